@@ -1,0 +1,38 @@
+package org.smallbms.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code smallbms}: the entry point. */
+@Command(name = "smallbms", mixinStandardHelpOptions = true, version = "smallbms 0.1.0",
+        description = "The Victron smallBMS NG as software: the BMS, the system around it, and its interfaces.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its subcommands, for tests to execute with their own writers. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    /** Runs {@code args} with output captured in the given writers; returns the exit code. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+}

@@ -1,0 +1,69 @@
+package org.smallbms.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the dependencies pointing one way: app → sim → core, and the core pure. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.smallbms");
+    }
+
+    @Test
+    @DisplayName("the three modules are all imported (the rules below would pass vacuously otherwise)")
+    void allModulesImported() {
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.smallbms.core.protection")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.containPackage("org.smallbms.app.cli")).isTrue();
+    }
+
+    @Test
+    @DisplayName("the core depends on the JDK and itself only")
+    void coreDependsOnJdkOnly() {
+        classes().that().resideInAPackage("org.smallbms.core..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.smallbms.core..", "java..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the core reads no clock, starts no thread, does no I/O and does not log")
+    void coreIsPure() {
+        noClasses().that().resideInAPackage("org.smallbms.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..",
+                        "java.util.logging..", "java.util.concurrent..", "java.sql..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(java.time.Instant.class, "now")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the simulation does not depend on the app")
+    void simDoesNotDependOnApp() {
+        noClasses().that().resideInAPackage("org.smallbms.sim..")
+                .should().dependOnClassesThat().resideInAPackage("org.smallbms.app..")
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("the core depends on neither the simulation nor the app")
+    void coreDoesNotDependOnSimOrApp() {
+        noClasses().that().resideInAPackage("org.smallbms.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.smallbms.sim..", "org.smallbms.app..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,327 @@
+package org.smallbms.core.protection;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.smallbms.core.bank.Bank;
+import org.smallbms.core.bank.BankDetection;
+import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.BatteryFlag;
+import org.smallbms.core.bank.BatteryReading;
+import org.smallbms.core.bank.OutputReadback;
+import org.smallbms.core.bank.SystemVoltage;
+import org.smallbms.core.codes.Condition;
+import org.smallbms.core.codes.Conditions;
+import org.smallbms.core.event.Event;
+import org.smallbms.core.firmware.FirmwareImage;
+import org.smallbms.core.remote.Remote;
+
+/**
+ * The protection step of the smallBMS NG: from the previous state, the time and one frame, the next state with its
+ * outputs and the events that explain every change.
+ *
+ * <p>Each rule sets or clears one {@link Condition}; the outputs are read off the active set by
+ * {@link Conditions#allowsCharge()}, {@link Conditions#allowsDischarge()} and {@link Conditions#raisesPreAlarm()}.
+ */
+public final class Protection {
+
+    private Protection() {
+    }
+
+    /** The BMS before it has power: every output floats (OUT-03). The first powered step starts it (REM-04). */
+    public static ProtectionState poweredOff() {
+        return new ProtectionState(Conditions.of(Condition.UNPOWERED), Outputs.ALL_FLOATING, Optional.empty(),
+                Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE,
+                null, FirmwarePhase.IDLE, null, List.of());
+    }
+
+    /** The state right after power-up at {@code now}: no bank yet, the comm-loss timers running from now. */
+    private static ProtectionState poweredUp(ProtectionState off) {
+        return new ProtectionState(off.active(), Outputs.ALL_FLOATING, Optional.empty(), Debounced.INACTIVE,
+                Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, null,
+                FirmwarePhase.IDLE, null, List.of());
+    }
+
+    /** One control step. Returns {@code previous} itself when nothing changed. */
+    public static ProtectionState step(ProtectionState previous, Instant now, BankFrame frame,
+            ProtectionInputs inputs) {
+        int vbat = frame.terminalMillivolts();
+        if (vbat < Limits.OPERATING_MIN_MILLIVOLTS) {
+            if (previous.active().equals(Conditions.of(Condition.UNPOWERED))) {
+                return previous.withoutEvents();
+            }
+            ProtectionState off = poweredOff();
+            return finish(previous, now, frame, inputs, off.active(), off.bank(), off.preAlarmCell(),
+                    off.commWarning(), off.commAlarm(), off.lowSocAlarm(), off.lowBankVoltage(), null,
+                    FirmwarePhase.IDLE, null, List.of());
+        }
+        ProtectionState s = previous.has(Condition.UNPOWERED) ? poweredUp(previous) : previous;
+
+        // The bank: detected again only when a complete chain shows other members (TOP-01, TOP-09).
+        Optional<Bank> bank = s.bank();
+        List<Event> bankEvents = List.of();
+        if (frame.isComplete() && (bank.isEmpty() || !bank.get().hasSameMembers(frame.batteries()))) {
+            Bank detected = BankDetection.detect(frame.batteries(), vbat);
+            bankEvents = List.of(bankEvent(now, bank, detected));
+            bank = Optional.of(detected);
+        }
+
+        // One pass over the batteries.
+        List<BatteryReading> batteries = frame.batteries();
+        int minCell = Integer.MAX_VALUE;
+        int flags = 0;
+        for (int i = 0; i < batteries.size(); i++) {
+            BatteryReading reading = batteries.get(i);
+            minCell = Math.min(minCell, reading.minCellMillivolts());
+            flags |= reading.flags().bits();
+        }
+        boolean haveReadings = !batteries.isEmpty();
+        boolean cellLowFlag = has(flags, BatteryFlag.CELL_LOW_VOLTAGE);
+
+        long bits = 0;
+        if (!Remote.isOn(frame.remote(), vbat)) {
+            bits |= bit(Condition.REMOTE_OFF);
+        }
+        if (!inputs.modeOn()) {
+            bits |= bit(Condition.MODE_OFF);
+        }
+        boolean systemOff = bits != 0;
+        if (bank.isEmpty()) {
+            bits |= bit(Condition.NO_BANK);
+        }
+        if (has(flags, BatteryFlag.CHARGE_LOW_TEMPERATURE)) {
+            bits |= bit(Condition.CHARGE_LOW_TEMPERATURE);
+        }
+        if (has(flags, BatteryFlag.CELL_HIGH_VOLTAGE)) {
+            bits |= bit(Condition.CELL_HIGH_VOLTAGE);
+        }
+        if (s.firmware() != FirmwarePhase.IDLE) {
+            bits |= bit(Condition.FIRMWARE_UPDATING);
+        }
+        if (s.firmwareFailedAt() != null && !now.isBefore(s.firmwareFailedAt().plus(Limits.FIRMWARE_FAILED_GRACE))) {
+            bits |= bit(Condition.FIRMWARE_FAILED);
+        }
+
+        // W-B01: a cell below the pre-alarm level, or the battery's low cell flag; with no readings, unchanged.
+        int preAlarmLevel = inputs.preAlarmCellMillivolts();
+        Debounced preAlarmCell = !haveReadings ? s.preAlarmCell() : s.preAlarmCell().next(now,
+                minCell < preAlarmLevel || cellLowFlag,
+                minCell >= preAlarmLevel + Limits.PRE_ALARM_HYSTERESIS_MILLIVOLTS && !cellLowFlag,
+                java.time.Duration.ZERO, java.time.Duration.ZERO);
+        if (preAlarmCell.active()) {
+            bits |= bit(Condition.W_B01);
+        }
+
+        // W-B05, A-B05: a battery on the chain without valid data (CODE-02, CODE-05).
+        boolean dataMissing = frame.batteries().size() < frame.chainNodes() || frame.chainNodes() == 0;
+        Debounced commWarning = s.commWarning().next(now, dataMissing, !dataMissing, Limits.COMM_WARNING_DELAY,
+                java.time.Duration.ZERO);
+        Debounced commAlarm = s.commAlarm().next(now, dataMissing, !dataMissing, Limits.COMM_ALARM_DELAY,
+                Limits.COMM_ALARM_CLEAR_DELAY);
+        if (commWarning.active()) {
+            bits |= bit(Condition.W_B05);
+        }
+        if (commAlarm.active()) {
+            bits |= bit(Condition.A_B05);
+        }
+
+        // A-B07 and W-B07: only while SoC is known (PROT-06, PROT-07, PROT-09).
+        int floorPermille = inputs.dischargeFloorPercent() * 10;
+        boolean socRules = inputs.socKnown();
+        int soc = inputs.socPermille();
+        Debounced lowSocAlarm = s.lowSocAlarm().next(now,
+                socRules && floorPermille > 0 && soc <= floorPermille,
+                !socRules || floorPermille == 0 || soc >= floorPermille + Limits.LOW_SOC_ALARM_CLEAR_PERMILLE,
+                java.time.Duration.ZERO, java.time.Duration.ZERO);
+        if (lowSocAlarm.active()) {
+            bits |= bit(Condition.A_B07);
+        } else if (socRules && inputs.lowSocWarningPercent() > 0 && soc <= inputs.lowSocWarningPercent() * 10) {
+            bits |= bit(Condition.W_B07);
+        }
+
+        // A-B08: Vbat per cell in series, a backup to the cell data (CODE-07).
+        Debounced lowBankVoltage = Debounced.INACTIVE;
+        if (bank.isPresent() && bank.get().isValid()) {
+            lowBankVoltage = Limits.LOW_BANK_VOLTAGE.next(s.lowBankVoltage(), now, vbat / bank.get().cellsInSeries());
+        }
+        if (lowBankVoltage.active()) {
+            bits |= bit(Condition.A_B08);
+        }
+        if (has(flags, BatteryFlag.CHARGE_HIGH_TEMPERATURE)) {
+            bits |= bit(Condition.A_B09);
+        }
+
+        // Errors (TOP-05..08, CODE-09..12).
+        if (bank.isPresent() && !bank.get().isValid()) {
+            bits |= bit(Condition.E_B01);
+        }
+        if (!frame.chainClosed()) {
+            bits |= bit(Condition.E_B05);
+        }
+        if (vbatNotAllowed(vbat, bank)) {
+            bits |= bit(Condition.E_B09);
+        }
+        boolean outputFault = readbackFault(s.outputs(), frame.readback());
+        // A shorted output stays an error until the BMS is switched off and on (remote, mode or power).
+        if (!frame.selfTestPassed() || outputFault || s.has(Condition.E_B11) && !systemOff) {
+            bits |= bit(Condition.E_B11);
+        }
+
+        // A-B01: the low cell flag opens the load output only after the pre-alarm lead; the emergency level at once.
+        boolean leadDone = s.preAlarmLeadEndsAt() != null && !now.isBefore(s.preAlarmLeadEndsAt());
+        boolean lowCell = haveReadings
+                ? minCell < Limits.EMERGENCY_CELL.set() || cellLowFlag && (leadDone || s.has(Condition.A_B01))
+                : s.has(Condition.A_B01);
+        if (lowCell) {
+            bits |= bit(Condition.A_B01);
+        }
+
+        Conditions active = bits == s.active().bits() ? s.active() : new Conditions(bits);
+        Outputs outputs = Outputs.of(active.allowsCharge(), active.allowsDischarge(), active.raisesPreAlarm());
+        Instant leadEndsAt = !outputs.preAlarm().isHigh() ? null
+                : s.outputs().preAlarm().isHigh() && s.preAlarmLeadEndsAt() != null ? s.preAlarmLeadEndsAt()
+                : now.plus(Limits.PRE_ALARM_LEAD);
+
+        if (active == previous.active() && outputs == previous.outputs() && bank == previous.bank()
+                && preAlarmCell == previous.preAlarmCell() && commWarning == previous.commWarning()
+                && commAlarm == previous.commAlarm() && lowSocAlarm == previous.lowSocAlarm()
+                && lowBankVoltage == previous.lowBankVoltage() && leadEndsAt == previous.preAlarmLeadEndsAt()
+                && s == previous) {
+            return previous.withoutEvents();
+        }
+        return finish(previous, now, frame, inputs, active, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
+                lowBankVoltage, leadEndsAt, s.firmware(), s.firmwareFailedAt(), bankEvents);
+    }
+
+    private static ProtectionState finish(ProtectionState previous, Instant now, BankFrame frame,
+            ProtectionInputs inputs, Conditions active, Optional<Bank> bank, Debounced preAlarmCell,
+            Debounced commWarning, Debounced commAlarm, Debounced lowSocAlarm, Debounced lowBankVoltage,
+            Instant leadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt, List<Event> bankEvents) {
+        Outputs outputs = Outputs.of(active.allowsCharge(), active.allowsDischarge(), active.raisesPreAlarm());
+        List<Event> events = bankEvents;
+        if (active.bits() != previous.active().bits()) {
+            events = new ArrayList<>(bankEvents);
+            Causes causes = new Causes(Measure.of(frame), inputs, bank, previous, now);
+            List<Condition> raised = active.minus(previous.active());
+            List<Condition> cleared = previous.active().minus(active);
+            for (Condition condition : raised) {
+                events.add(new Event(now, Event.Kind.CODE, condition.label(), "active", causes.raised(condition)));
+            }
+            for (Condition condition : cleared) {
+                events.add(new Event(now, Event.Kind.CODE, condition.label(), "cleared", causes.cleared(condition)));
+            }
+            addOutputEvent(events, now, "ATC", previous.outputs().charge(), outputs.charge(), raised, cleared,
+                    causes, Output.CHARGE);
+            addOutputEvent(events, now, "ATD", previous.outputs().load(), outputs.load(), raised, cleared, causes,
+                    Output.LOAD);
+            addOutputEvent(events, now, "PRE_ALARM", previous.outputs().preAlarm(), outputs.preAlarm(), raised,
+                    cleared, causes, Output.PRE_ALARM);
+        }
+        return new ProtectionState(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
+                lowBankVoltage, leadEndsAt, firmware, firmwareFailedAt, events);
+    }
+
+    private enum Output { CHARGE, LOAD, PRE_ALARM }
+
+    private static void addOutputEvent(List<Event> events, Instant now, String name, Level before, Level after,
+            List<Condition> raised, List<Condition> cleared, Causes causes, Output output) {
+        if (before == after) {
+            return;
+        }
+        StringBuilder cause = new StringBuilder();
+        List<Condition> why = after.isHigh() ? cleared : raised;
+        for (Condition condition : why) {
+            if (!matters(condition, output, after)) {
+                continue;
+            }
+            cause.append(cause.length() == 0 ? "" : "; ").append(condition.label()).append(' ')
+                    .append(after.isHigh() ? "cleared: " + causes.cleared(condition) : causes.raised(condition));
+        }
+        if (cause.length() == 0) {
+            cause.append(after.isHigh() ? "nothing holds it any more" : "released");
+        }
+        events.add(new Event(now, Event.Kind.OUTPUT, name, after.name(), cause.toString()));
+    }
+
+    /** Whether a condition appearing (or going) can explain this output moving to {@code after}. */
+    private static boolean matters(Condition condition, Output output, Level after) {
+        return switch (output) {
+            case CHARGE -> condition.effect().blocksCharge();
+            case LOAD -> condition.effect().blocksDischarge();
+            case PRE_ALARM -> condition.effect() == org.smallbms.core.codes.Effect.PRE_ALARM
+                    || condition.effect() == org.smallbms.core.codes.Effect.ALL_OFF;
+        };
+    }
+
+    private static Event bankEvent(Instant now, Optional<Bank> before, Bank detected) {
+        String description = detected.batteryCount() + " batteries, " + detected.series() + " in series, "
+                + detected.parallel() + " in parallel, " + detected.cellCount() + " cells, "
+                + (detected.batteryCount() == 0 ? "" : detected.capacityAmpHours() + " Ah at "
+                + Measure.volts(detected.nominalMillivolts()));
+        String cause = before.isEmpty() ? "bank detected on the BMS cable"
+                : "batteries changed on the BMS cable (was " + before.get().batteryCount() + " batteries)";
+        return new Event(now, Event.Kind.BANK, "bank", description, cause);
+    }
+
+    private static boolean vbatNotAllowed(int vbat, Optional<Bank> bank) {
+        SystemVoltage range = SystemVoltage.ofVbat(vbat);
+        if (range == null) {
+            return true;
+        }
+        if (bank.isEmpty() || !bank.get().isValid()) {
+            return false;
+        }
+        SystemVoltage system = bank.get().systemVoltage();
+        return system != null && system != range;
+    }
+
+    private static boolean readbackFault(Outputs commanded, OutputReadback readback) {
+        return readback.measured()
+                && (commanded.charge().isHigh() && !readback.chargeHigh()
+                || commanded.load().isHigh() && !readback.loadHigh()
+                || commanded.preAlarm().isHigh() && !readback.preAlarmHigh());
+    }
+
+    private static boolean has(int flagBits, BatteryFlag flag) {
+        return (flagBits & (1 << flag.ordinal())) != 0;
+    }
+
+    private static long bit(Condition condition) {
+        return 1L << condition.ordinal();
+    }
+
+    /**
+     * FW-01, FW-03: starts a firmware update. The image is checked first; a bad image fails the update (FW-03),
+     * which starts the FW-02 grace period like any other failure.
+     *
+     * @param target the model string the image must be built for
+     */
+    public static ProtectionState startFirmwareUpdate(ProtectionState state, Instant now, FirmwareImage image,
+            String target) {
+        Optional<String> problem = image.problem(target);
+        if (problem.isPresent()) {
+            Instant failedAt = state.firmwareFailedAt() != null ? state.firmwareFailedAt() : now;
+            return state.withFirmware(FirmwarePhase.FAILED, failedAt, List.of(new Event(now, Event.Kind.COMMAND,
+                    "firmware", "failed", "image " + image.version() + " refused: " + problem.get())));
+        }
+        return state.withFirmware(FirmwarePhase.UPDATING, state.firmwareFailedAt(), List.of(new Event(now,
+                Event.Kind.COMMAND, "firmware", "updating", "image " + image.version() + " checked; applying")));
+    }
+
+    /** FW-02: the update in progress has finished, applied or failed. */
+    public static ProtectionState finishFirmwareUpdate(ProtectionState state, Instant now, boolean applied,
+            String detail) {
+        if (state.firmware() != FirmwarePhase.UPDATING) {
+            throw new IllegalStateException("no firmware update in progress (phase " + state.firmware() + ")");
+        }
+        if (applied) {
+            return state.withFirmware(FirmwarePhase.IDLE, null, List.of(new Event(now, Event.Kind.COMMAND,
+                    "firmware", "applied", detail)));
+        }
+        Instant failedAt = state.firmwareFailedAt() != null ? state.firmwareFailedAt() : now;
+        return state.withFirmware(FirmwarePhase.FAILED, failedAt, List.of(new Event(now, Event.Kind.COMMAND,
+                "firmware", "failed", detail + "; the load output opens "
+                + Limits.FIRMWARE_FAILED_GRACE.toSeconds() + " s after the first failure unless a retry succeeds")));
+    }
+}
