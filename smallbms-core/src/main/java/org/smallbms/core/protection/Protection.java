@@ -13,6 +13,7 @@ import org.smallbms.core.bank.OutputReadback;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.codes.Condition;
 import org.smallbms.core.codes.Conditions;
+import org.smallbms.core.codes.Effect;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.firmware.FirmwareImage;
 import org.smallbms.core.remote.Remote;
@@ -230,28 +231,36 @@ public final class Protection {
             return;
         }
         StringBuilder cause = new StringBuilder();
-        List<Condition> why = after.isHigh() ? cleared : raised;
-        for (Condition condition : why) {
-            if (!matters(condition, output, after)) {
-                continue;
+        for (Condition condition : raised) {
+            if (push(condition, output, true) == after) {
+                cause.append(cause.length() == 0 ? "" : "; ").append(condition.label()).append(' ')
+                        .append(causes.raised(condition));
             }
-            cause.append(cause.length() == 0 ? "" : "; ").append(condition.label()).append(' ')
-                    .append(after.isHigh() ? "cleared: " + causes.cleared(condition) : causes.raised(condition));
         }
-        if (cause.length() == 0) {
-            cause.append(after.isHigh() ? "nothing holds it any more" : "released");
+        for (Condition condition : cleared) {
+            if (push(condition, output, false) == after) {
+                cause.append(cause.length() == 0 ? "" : "; ").append(condition.label()).append(" cleared: ")
+                        .append(causes.cleared(condition));
+            }
         }
         events.add(new Event(now, Event.Kind.OUTPUT, name, after.name(), cause.toString()));
     }
 
-    /** Whether a condition appearing (or going) can explain this output moving to {@code after}. */
-    private static boolean matters(Condition condition, Output output, Level after) {
-        return switch (output) {
-            case CHARGE -> condition.effect().blocksCharge();
-            case LOAD -> condition.effect().blocksDischarge();
-            case PRE_ALARM -> condition.effect() == org.smallbms.core.codes.Effect.PRE_ALARM
-                    || condition.effect() == org.smallbms.core.codes.Effect.ALL_OFF;
+    /** Which way a condition being raised (or cleared) pushes an output; null when it does not bear on it. */
+    private static Level push(Condition condition, Output output, boolean raised) {
+        Effect effect = condition.effect();
+        boolean holds = switch (output) {
+            case CHARGE -> effect.blocksCharge();
+            case LOAD -> effect.blocksDischarge();
+            case PRE_ALARM -> effect == Effect.ALL_OFF;
         };
+        if (holds) {
+            return raised ? Level.FLOATING : Level.HIGH;
+        }
+        if (output == Output.PRE_ALARM && effect == Effect.PRE_ALARM) {
+            return raised ? Level.HIGH : Level.FLOATING;
+        }
+        return null;
     }
 
     private static Event bankEvent(Instant now, Optional<Bank> before, Bank detected) {
