@@ -1,0 +1,87 @@
+package org.smallbms.bench;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.BatteryFlags;
+import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.core.bank.BatteryReading;
+import org.smallbms.core.bank.OutputReadback;
+import org.smallbms.core.protection.Protection;
+import org.smallbms.core.protection.ProtectionInputs;
+import org.smallbms.core.protection.ProtectionState;
+import org.smallbms.core.remote.RemoteTerminal;
+
+/**
+ * One control step of the protection in steady state: a healthy bank, one tick a second.
+ *
+ * <p>{@code bank = 1x12V8}: one 12.8 V battery (4 cells). {@code bank = 50x25V6}: 2 in series × 25 in parallel of
+ * 25.6 V (400 cells), the largest bank. Time moves on every call, through a ring of precomputed ticks, so the step
+ * does its timer arithmetic as it would in a running device.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ProtectionStepBenchmark {
+
+    @Param({"1x12V8", "50x25V6"})
+    public String bank;
+
+    private BankFrame frame;
+    private ProtectionInputs inputs;
+    private ProtectionState state;
+    private Instant[] ticks;
+    private int tick;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        BatteryModel model = bank.equals("1x12V8") ? BatteryModel.NG_12V8_100AH : BatteryModel.NG_25V6_300AH;
+        int count = bank.equals("1x12V8") ? 1 : 50;
+        int series = bank.equals("1x12V8") ? 1 : 2;
+        List<BatteryReading> batteries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int[] cells = new int[model.cells()];
+            Arrays.fill(cells, 3_300 + i % 7);
+            batteries.add(new BatteryReading(String.format("HQ%08d", i), model, "v1.10", cells, 250, -2_500,
+                    Arrays.stream(cells).sum(), BatteryFlags.NONE));
+        }
+        int vbat = series * batteries.get(0).millivolts();
+        frame = BankFrame.complete(batteries, vbat, RemoteTerminal.WIRE_LOOP, OutputReadback.of(true, true, false));
+        inputs = ProtectionInputs.DEFAULTS.withSoc(800);
+        ticks = new Instant[4096];
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        for (int i = 0; i < ticks.length; i++) {
+            ticks[i] = t0.plusSeconds(i);
+        }
+        state = Protection.step(Protection.poweredOff(), t0, frame, inputs);
+        state = Protection.step(state, t0, frame, inputs);
+        if (!state.outputs().load().isHigh() || !state.events().isEmpty()) {
+            throw new IllegalStateException("the benchmark bank is not in steady state: " + state.active());
+        }
+    }
+
+    @Benchmark
+    public ProtectionState step() {
+        tick = (tick + 1) & (ticks.length - 1);
+        state = Protection.step(state, ticks[tick], frame, inputs);
+        return state;
+    }
+}
