@@ -105,7 +105,7 @@ public enum Setting {
         return switch (unit) {
             case ON_OFF -> "Off or On";
             case DIGITS -> "6 digits, 000000..999999";
-            case MILLIVOLTS, PERMILLE_OF_CAPACITY, MINUTES, PERCENT -> format(minFor(system)) + ".."
+            case MILLIVOLTS, PERMILLE_OF_CAPACITY, MINUTES, PERCENT -> unit.number(minFor(system), step) + ".."
                     + format(maxFor(system)) + " (step " + format(step) + ")";
         };
     }

@@ -26,16 +26,20 @@ public enum Unit {
     }
 
     /**
-     * The value as the app shows it.
+     * The value as the app shows it, with its unit.
      *
      * @param step the setting's step, which decides the decimals shown for volts
      */
     String format(int value, int step) {
+        return symbol.isEmpty() ? number(value, step) : number(value, step) + " " + symbol;
+    }
+
+    /** The value as the app shows it, without its unit. */
+    String number(int value, int step) {
         return switch (this) {
-            case MILLIVOLTS -> String.format(Locale.ROOT, step >= 100 ? "%.1f V" : "%.2f V", value / 1000.0);
-            case PERMILLE_OF_CAPACITY -> String.format(Locale.ROOT, "%.1f %%", value / 10.0);
-            case MINUTES -> value + " min";
-            case PERCENT -> value + " %";
+            case MILLIVOLTS -> String.format(Locale.ROOT, step >= 100 ? "%.1f" : "%.2f", value / 1000.0);
+            case PERMILLE_OF_CAPACITY -> String.format(Locale.ROOT, "%.1f", value / 10.0);
+            case MINUTES, PERCENT -> Integer.toString(value);
             case ON_OFF -> value == 1 ? "On" : "Off";
             case DIGITS -> String.format(Locale.ROOT, "%06d", value);
         };
