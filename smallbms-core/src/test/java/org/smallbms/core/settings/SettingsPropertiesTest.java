@@ -10,7 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.smallbms.core.bank.SystemVoltage;
 
-class SettingsProperties {
+class SettingsPropertiesTest {
 
     @Provide
     Arbitrary<Integer> values() {

@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.settings.Settings;
 
-class MonitorProperties {
+class MonitorPropertiesTest {
 
     static final Instant T0 = Instant.parse("2026-05-01T00:00:00Z");
     static final Settings SETTINGS = Settings.defaults(SystemVoltage.V12);
