@@ -52,9 +52,7 @@ public final class Bms {
      * The first step sees how long the BMS was off and does not count that gap (MON-07).
      */
     public static BmsState restore(PersistedState persisted, Instant now) {
-        MonitorState monitor = persisted.monitor();
-        String soc = monitor.socKnown() ? percent(monitor.socPermille()) : "unknown";
-        return restore(persisted, List.of(new Event(now, Event.Kind.MONITOR, "SoC", soc,
+        return restore(persisted, List.of(new Event(now, Event.Kind.MONITOR, "SoC", persisted.monitor().socText(),
                 "restored after a restart")));
     }
 
@@ -193,9 +191,5 @@ public final class Bms {
             History history, List<Event> events) {
         return new CommandResult.Accepted(new BmsState(settings, protection, state.monitor(), history,
                 state.balancerState(), state.balancer(), events));
-    }
-
-    private static String percent(int permille) {
-        return String.format(java.util.Locale.ROOT, "%.1f %%", permille / 10.0);
     }
 }

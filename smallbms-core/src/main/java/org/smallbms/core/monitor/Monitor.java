@@ -133,7 +133,7 @@ public final class Monitor {
                 state.chargedSince(), state.syncedThisCharge(), state.netMicrocoulombs(), state.marks(),
                 state.latest());
         return MonitorStep.command(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC", percent(permille),
-                "set by the user (was " + (state.socKnown() ? percent(state.socPermille()) : "unknown") + ")")));
+                "set by the user (was " + state.socText() + ")")));
     }
 
     /**
@@ -145,8 +145,7 @@ public final class Monitor {
                 state.chargedSince(), state.syncedThisCharge(), state.netMicrocoulombs(), state.marks(),
                 state.latest());
         return MonitorStep.command(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC", percent(1000),
-                "synchronised to 100 % by the user (was " + (state.socKnown() ? percent(state.socPermille())
-                : "unknown") + ")")));
+                "synchronised to 100 % by the user (was " + state.socText() + ")")));
     }
 
     /**

@@ -74,6 +74,11 @@ public record MonitorState(
         return (int) ((capacityNanocoulombs(capacityAmpHours) - removedNanocoulombs) / perPermille);
     }
 
+    /** The SoC as the status page shows it: {@code "55.0 %"}, or {@code "unknown"}. */
+    public String socText() {
+        return socKnown ? Monitor.percent(socPermille()) : "unknown";
+    }
+
     /** MON-03: Ah drawn since the last full charge, as a negative number of mAh (0 at synchronisation). */
     public long consumedMilliampHours() {
         return -(removedNanocoulombs / NANOCOULOMBS_PER_MILLIAMP_HOUR);

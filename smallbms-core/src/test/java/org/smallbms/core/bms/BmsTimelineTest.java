@@ -145,6 +145,30 @@ class BmsTimelineTest {
     }
 
     @Test
+    @DisplayName("UI-01 the status page: SoC, mode, allowed to charge and discharge, voltage, current, power, "
+            + "consumed Ah, time remaining")
+    void statusPage_duringSteadyDischarge() {
+        BmsRun run = started();
+        run.accept(new Command.SetSoc(800));
+        run.every(1, 120, LOAD_10A);
+        BmsState s = run.state;
+        assertThat(s.socPermille()).contains(796);
+        assertThat(s.settings().modeOn()).isTrue();
+        assertThat(s.protection().allowedToCharge()).isEqualTo(Allowed.YES);
+        assertThat(s.protection().allowedToDischarge()).isEqualTo(Allowed.YES);
+        assertThat(s.measurement()).get().satisfies(m -> {
+            assertThat(m.bankMillivolts()).isEqualTo(13_200);
+            assertThat(m.bankMilliamps()).isEqualTo(-10_000);
+            assertThat(m.milliwatts()).isEqualTo(-132_000);
+        });
+        // 20 Ah set below full, then 10 A for 120 s: 20.333 Ah.
+        assertThat(s.consumedMilliampHours()).contains(-20_333L);
+        // 70 % of 100 Ah above the floor less 1200 C, at 10 A.
+        assertThat(s.timeRemaining()).isEqualTo(TimeRemaining.of(Duration.ofSeconds(25_080)));
+        assertThat(s.notices()).isEmpty();
+    }
+
+    @Test
     @DisplayName("SET-01 a 24 V bank scales the charged voltage to 28.0 V when it is detected, and says so")
     void step_24VoltBankDetected_scalesChargedVoltage() {
         BmsRun run = new BmsRun();
@@ -170,7 +194,7 @@ class BmsTimelineTest {
     }
 
     @Test
-    @DisplayName("SET-03 reset to defaults through the device restores the five and reports each change")
+    @DisplayName("SET-03 UI-04 reset to defaults through the device restores the five and reports each change")
     void handle_resetToDefaults_reportsEachRestoredSetting() {
         BmsRun run = started();
         run.accept(new Command.ChangeSetting(Setting.TAIL_CURRENT, 20));

@@ -49,7 +49,7 @@ class PersistencePropertiesTest {
     }
 
     @Property(tries = 10_000)
-    @Label("MON-07 SET-04 HIST-04 checkpoint, restore and continue gives the same as continuing without a stop")
+    @Label("MON-07 checkpoint, restore and continue gives the same as continuing without a stop")
     void checkpointRestoreContinue_equalsContinue(@ForAll("ticks") List<Tick> ticks,
             @ForAll @IntRange(min = 0, max = 25) int checkpoint) {
         int stopAfter = Math.min(checkpoint, ticks.size());

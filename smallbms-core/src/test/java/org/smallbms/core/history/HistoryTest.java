@@ -97,7 +97,7 @@ class HistoryTest {
     }
 
     @Test
-    @DisplayName("HIST-03 reset history clears the history and leaves settings and SoC as they were")
+    @DisplayName("HIST-03 UI-03 reset history clears the history and leaves settings and SoC as they were")
     void resetHistory_touchesNothingElse() {
         BmsRun run = started();
         run.accept(new Command.ChangeSetting(Setting.TAIL_CURRENT, 20));
