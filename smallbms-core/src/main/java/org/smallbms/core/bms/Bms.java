@@ -19,6 +19,7 @@ import org.smallbms.core.monitor.Monitor;
 import org.smallbms.core.monitor.MonitorState;
 import org.smallbms.core.monitor.MonitorStep;
 import org.smallbms.core.protection.FirmwarePhase;
+import org.smallbms.core.protection.Limits;
 import org.smallbms.core.protection.Protection;
 import org.smallbms.core.protection.ProtectionInputs;
 import org.smallbms.core.protection.ProtectionState;
@@ -77,7 +78,9 @@ public final class Bms {
             settings = scaled;
         }
 
-        Optional<Measurement> measurement = bank.flatMap(b -> Measurement.of(frame, b));
+        // Below its operating voltage the BMS is off (OUT-03) and measures nothing.
+        Optional<Measurement> measurement = frame.terminalMillivolts() < Limits.OPERATING_MIN_MILLIVOLTS
+                ? Optional.empty() : bank.flatMap(b -> Measurement.of(frame, b));
         MonitorStep monitor = Monitor.step(previous.monitor(), now, measurement, settings);
         ProtectionState protection = Protection.step(previous.protection(), now, frame,
                 protectionInputs(settings, monitor.state()));

@@ -169,6 +169,17 @@ class BmsTimelineTest {
     }
 
     @Test
+    @DisplayName("MON-01 while Vbat is below the 8 V operating minimum the BMS is off and counts nothing")
+    void step_unpowered_countsNothing() {
+        BmsRun run = started();
+        run.accept(new Command.SetSoc(500));
+        run.every(1, 30, LOAD_10A.withTerminalMillivolts(7_000));
+        assertThat(run.state.protection().has(Condition.UNPOWERED)).isTrue();
+        assertThat(run.state.monitor().consumedMilliampHours()).isEqualTo(-50_000);
+        assertThat(run.state.measurement()).isEmpty();
+    }
+
+    @Test
     @DisplayName("SET-01 a 24 V bank scales the charged voltage to 28.0 V when it is detected, and says so")
     void step_24VoltBankDetected_scalesChargedVoltage() {
         BmsRun run = new BmsRun();
