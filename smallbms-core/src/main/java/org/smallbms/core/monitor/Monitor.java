@@ -52,7 +52,7 @@ public final class Monitor {
                     : new MonitorState(previous.socKnown(), previous.removedNanocoulombs(),
                     previous.capacityAmpHours(), previous.lastMeasuredAt(), null, previous.syncedThisCharge(),
                     previous.netMicrocoulombs(), previous.marks(), Optional.empty());
-            return MonitorStep.command(next, List.of());
+            return MonitorStep.withoutFlow(next, List.of());
         }
         Measurement m = measurement.get();
         List<Event> events = new ArrayList<>(0);
@@ -132,7 +132,7 @@ public final class Monitor {
         MonitorState next = new MonitorState(true, removed, state.capacityAmpHours(), state.lastMeasuredAt(),
                 state.chargedSince(), state.syncedThisCharge(), state.netMicrocoulombs(), state.marks(),
                 state.latest());
-        return MonitorStep.command(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC", percent(permille),
+        return MonitorStep.withoutFlow(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC", percent(permille),
                 "set by the user (was " + state.socText() + ")")));
     }
 
@@ -144,7 +144,7 @@ public final class Monitor {
         MonitorState next = new MonitorState(true, 0, state.capacityAmpHours(), state.lastMeasuredAt(),
                 state.chargedSince(), state.syncedThisCharge(), state.netMicrocoulombs(), state.marks(),
                 state.latest());
-        return MonitorStep.command(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC", percent(1000),
+        return MonitorStep.withoutFlow(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC", percent(1000),
                 "synchronised to 100 % by the user (was " + state.socText() + ")")));
     }
 

@@ -21,8 +21,8 @@ public record MonitorStep(MonitorState state, List<Event> events, long chargeMic
         events = List.copyOf(events);
     }
 
-    /** A step that changed the state by a user command: no charge flowed. */
-    static MonitorStep command(MonitorState state, List<Event> events) {
+    /** A step in which no charge was counted: a user command, or a tick without a measurement. */
+    static MonitorStep withoutFlow(MonitorState state, List<Event> events) {
         return new MonitorStep(state, events, 0, 0, false);
     }
 }
