@@ -1,0 +1,198 @@
+package org.smallbms.core.bms;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.smallbms.core.bank.Bank;
+import org.smallbms.core.bank.BankDetection;
+import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.SystemVoltage;
+import org.smallbms.core.event.Event;
+import org.smallbms.core.firmware.FirmwareImage;
+import org.smallbms.core.history.History;
+import org.smallbms.core.monitor.Balancer;
+import org.smallbms.core.monitor.BalancerState;
+import org.smallbms.core.monitor.BalancerStatus;
+import org.smallbms.core.monitor.Measurement;
+import org.smallbms.core.monitor.Monitor;
+import org.smallbms.core.monitor.MonitorState;
+import org.smallbms.core.monitor.MonitorStep;
+import org.smallbms.core.protection.FirmwarePhase;
+import org.smallbms.core.protection.Limits;
+import org.smallbms.core.protection.Protection;
+import org.smallbms.core.protection.ProtectionInputs;
+import org.smallbms.core.protection.ProtectionState;
+import org.smallbms.core.settings.Setting;
+import org.smallbms.core.settings.SettingChange;
+import org.smallbms.core.settings.Settings;
+
+/**
+ * The smallBMS NG as one step: {@link #step} for each frame from the batteries, {@link #handle} for each user
+ * command, {@link #restore} after a restart.
+ *
+ * <p>Within a step the battery monitor counts first and the protection acts on the SoC it just counted, so the
+ * discharge floor opens the load output in the very step the SoC reaches it (PROT-06).
+ */
+public final class Bms {
+
+    /** The model a firmware image must be built for (FW-03). */
+    public static final String DEVICE_MODEL = "smallBMS NG";
+
+    private Bms() {
+    }
+
+    /** A new BMS from the factory: default settings, SoC unknown, empty history, not yet powered. */
+    public static BmsState initial() {
+        return restore(new PersistedState(Settings.defaults(SystemVoltage.V12), MonitorState.UNKNOWN,
+                History.EMPTY, BalancerState.NOT_JUDGED), List.of());
+    }
+
+    /**
+     * The BMS after a restart with what it stored: the protection starts again from power-up, the rest continues.
+     * The first step sees how long the BMS was off and does not count that gap (MON-07).
+     */
+    public static BmsState restore(PersistedState persisted, Instant now) {
+        return restore(persisted, List.of(new Event(now, Event.Kind.MONITOR, "SoC", persisted.monitor().socText(),
+                "restored after a restart")));
+    }
+
+    private static BmsState restore(PersistedState persisted, List<Event> events) {
+        return new BmsState(persisted.settings(), Protection.poweredOff(), persisted.monitor(), persisted.history(),
+                persisted.balancer(), BalancerStatus.UNKNOWN_SOC, events);
+    }
+
+    /** One control step with the frame the batteries sent at {@code now}. */
+    public static BmsState step(BmsState previous, Instant now, BankFrame frame) {
+        List<Event> events = new ArrayList<>();
+        Optional<Bank> bank = bankOf(previous.protection(), frame);
+        Settings settings = previous.settings();
+        SystemVoltage system = bank.filter(Bank::isValid).map(Bank::systemVoltage).orElse(null);
+        if (system != null && system != settings.system()) {
+            Settings scaled = settings.forSystem(system);
+            for (Setting setting : scaled.differences(settings)) {
+                events.add(new Event(now, Event.Kind.MONITOR, setting.key(), setting.format(scaled.get(setting)),
+                        "scaled from " + setting.format(settings.get(setting)) + " for the detected "
+                        + system.label() + " system"));
+            }
+            settings = scaled;
+        }
+
+        // Below its operating voltage the BMS is off (OUT-03) and measures nothing.
+        Optional<Measurement> measurement = frame.terminalMillivolts() < Limits.OPERATING_MIN_MILLIVOLTS
+                ? Optional.empty() : bank.flatMap(b -> Measurement.of(frame, b));
+        MonitorStep monitor = Monitor.step(previous.monitor(), now, measurement, settings);
+        ProtectionState protection = Protection.step(previous.protection(), now, frame,
+                protectionInputs(settings, monitor.state()));
+        History history = History.step(previous.history(), now, measurement, monitor,
+                previous.protection().active(), protection.active());
+        BalancerState balancerState = monitor.synchronised()
+                ? Balancer.judge(now, measurement.orElseThrow(), bank.orElseThrow()) : previous.balancerState();
+        BalancerStatus balancer = Balancer.status(balancerState, now, monitor.state().socKnown(), measurement,
+                bank);
+
+        events.addAll(monitor.events());
+        events.addAll(protection.events());
+        return new BmsState(settings, protection, monitor.state(), history, balancerState, balancer, events);
+    }
+
+    /**
+     * The bank the frame comes from: the protection's if the same batteries answer, else detected from this frame
+     * (after a restart the protection has none yet, and the monitor must not lose the first step for that).
+     */
+    private static Optional<Bank> bankOf(ProtectionState protection, BankFrame frame) {
+        Optional<Bank> known = protection.bank();
+        if (known.isPresent() && known.get().hasSameMembers(frame.batteries()) || !frame.isComplete()) {
+            return known;
+        }
+        return Optional.of(BankDetection.detect(frame.batteries(), frame.terminalMillivolts()));
+    }
+
+    /**
+     * What the protection takes from the settings and the monitor. The SoC is known only after a synchronisation or
+     * a set; until then the protection raises no SoC codes (PROT-09).
+     *
+     * <p>PROT-06: at the discharge floor the protection raises A-B07 and opens the <em>Load disconnect</em> output
+     * (ATD) at once. Manual §4.3 says "ATC is disabled" there, but §2.2 and the status page's reasons say ATD, and
+     * stopping the loads is what keeps the reserve the floor is for; REQUIREMENTS.md decides ATD and so does this
+     * code.
+     */
+    static ProtectionInputs protectionInputs(Settings settings, MonitorState monitor) {
+        return new ProtectionInputs(settings.modeOn(), settings.preAlarmCellMillivolts(), monitor.socKnown(),
+                monitor.socPermille(), settings.dischargeFloorPercent(), settings.lowSocWarningPercent());
+    }
+
+    /** A user command, handled between two steps. A refusal returns the given state unchanged with the reason. */
+    public static CommandResult handle(BmsState state, Instant now, Command command) {
+        return command.applyTo(state, now);
+    }
+
+    static CommandResult setSoc(BmsState state, Instant now, int socPermille) {
+        Optional<String> problem = Monitor.setSocProblem(state.monitor(), socPermille);
+        if (problem.isPresent()) {
+            return new CommandResult.Rejected(state, problem.get());
+        }
+        return withMonitor(state, Monitor.setSoc(state.monitor(), now, socPermille));
+    }
+
+    static CommandResult synchronise(BmsState state, Instant now) {
+        return withMonitor(state, Monitor.synchronise(state.monitor(), now));
+    }
+
+    static CommandResult resetHistory(BmsState state, Instant now) {
+        return accepted(state, state.settings(), state.protection(), History.EMPTY, List.of(new Event(now,
+                Event.Kind.COMMAND, "history", "reset", "history cleared by the user; settings and SoC unchanged")));
+    }
+
+    static CommandResult startFirmwareUpdate(BmsState state, Instant now, FirmwareImage image) {
+        if (state.protection().firmware() == FirmwarePhase.UPDATING) {
+            return new CommandResult.Rejected(state, "A firmware update is already in progress: wait for it to "
+                    + "finish. Nothing was changed.");
+        }
+        return withProtection(state, Protection.startFirmwareUpdate(state.protection(), now, image, DEVICE_MODEL));
+    }
+
+    static CommandResult finishFirmwareUpdate(BmsState state, Instant now, boolean applied, String detail) {
+        if (state.protection().firmware() != FirmwarePhase.UPDATING) {
+            return new CommandResult.Rejected(state, "No firmware update is in progress (" + state.protection()
+                    .firmware() + "): there is nothing to finish. Nothing was changed.");
+        }
+        return withProtection(state, Protection.finishFirmwareUpdate(state.protection(), now, applied, detail));
+    }
+
+    static CommandResult changeSetting(BmsState state, Instant now, Setting setting, int value) {
+        SettingChange change = state.settings().change(setting, value);
+        if (change instanceof SettingChange.Refused refused) {
+            return new CommandResult.Rejected(state, refused.message());
+        }
+        Settings changed = ((SettingChange.Accepted) change).settings();
+        return accepted(state, changed, state.protection(), state.history(), List.of(new Event(now,
+                Event.Kind.COMMAND, setting.key(), setting.format(value), "set by the user (was "
+                + setting.format(state.settings().get(setting)) + ")")));
+    }
+
+    static CommandResult resetToDefaults(BmsState state, Instant now) {
+        Settings reset = state.settings().resetToDefaults();
+        List<Event> events = new ArrayList<>();
+        for (Setting setting : reset.differences(state.settings())) {
+            events.add(new Event(now, Event.Kind.COMMAND, setting.key(), setting.format(reset.get(setting)),
+                    "reset to defaults by the user (was " + setting.format(state.settings().get(setting)) + ")"));
+        }
+        return accepted(state, reset, state.protection(), state.history(), events);
+    }
+
+    private static CommandResult withMonitor(BmsState state, MonitorStep monitor) {
+        return new CommandResult.Accepted(new BmsState(state.settings(), state.protection(), monitor.state(),
+                state.history(), state.balancerState(), state.balancer(), monitor.events()));
+    }
+
+    private static CommandResult withProtection(BmsState state, ProtectionState protection) {
+        return accepted(state, state.settings(), protection, state.history(), protection.events());
+    }
+
+    private static CommandResult accepted(BmsState state, Settings settings, ProtectionState protection,
+            History history, List<Event> events) {
+        return new CommandResult.Accepted(new BmsState(settings, protection, state.monitor(), history,
+                state.balancerState(), state.balancer(), events));
+    }
+}

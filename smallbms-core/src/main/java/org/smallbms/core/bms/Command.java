@@ -1,0 +1,94 @@
+package org.smallbms.core.bms;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.smallbms.core.firmware.FirmwareImage;
+import org.smallbms.core.settings.Setting;
+
+/**
+ * A user's command (UI-04, MON-05, HIST-03, REM-03, FW-01..03). The values are what the user asked for, not yet
+ * checked: {@link Bms#handle} checks them and answers with a refusal that says why.
+ *
+ * <p>Each command names the handler that carries it out, so a new command does not compile until it has one.
+ */
+public sealed interface Command {
+
+    /** Carries the command out: {@link Bms#handle} is the entry point. */
+    CommandResult applyTo(BmsState state, Instant now);
+
+    /** SET-01, SET-02: change one setting to a value in the unit its schema names. */
+    record ChangeSetting(Setting setting, int value) implements Command {
+        public ChangeSetting {
+            Objects.requireNonNull(setting, "setting");
+        }
+
+        @Override
+        public CommandResult applyTo(BmsState state, Instant now) {
+            return Bms.changeSetting(state, now, setting, value);
+        }
+    }
+
+    /** SET-03. */
+    record ResetToDefaults() implements Command {
+        @Override
+        public CommandResult applyTo(BmsState state, Instant now) {
+            return Bms.resetToDefaults(state, now);
+        }
+    }
+
+    /** MON-05: set the state of charge, in permille (0..1000). */
+    record SetSoc(int socPermille) implements Command {
+        @Override
+        public CommandResult applyTo(BmsState state, Instant now) {
+            return Bms.setSoc(state, now, socPermille);
+        }
+    }
+
+    /** MON-05: "Synchronise SoC to 100 %". */
+    record Synchronise() implements Command {
+        @Override
+        public CommandResult applyTo(BmsState state, Instant now) {
+            return Bms.synchronise(state, now);
+        }
+    }
+
+    /** HIST-03. */
+    record ResetHistory() implements Command {
+        @Override
+        public CommandResult applyTo(BmsState state, Instant now) {
+            return Bms.resetHistory(state, now);
+        }
+    }
+
+    /** REM-03: Mode on or off. */
+    record SetMode(boolean on) implements Command {
+        @Override
+        public CommandResult applyTo(BmsState state, Instant now) {
+            return Bms.changeSetting(state, now, Setting.MODE, on ? 1 : 0);
+        }
+    }
+
+    /** FW-01, FW-03: start an update with this image. */
+    record StartFirmwareUpdate(FirmwareImage image) implements Command {
+        public StartFirmwareUpdate {
+            Objects.requireNonNull(image, "image");
+        }
+
+        @Override
+        public CommandResult applyTo(BmsState state, Instant now) {
+            return Bms.startFirmwareUpdate(state, now, image);
+        }
+    }
+
+    /** FW-02: the update in progress has finished, applied or failed. */
+    record FinishFirmwareUpdate(boolean applied, String detail) implements Command {
+        public FinishFirmwareUpdate {
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public CommandResult applyTo(BmsState state, Instant now) {
+            return Bms.finishFirmwareUpdate(state, now, applied, detail);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.smallbms.core.monitor;
+
+import java.util.List;
+import java.util.Optional;
+import org.smallbms.core.bank.Bank;
+import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.BatteryReading;
+
+/**
+ * What the batteries of a valid bank report in one tick, summed up for the bank (MON-06): voltage, current and power
+ * are those reported by the batteries, not measured by the BMS.
+ *
+ * <p>Batteries in series carry the same current and batteries in parallel add theirs, so the bank current is the sum
+ * over the parallel strings of the string current. The chain does not tell which battery sits in which string, so the
+ * bank current is the sum of all battery currents divided by the number in series: each string's current counted
+ * once, each string's members averaged. Likewise the bank voltage is the sum of all battery voltages divided by the
+ * number in parallel.
+ *
+ * @param capacityAmpHours the capacity of the bank these readings come from
+ * @param bankMillivolts the bank voltage
+ * @param bankMilliamps the bank current, positive when charging
+ * @param minCellMillivolts the lowest cell in the bank
+ * @param maxCellMillivolts the highest cell in the bank
+ * @param minDeciCelsius the coldest battery
+ * @param maxDeciCelsius the hottest battery
+ */
+public record Measurement(int capacityAmpHours, int bankMillivolts, int bankMilliamps, int minCellMillivolts,
+        int maxCellMillivolts, int minDeciCelsius, int maxDeciCelsius) {
+
+    public Measurement {
+        if (capacityAmpHours <= 0) {
+            throw new IllegalArgumentException("capacityAmpHours = " + capacityAmpHours + " must be positive: a "
+                    + "measurement comes from a valid bank");
+        }
+        if (bankMillivolts < 0) {
+            throw new IllegalArgumentException("bankMillivolts = " + bankMillivolts + " is never negative");
+        }
+        if (minCellMillivolts > maxCellMillivolts || minDeciCelsius > maxDeciCelsius) {
+            throw new IllegalArgumentException("lowest above highest: cells " + minCellMillivolts + ".."
+                    + maxCellMillivolts + " mV, temperatures " + minDeciCelsius + ".." + maxDeciCelsius + " d°C");
+        }
+    }
+
+    /**
+     * The bank's figures from a frame; empty unless every battery of this valid bank answered on a closed chain,
+     * because a bank current summed over some of the batteries is not the bank current.
+     */
+    public static Optional<Measurement> of(BankFrame frame, Bank bank) {
+        List<BatteryReading> readings = frame.batteries();
+        if (!frame.isComplete() || !bank.isValid() || bank.series() == 0 || !bank.hasSameMembers(readings)) {
+            return Optional.empty();
+        }
+        long sumMilliamps = 0;
+        long sumMillivolts = 0;
+        int minCell = Integer.MAX_VALUE;
+        int maxCell = Integer.MIN_VALUE;
+        int minTemp = Integer.MAX_VALUE;
+        int maxTemp = Integer.MIN_VALUE;
+        for (BatteryReading reading : readings) {
+            sumMilliamps += reading.milliamps();
+            sumMillivolts += reading.millivolts();
+            minCell = Math.min(minCell, reading.minCellMillivolts());
+            maxCell = Math.max(maxCell, reading.maxCellMillivolts());
+            minTemp = Math.min(minTemp, reading.temperatureDeciCelsius());
+            maxTemp = Math.max(maxTemp, reading.temperatureDeciCelsius());
+        }
+        return Optional.of(new Measurement(bank.capacityAmpHours(), (int) roundedDivide(sumMillivolts,
+                bank.parallel()), (int) roundedDivide(sumMilliamps, bank.series()), minCell, maxCell, minTemp,
+                maxTemp));
+    }
+
+    /** MON-06: power = V × I, positive when charging. */
+    public long milliwatts() {
+        return (long) bankMillivolts * bankMilliamps / 1000;
+    }
+
+    /** The difference between the highest and the lowest cell of the bank. */
+    public int cellSpreadMillivolts() {
+        return maxCellMillivolts - minCellMillivolts;
+    }
+
+    /** {@code dividend / divisor} rounded half away from zero, for a positive divisor. */
+    static long roundedDivide(long dividend, long divisor) {
+        long half = divisor / 2;
+        return dividend >= 0 ? (dividend + half) / divisor : -((-dividend + half) / divisor);
+    }
+}

@@ -1,0 +1,179 @@
+package org.smallbms.core.settings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.smallbms.core.bank.SystemVoltage;
+
+/**
+ * One complete, valid set of setting values for a system voltage. Immutable; every change returns a new instance or
+ * a refusal, so a refused change cannot leave a half-applied set behind (SET-02).
+ *
+ * <p>Rules beyond each setting's own range: the low SoC warning level is at or above the discharge floor (SET-01),
+ * so the warning comes before the shutdown.
+ *
+ * @param system the system voltage the scaled settings are for; 12 V until a bank is detected
+ * @param values every setting's value, in the unit its schema names
+ */
+public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
+
+    public Settings {
+        Objects.requireNonNull(system, "system");
+        EnumMap<Setting, Integer> copy = new EnumMap<>(Setting.class);
+        copy.putAll(values);
+        for (Setting setting : Setting.values()) {
+            Integer value = copy.get(setting);
+            if (value == null) {
+                throw new IllegalArgumentException("values has no " + setting.key() + ": every setting has a value");
+            }
+            String problem = setting.rangeProblem(system, value);
+            if (problem != null) {
+                throw new IllegalArgumentException(problem);
+            }
+        }
+        String inconsistency = inconsistency(copy, Setting.LOW_SOC_WARNING);
+        if (inconsistency != null) {
+            throw new IllegalArgumentException(inconsistency);
+        }
+        values = Collections.unmodifiableMap(copy);
+    }
+
+    /** Factory settings for a system. */
+    public static Settings defaults(SystemVoltage system) {
+        EnumMap<Setting, Integer> values = new EnumMap<>(Setting.class);
+        for (Setting setting : Setting.values()) {
+            values.put(setting, setting.defaultFor(system));
+        }
+        return new Settings(system, values);
+    }
+
+    public int get(Setting setting) {
+        return values.get(setting);
+    }
+
+    /**
+     * SET-02: the settings with {@code setting} at {@code value}, or a refusal that names the setting, the rule and
+     * the allowed range. A refusal changes nothing.
+     */
+    public SettingChange change(Setting setting, int value) {
+        Objects.requireNonNull(setting, "setting");
+        String problem = setting.rangeProblem(system, value);
+        if (problem != null) {
+            return new SettingChange.Refused(problem);
+        }
+        if (get(setting) == value) {
+            return new SettingChange.Accepted(this);
+        }
+        EnumMap<Setting, Integer> changed = new EnumMap<>(values);
+        changed.put(setting, value);
+        String inconsistency = inconsistency(changed, setting);
+        if (inconsistency != null) {
+            return new SettingChange.Refused(inconsistency);
+        }
+        return new SettingChange.Accepted(new Settings(system, changed));
+    }
+
+    /** SET-03: exactly the settings whose schema says so back at their defaults; the others as they are. */
+    public Settings resetToDefaults() {
+        EnumMap<Setting, Integer> reset = new EnumMap<>(values);
+        for (Setting setting : Setting.values()) {
+            if (setting.resetByDefaults()) {
+                reset.put(setting, setting.defaultFor(system));
+            }
+        }
+        return reset.equals(values) ? this : new Settings(system, reset);
+    }
+
+    /**
+     * The same settings for another system voltage: a setting that scales with the system keeps its value per 12.8 V
+     * in series (14.0 V on a 12 V system is 28.0 V on a 24 V system), so it stays within its range.
+     */
+    public Settings forSystem(SystemVoltage next) {
+        if (next == system) {
+            return this;
+        }
+        EnumMap<Setting, Integer> scaled = new EnumMap<>(values);
+        for (Setting setting : Setting.values()) {
+            if (setting.scalesWithSystem()) {
+                scaled.put(setting, get(setting) / setting.multiplier(system) * setting.multiplier(next));
+            }
+        }
+        return new Settings(next, scaled);
+    }
+
+    /** The settings whose values differ from {@code other}'s, in schema order. */
+    public List<Setting> differences(Settings other) {
+        List<Setting> changed = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            if (get(setting) != other.get(setting)) {
+                changed.add(setting);
+            }
+        }
+        return changed;
+    }
+
+    public int chargedMillivolts() {
+        return get(Setting.CHARGED_VOLTAGE);
+    }
+
+    /** The tail current in tenths of a percent of the bank capacity. */
+    public int tailCurrentPermille() {
+        return get(Setting.TAIL_CURRENT);
+    }
+
+    public Duration chargedDetectionTime() {
+        return Duration.ofMinutes(get(Setting.CHARGED_DETECTION_TIME));
+    }
+
+    public int lowSocWarningPercent() {
+        return get(Setting.LOW_SOC_WARNING);
+    }
+
+    public int dischargeFloorPercent() {
+        return get(Setting.DISCHARGE_FLOOR);
+    }
+
+    public int preAlarmCellMillivolts() {
+        return get(Setting.PRE_ALARM_LEVEL);
+    }
+
+    public boolean modeOn() {
+        return get(Setting.MODE) == 1;
+    }
+
+    public boolean bluetoothOn() {
+        return get(Setting.BLUETOOTH) == 1;
+    }
+
+    /** The PIN as the app shows it: six digits. */
+    public String pin() {
+        return Setting.PIN.format(get(Setting.PIN));
+    }
+
+    public boolean instantReadoutOn() {
+        return get(Setting.INSTANT_READOUT) == 1;
+    }
+
+    /** Why these values do not fit together, from the side of the setting that {@code changed}; null if they do. */
+    private static String inconsistency(Map<Setting, Integer> values, Setting changed) {
+        int warning = values.get(Setting.LOW_SOC_WARNING);
+        int floor = values.get(Setting.DISCHARGE_FLOOR);
+        if (warning >= floor) {
+            return null;
+        }
+        String rule = " the low SoC warning level must be at or above the discharge floor, so the warning comes "
+                + "before the shutdown";
+        if (changed == Setting.DISCHARGE_FLOOR) {
+            return "Discharge floor = " + floor + " % is above the low SoC warning level " + warning + " %:" + rule
+                    + ". The allowed values are 0.." + warning + " % (raise the warning level first). Nothing was "
+                    + "changed.";
+        }
+        return "Low SoC warning level = " + warning + " % is below the discharge floor " + floor + " %:" + rule
+                + ". The allowed values are " + floor + "..99 % (lower the discharge floor first). Nothing was "
+                + "changed.";
+    }
+}
