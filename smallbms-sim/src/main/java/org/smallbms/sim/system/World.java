@@ -1,0 +1,29 @@
+package org.smallbms.sim.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.protection.Outputs;
+
+/**
+ * The world a BMS is wired into, as a control loop drives it, one tick at a time:
+ * <pre>
+ *   frame = world.sense(now);             what the BMS reads
+ *   state = Bms.step(state, now, frame);  what the BMS decides
+ *   world.drive(state.outputs());         its outputs act on the wiring
+ *   world.advance(now, dt);               the physics until the next tick
+ * </pre>
+ * A world is a mutable physics body with a single owner (the loop that drives it); it is not thread-safe. The same
+ * seed and the same sequence of calls give the same world.
+ */
+public interface World {
+
+    /** What the BMS reads at {@code now}: the batteries over the chain, Vbat, the remote terminal, the read-back. */
+    BankFrame sense(Instant now);
+
+    /** The BMS's three outputs after its step: loads, chargers and alarms wired to them follow. */
+    void drive(Outputs outputs);
+
+    /** Advances everything from {@code now} by {@code dt}: currents flow, cells charge and discharge, time passes. */
+    void advance(Instant now, Duration dt);
+}
