@@ -11,10 +11,9 @@ import org.smallbms.sim.battery.Battery;
  * A bank of batteries: strings in parallel on two bus bars, the BMS's Bat+ and Bat− on those bus bars.
  *
  * <p>Each step is solved electrically: every string is a source {@code v = E + R i} (its batteries' voltage behind
- * their resistance, plus cables); the bus voltage is the one at which the string currents add up to the bank
- * current, {@code V = (I + Σ E/R) / Σ 1/R}. The hysteresis step M0 of a cell depends on the direction of its current,
- * so the solution is repeated (at most {@link #MAX_DIRECTION_PASSES} times) until every string's assumed direction
- * matches its current. The last string takes the remainder, so the string currents add up to the bank current.
+ * their resistance, plus cables: linear within a step, see {@link org.smallbms.sim.cell.Cell}); the bus voltage is
+ * the one at which the string currents add up to the bank current, {@code V = (I + Σ E/R) / Σ 1/R}, exactly. The
+ * last string takes the remainder, so the string currents add up to the bank current to the last bit.
  *
  * <p><b>A mutable physics body</b>: {@link #step(double, double)} advances every battery in place; strings can be
  * added and removed while running (TOP-09). The BMS's sense leads carry its few milliamps only, so the voltage at
@@ -22,11 +21,10 @@ import org.smallbms.sim.battery.Battery;
  */
 public final class BatteryBank {
 
-    static final int MAX_DIRECTION_PASSES = 3;
-
     private final List<BatteryString> strings = new ArrayList<>();
     private double[] stringAmps = new double[0];
-    private int[] directions = new int[0];
+    private double[] sources = new double[0];
+    private double[] conductances = new double[0];
     private double amps;
     private double stepVolts;
     private double terminalJoules;
@@ -63,22 +61,18 @@ public final class BatteryBank {
     public void addString(BatteryString string) {
         strings.add(string);
         stringAmps = Arrays.copyOf(stringAmps, strings.size());
-        directions = Arrays.copyOf(directions, strings.size());
     }
 
     /** Removes the string at {@code index} from the bus bars (TOP-09: a battery removed while running). */
     public BatteryString removeString(int index) {
         BatteryString removed = strings.remove(index);
         double[] newAmps = new double[strings.size()];
-        int[] newDirections = new int[strings.size()];
         for (int j = 0, k = 0; j < stringAmps.length; j++) {
             if (j != index) {
-                newAmps[k] = stringAmps[j];
-                newDirections[k++] = directions[j];
+                newAmps[k++] = stringAmps[j];
             }
         }
         stringAmps = newAmps;
-        directions = newDirections;
         return removed;
     }
 
@@ -104,35 +98,26 @@ public final class BatteryBank {
 
     private double solve(double amps) {
         int n = strings.size();
-        double[] sources = new double[n];
-        double[] conductances = new double[n];
-        double busVolts = 0;
-        for (int pass = 0; pass < MAX_DIRECTION_PASSES; pass++) {
-            double sumConductance = 0;
-            double sumCurrent = amps;
-            for (int j = 0; j < n; j++) {
-                BatteryString string = strings.get(j);
-                sources[j] = string.sourceVolts(directions[j]);
-                conductances[j] = 1 / string.ohms();
-                sumConductance += conductances[j];
-                sumCurrent += sources[j] * conductances[j];
-            }
-            busVolts = sumCurrent / sumConductance;
-            double assigned = 0;
-            boolean settled = true;
-            for (int j = 0; j < n; j++) {
-                stringAmps[j] = j == n - 1 ? amps - assigned : (busVolts - sources[j]) * conductances[j];
-                assigned += stringAmps[j];
-                int direction = stringAmps[j] > 0 ? 1 : stringAmps[j] < 0 ? -1 : directions[j];
-                if (direction != directions[j]) {
-                    settled = false;
-                    directions[j] = direction;
-                }
-            }
-            if (settled) {
-                break;
-            }
+        if (sources.length != n) {
+            sources = new double[n];
+            conductances = new double[n];
         }
+        double sumConductance = 0;
+        double sumCurrent = amps;
+        for (int j = 0; j < n; j++) {
+            BatteryString string = strings.get(j);
+            sources[j] = string.sourceVolts();
+            conductances[j] = 1 / string.ohms();
+            sumConductance += conductances[j];
+            sumCurrent += sources[j] * conductances[j];
+        }
+        double busVolts = sumCurrent / sumConductance;
+        double assigned = 0;
+        for (int j = 0; j < n - 1; j++) {
+            stringAmps[j] = (busVolts - sources[j]) * conductances[j];
+            assigned += stringAmps[j];
+        }
+        stringAmps[n - 1] = amps - assigned;
         return busVolts;
     }
 
@@ -147,7 +132,7 @@ public final class BatteryBank {
             BatteryString string = strings.get(j);
             double conductance = 1 / string.ohms();
             sumConductance += conductance;
-            sumCurrent += string.sourceVolts(directions[j]) * conductance;
+            sumCurrent += string.sourceVolts() * conductance;
         }
         return strings.isEmpty() ? 0 : sumCurrent / sumConductance;
     }

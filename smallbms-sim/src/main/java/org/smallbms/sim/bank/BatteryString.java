@@ -27,10 +27,10 @@ public record BatteryString(List<Battery> batteries, double cableOhms) {
         return new BatteryString(batteries, DEFAULT_CABLE_OHMS_PER_BATTERY * batteries.size());
     }
 
-    double sourceVolts(int direction) {
+    double sourceVolts() {
         double sum = 0;
         for (Battery battery : batteries) {
-            sum += battery.sourceVolts(direction);
+            sum += battery.sourceVolts();
         }
         return sum;
     }

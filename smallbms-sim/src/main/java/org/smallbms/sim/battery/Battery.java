@@ -42,7 +42,7 @@ public final class Battery {
     public static final double BLEED_ABOVE_LOWEST_VOLTS = 0.010;
     /**
      * "While charging" means more than 10 × the bleed current, so a bled cell's current keeps the sign of the
-     * battery current and the cell's hysteresis sees the same direction as its neighbours.
+     * battery current and its hysteresis moves with its neighbours'.
      */
     public static final double BALANCE_MIN_CHARGE_AMPS = 0.5;
 
@@ -115,15 +115,14 @@ public final class Battery {
     }
 
     /**
-     * The voltage behind the battery's resistance for a current of the given direction (+1 charging, −1
-     * discharging, 0 keeps the last): with {@link #ohms()}, {@code v = sourceVolts + ohms * i} for the next step,
-     * balancer bleed included.
+     * The voltage behind the battery's resistance: with {@link #ohms()}, {@code v = sourceVolts + ohms * i} for the
+     * next step, balancer bleed included.
      */
-    public double sourceVolts(int direction) {
+    public double sourceVolts() {
         double sum = 0;
         for (int i = 0; i < cells.length; i++) {
             Cell cell = cells[i];
-            sum += cell.sourceVolts(direction);
+            sum += cell.sourceVolts();
             if (bleeding[i]) {
                 sum -= cell.ohms() * BLEED_AMPS;
             }

@@ -7,8 +7,15 @@ package org.smallbms.sim.cell;
  * z[k+1]   = z[k] + eta * i[k] * dt / (3600 Q) − self-discharge * dt
  * iR[k+1]  = exp(−dt/tau) * iR[k] + (1 − exp(−dt/tau)) * i[k]        (each RC pair)
  * h[k+1]   = exp(−|gamma i dt / (3600 Q)|) * h[k] + (1 − exp(...)) * sgn(i[k])
- * v[k]     = OCV(z, T) + M(z) h[k] + M0 s[k] + R0(T, z) i[k] + R1(T) iR1[k] + R2(T) iR2[k]
+ * v[k]     = OCV(z, T) + M(z) h[k] + M0 s[k-1] + R0(T, z) i[k] + R1(T) iR1[k] + R2(T) iR2[k]
+ * s[k]     = sgn(i[k]) if i[k] != 0 else s[k-1]
  * </pre>
+ *
+ * <p>One departure from CELL-MODEL.md, on purpose: the instantaneous hysteresis M0 acts with the direction of the
+ * previous step's current ({@code s[k-1]}, not {@code s[k]}). Within a step the cell is then exactly the linear
+ * source {@code v = sourceVolts() + ohms() * i}, so a bank of parallel strings is solved exactly in one pass; with
+ * the direction of the present current there is no solution at all while a string's current sits near zero (the
+ * M0 step is a dead band), and the bank's energy would not balance. The lag is one step (a second) of a few mV.
  *
  * <p><b>A mutable physics body</b>: {@link #step(double, double)} advances its state in place. Current is positive
  * when charging. Not thread-safe; one owner steps it.
@@ -104,11 +111,6 @@ public final class Cell {
         if (seconds != cachedSeconds) {
             refreshStepLength(seconds);
         }
-        if (amps > 0) {
-            lastSign = 1;
-        } else if (amps < 0) {
-            lastSign = -1;
-        }
         double overVolts = mNowVolts * hysteresis + m0Volts * lastSign + r1NowOhms * iR1 + r2NowOhms * iR2
                 + r0NowOhms * amps;
         double volts = ocvNowVolts + overVolts;
@@ -122,24 +124,29 @@ public final class Cell {
         double decay = x < POLYNOMIAL_EXP_LIMIT
                 ? 1 - x * (1 - x * (0.5 - x * (1.0 / 6 - x * (1.0 / 24))))
                 : Math.exp(-x);
-        hysteresis = decay * hysteresis + (1 - decay) * lastSign;
+        if (amps > 0) {
+            lastSign = 1;
+            hysteresis = decay * hysteresis + (1 - decay);
+        } else if (amps < 0) {
+            lastSign = -1;
+            hysteresis = decay * hysteresis - (1 - decay);
+        }
         lastAmps = amps;
         refreshSoc();
         return volts;
     }
 
-    /** The terminal voltage if {@code amps} flowed now, without advancing the state. */
+    /** The terminal voltage if {@code amps} flowed in the next step, without advancing the state. */
     public double terminalVolts(double amps) {
-        return sourceVolts(amps > 0 ? 1 : amps < 0 ? -1 : 0) + r0NowOhms * amps;
+        return sourceVolts() + r0NowOhms * amps;
     }
 
     /**
-     * The voltage behind R0 for a current of the given direction (+1 charging, −1 discharging, 0 keeps the last):
-     * with {@link #ohms()} the cell is the source {@code v = sourceVolts + ohms * i} for the next step.
+     * The voltage behind R0: with {@link #ohms()} the cell is the source {@code v = sourceVolts + ohms * i} for the
+     * next step, whatever its current.
      */
-    public double sourceVolts(int direction) {
-        double sign = direction == 0 ? lastSign : direction;
-        return ocvNowVolts + mNowVolts * hysteresis + m0Volts * sign + r1NowOhms * iR1 + r2NowOhms * iR2;
+    public double sourceVolts() {
+        return ocvNowVolts + mNowVolts * hysteresis + m0Volts * lastSign + r1NowOhms * iR1 + r2NowOhms * iR2;
     }
 
     /** R0 now, at this SoC and temperature. */
@@ -147,7 +154,7 @@ public final class Cell {
         return r0NowOhms;
     }
 
-    /** The terminal voltage at the present state with the last current still flowing. */
+    /** The terminal voltage in the next step if the last current keeps flowing. */
     public double volts() {
         return terminalVolts(lastAmps);
     }

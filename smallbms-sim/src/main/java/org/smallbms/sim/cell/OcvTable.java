@@ -25,6 +25,7 @@ public record OcvTable(double[] soc, double[] celsius, double[][] volts, Curve v
                 "give the OCV at least at SoC 0 and 1");
         CellParameterException.check(celsius.length >= 1 && celsius.length == volts.length, "ocv.tables",
                 volts.length + " tables", "is empty", "give at least one table with its celsius and volts");
+        Curve.checked("ocv", "soc", soc, "soc", soc, 0, 1, 0, 1);
         for (int t = 0; t < celsius.length; t++) {
             String table = "ocv.tables[" + t + "]";
             CellParameterException.checkRange(table + ".celsius", celsius[t], -60, 100, "give the temperature in °C");
