@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
@@ -33,7 +34,7 @@ class BatteryBankTest {
     }
 
     @Property(tries = 200)
-    @DisplayName("TOP-04 parallel string currents add up to the bank current")
+    @Label("TOP-04 parallel string currents add up to the bank current")
     void parallel_stringCurrents_addUpToTheBankCurrent(@ForAll @DoubleRange(min = -500, max = 500) double amps,
             @ForAll @IntRange(min = 1, max = 6) int parallel, @ForAll @DoubleRange(min = 0.05, max = 0.95) double soc,
             @ForAll @DoubleRange(min = 0, max = 0.1) double socSpread) {
