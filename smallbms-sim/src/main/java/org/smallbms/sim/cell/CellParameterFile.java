@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Reads a cell parameter set from JSON (the schema is in {@code docs/cell-model.md}). Every field is checked; a
@@ -178,31 +179,26 @@ public final class CellParameterFile {
             }
         }
 
-        private JsonNode required(String field, String expected) {
+        /** The field's value, present and of the expected kind, or a message saying what to write instead. */
+        private JsonNode typed(String field, String expected, Predicate<JsonNode> isKind, String howTo) {
             JsonNode value = json.get(field);
             if (value == null || value.isNull()) {
                 throw new CellParameterException(child(field), child(field) + " is missing: add " + expected
                         + " (docs/cell-model.md lists every field)");
             }
+            if (!isKind.test(value)) {
+                throw new CellParameterException(child(field), child(field) + " = " + value + " is not "
+                        + expected + ": " + howTo);
+            }
             return value;
         }
 
         Node object(String field) {
-            JsonNode value = required(field, "an object");
-            if (!value.isObject()) {
-                throw new CellParameterException(child(field), child(field) + " = " + value
-                        + " is not an object: write it as { ... }");
-            }
-            return new Node(child(field), value);
+            return new Node(child(field), typed(field, "an object", JsonNode::isObject, "write it as { ... }"));
         }
 
         Node array(String field) {
-            JsonNode value = required(field, "a list");
-            if (!value.isArray()) {
-                throw new CellParameterException(child(field), child(field) + " = " + value
-                        + " is not a list: write it as [ ... ]");
-            }
-            return new Node(child(field), value);
+            return new Node(child(field), typed(field, "a list", JsonNode::isArray, "write it as [ ... ]"));
         }
 
         Node element(int index) {
@@ -215,21 +211,12 @@ public final class CellParameterFile {
         }
 
         double number(String field) {
-            JsonNode value = required(field, "a number");
-            if (!value.isNumber()) {
-                throw new CellParameterException(child(field), child(field) + " = " + value
-                        + " is not a number: write it without quotes, for example 0.0004");
-            }
-            return value.doubleValue();
+            return typed(field, "a number", JsonNode::isNumber, "write it without quotes, for example 0.0004")
+                    .doubleValue();
         }
 
         String text(String field) {
-            JsonNode value = required(field, "a text");
-            if (!value.isTextual()) {
-                throw new CellParameterException(child(field), child(field) + " = " + value
-                        + " is not a text: write it in double quotes");
-            }
-            return value.textValue();
+            return typed(field, "a text", JsonNode::isTextual, "write it in double quotes").textValue();
         }
 
         double[] numbers(String field) {
