@@ -1,0 +1,190 @@
+package org.smallbms.sim.bank;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.sim.battery.Battery;
+
+/**
+ * A bank of batteries: strings in parallel on two bus bars, the BMS's Bat+ and Bat− on those bus bars.
+ *
+ * <p>Each step is solved electrically: every string is a source {@code v = E + R i} (its batteries' voltage behind
+ * their resistance, plus cables: linear within a step, see {@link org.smallbms.sim.cell.Cell}); the bus voltage is
+ * the one at which the string currents add up to the bank current, {@code V = (I + Σ E/R) / Σ 1/R}, exactly. The
+ * last string takes the remainder, so the string currents add up to the bank current to the last bit.
+ *
+ * <p><b>A mutable physics body</b>: {@link #step(double, double)} advances every battery in place; strings can be
+ * added and removed while running (TOP-09). The BMS's sense leads carry its few milliamps only, so the voltage at
+ * its terminals is the bus voltage. Current is positive when charging. Not thread-safe; one owner steps it.
+ */
+public final class BatteryBank {
+
+    private final List<BatteryString> strings = new ArrayList<>();
+    private double[] stringAmps = new double[0];
+    private double[] sources = new double[0];
+    private double[] conductances = new double[0];
+    private double amps;
+    private double stepVolts;
+    private double terminalJoules;
+    private double cableJoules;
+
+    public BatteryBank(List<BatteryString> strings) {
+        for (BatteryString string : strings) {
+            addString(string);
+        }
+    }
+
+    /**
+     * {@code parallel} strings of {@code series} batteries of one model, with default cables; serials
+     * {@code prefix0001}, {@code prefix0002}, … in chain order, each battery seeded from {@code seed} and its
+     * position, so the same seed gives the same bank.
+     */
+    public static BatteryBank uniform(BatteryModel model, int series, int parallel, long seed, double soc,
+            double celsius, String serialPrefix) {
+        List<BatteryString> strings = new ArrayList<>();
+        int number = 0;
+        for (int p = 0; p < parallel; p++) {
+            List<Battery> batteries = new ArrayList<>();
+            for (int s = 0; s < series; s++) {
+                number++;
+                batteries.add(Battery.of(model, String.format(Locale.ROOT, "%s%04d", serialPrefix, number),
+                        seed * 1_000_003L + number, soc, celsius));
+            }
+            strings.add(BatteryString.of(batteries));
+        }
+        return new BatteryBank(strings);
+    }
+
+    /** Adds a string in parallel (TOP-09: a battery added while running). */
+    public void addString(BatteryString string) {
+        strings.add(string);
+        stringAmps = Arrays.copyOf(stringAmps, strings.size());
+    }
+
+    /** Removes the string at {@code index} from the bus bars (TOP-09: a battery removed while running). */
+    public BatteryString removeString(int index) {
+        BatteryString removed = strings.remove(index);
+        double[] newAmps = new double[strings.size()];
+        for (int j = 0, k = 0; j < stringAmps.length; j++) {
+            if (j != index) {
+                newAmps[k++] = stringAmps[j];
+            }
+        }
+        stringAmps = newAmps;
+        return removed;
+    }
+
+    /**
+     * Applies the bank current {@code amps} (positive charging) for {@code seconds}: solves the string currents,
+     * then steps every battery.
+     */
+    public void step(double amps, double seconds) {
+        int n = strings.size();
+        if (n == 0) {
+            throw new IllegalStateException("a bank with no strings cannot carry " + amps + " A");
+        }
+        double busVolts = solve(amps);
+        terminalJoules += busVolts * amps * seconds;
+        for (int j = 0; j < n; j++) {
+            BatteryString string = strings.get(j);
+            string.step(stringAmps[j], seconds);
+            cableJoules += string.cableOhms() * stringAmps[j] * stringAmps[j] * seconds;
+        }
+        this.amps = amps;
+        this.stepVolts = busVolts;
+    }
+
+    private double solve(double amps) {
+        int n = strings.size();
+        if (sources.length != n) {
+            sources = new double[n];
+            conductances = new double[n];
+        }
+        double sumConductance = 0;
+        double sumCurrent = amps;
+        for (int j = 0; j < n; j++) {
+            BatteryString string = strings.get(j);
+            sources[j] = string.sourceVolts();
+            conductances[j] = 1 / string.ohms();
+            sumConductance += conductances[j];
+            sumCurrent += sources[j] * conductances[j];
+        }
+        double busVolts = sumCurrent / sumConductance;
+        double assigned = 0;
+        for (int j = 0; j < n - 1; j++) {
+            stringAmps[j] = (busVolts - sources[j]) * conductances[j];
+            assigned += stringAmps[j];
+        }
+        stringAmps[n - 1] = amps - assigned;
+        return busVolts;
+    }
+
+    /**
+     * The bus voltage now (the BMS terminal voltage) with the last bank current flowing: the same solution as a
+     * step's, on the present state, without changing anything.
+     */
+    public double terminalVolts() {
+        double sumConductance = 0;
+        double sumCurrent = amps;
+        for (int j = 0; j < strings.size(); j++) {
+            BatteryString string = strings.get(j);
+            double conductance = 1 / string.ohms();
+            sumConductance += conductance;
+            sumCurrent += string.sourceVolts() * conductance;
+        }
+        return strings.isEmpty() ? 0 : sumCurrent / sumConductance;
+    }
+
+    /** The bus voltage during the last step. */
+    public double stepVolts() {
+        return stepVolts;
+    }
+
+    /** The last bank current, positive charging. */
+    public double amps() {
+        return amps;
+    }
+
+    /** The current of string {@code index} in the last step. */
+    public double stringAmps(int index) {
+        return stringAmps[index];
+    }
+
+    public List<BatteryString> strings() {
+        return List.copyOf(strings);
+    }
+
+    /** Every battery in chain order: string by string, minus to plus. */
+    public List<Battery> batteries() {
+        List<Battery> all = new ArrayList<>();
+        for (BatteryString string : strings) {
+            all.addAll(string.batteries());
+        }
+        return all;
+    }
+
+    /** The energy that entered at the bus bars so far (negative when the bank has delivered more). */
+    public double terminalJoules() {
+        return terminalJoules;
+    }
+
+    /** The energy the cells hold now. */
+    public double storedJoules() {
+        double sum = 0;
+        for (Battery battery : batteries()) {
+            sum += battery.storedJoules();
+        }
+        return sum;
+    }
+
+    /** All heat so far: cells, connections, balancers and the string cables. */
+    public double heatJoules() {
+        double sum = cableJoules;
+        for (Battery battery : batteries()) {
+            sum += battery.heatJoules();
+        }
+        return sum;
+    }
+}

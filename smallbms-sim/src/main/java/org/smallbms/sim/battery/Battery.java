@@ -1,0 +1,342 @@
+package org.smallbms.sim.battery;
+
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.smallbms.core.bank.BatteryFamily;
+import org.smallbms.core.bank.BatteryFlag;
+import org.smallbms.core.bank.BatteryFlags;
+import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.sim.cell.Cell;
+import org.smallbms.sim.cell.CellModel;
+import org.smallbms.sim.cell.CellParameterFile;
+import org.smallbms.sim.cell.CellParameters;
+import org.smallbms.sim.cell.CellVariation;
+
+/**
+ * A Lithium NG or Lithium Battery Smart battery: its cells in series with a seeded manufacturing spread, the
+ * connections between them, a lumped thermal body, its own cell monitor and a passive balancer.
+ *
+ * <p><b>A mutable physics body</b>: {@link #step(double, double)} advances the cells, the temperature, the monitor's
+ * flags and the balancer in place. Current is positive when charging. Not thread-safe; one owner steps it.
+ *
+ * <p>Figures (CELL-MODEL.md): cell spread capacity σ 0.5 %, R0 σ 2 %, self-discharge ±50 %; the connections inside
+ * the battery add 0.1 mΩ per 100 Ah cell, which with 0.4 mΩ of R0 per cell gives the data sheet's 2 mΩ for a
+ * 12.8 V/100 Ah battery, 1 mΩ at 200 Ah and 8 mΩ for 51.2 V/100 Ah. The thermal body holds 25 J/K per cell-Ah (about
+ * 2 kg of cell at 1.1 kJ/(kg K) per 100 Ah, plus the case) and exchanges 1.25 W/K with the ambient for a 12.8 V/100 Ah
+ * case, scaled with its surface.
+ */
+public final class Battery {
+
+    public static final double CAPACITY_SIGMA = 0.005;
+    public static final double R0_SIGMA = 0.02;
+    public static final double SELF_DISCHARGE_SPREAD = 0.5;
+    public static final double LINK_OHMS_PER_CELL_100AH = 0.0001;
+    public static final double HEAT_CAPACITY_JOULES_PER_KELVIN_CELL_AMP_HOUR = 25;
+    public static final double CONDUCTANCE_WATTS_PER_KELVIN_12V8_100AH = 1.25;
+    /** CELL-MODEL.md balancing: bleed about 50 mA at the top of charge (passive balancers run 40..90 mA). */
+    public static final double BLEED_AMPS = 0.050;
+    /** BAL-01: the balancer works while charging with any cell at or above 3.45 V and a spread above 20 mV. */
+    public static final double BALANCE_START_VOLTS = 3.45;
+    public static final double BALANCE_SPREAD_VOLTS = 0.020;
+    /** Cells more than this above the lowest cell are bled. */
+    public static final double BLEED_ABOVE_LOWEST_VOLTS = 0.010;
+    /**
+     * "While charging" means more than 10 × the bleed current, so a bled cell's current keeps the sign of the
+     * battery current and its hysteresis moves with its neighbours'.
+     */
+    public static final double BALANCE_MIN_CHARGE_AMPS = 0.5;
+
+    private final BatteryModel model;
+    private final String serial;
+    private final String firmwareVersion;
+    private final Cell[] cells;
+    private final double[] cellVolts;
+    private final boolean[] bleeding;
+    private final double linkOhms;
+    private final double heatCapacityJoulesPerKelvin;
+    private final double conductanceWattsPerKelvin;
+    private final BatteryMonitor monitor;
+
+    private double celsius;
+    private double ambientCelsius;
+    private double amps;
+    private double volts;
+    private double heatJoules;
+    private double exchangedJoules;
+    private double linkJoules;
+    private double bleedJoules;
+    private boolean balancing;
+
+    /**
+     * A battery with the shipped 100 Ah cell set scaled to its capacity, at rest at {@code soc} and {@code celsius}
+     * (ambient the same).
+     */
+    public static Battery of(BatteryModel model, String serial, long seed, double soc, double celsius) {
+        String firmware = model.family() == BatteryFamily.LITHIUM_NG ? "v1.10" : "v1.04";
+        return new Battery(model, serial, firmware, CellParameterFile.defaults(), seed, soc, celsius);
+    }
+
+    /**
+     * @param model the model; its family chooses the monitor (NG hard-coded, Smart adjustable)
+     * @param serial the serial number the battery reports
+     * @param firmwareVersion the firmware version the battery reports
+     * @param cellParameters the cell set, scaled here to the model's capacity
+     * @param seed the seed of the cell spread: the same seed gives the same battery
+     * @param soc the initial SoC of every cell
+     * @param celsius the initial temperature of the battery and the ambient
+     */
+    public Battery(BatteryModel model, String serial, String firmwareVersion, CellParameters cellParameters,
+            long seed, double soc, double celsius) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.serial = Objects.requireNonNull(serial, "serial");
+        this.firmwareVersion = Objects.requireNonNull(firmwareVersion, "firmwareVersion");
+        CellModel cellModel = CellModel.of(cellParameters.scaledTo(model.capacityAmpHours()));
+        SplittableRandom random = new SplittableRandom(seed);
+        cells = new Cell[model.cells()];
+        for (int i = 0; i < cells.length; i++) {
+            CellVariation variation = new CellVariation(1 + CAPACITY_SIGMA * random.nextGaussian(),
+                    1 + R0_SIGMA * random.nextGaussian(),
+                    1 + SELF_DISCHARGE_SPREAD * (2 * random.nextDouble() - 1));
+            cells[i] = new Cell(cellModel, variation, soc, celsius);
+        }
+        cellVolts = new double[cells.length];
+        bleeding = new boolean[cells.length];
+        double perHundred = 100.0 / model.capacityAmpHours();
+        linkOhms = LINK_OHMS_PER_CELL_100AH * cells.length * perHundred;
+        double cellAmpHours = (double) cells.length * model.capacityAmpHours();
+        heatCapacityJoulesPerKelvin = HEAT_CAPACITY_JOULES_PER_KELVIN_CELL_AMP_HOUR * cellAmpHours;
+        conductanceWattsPerKelvin = CONDUCTANCE_WATTS_PER_KELVIN_12V8_100AH * Math.pow(cellAmpHours / 400, 2.0 / 3);
+        monitor = new BatteryMonitor(model.family() == BatteryFamily.LITHIUM_NG ? MonitorThresholds.LITHIUM_NG
+                : MonitorThresholds.lithiumBatterySmartDefaults());
+        this.celsius = celsius;
+        this.ambientCelsius = celsius;
+        refreshCellVolts();
+        monitor.update(minCellVolts(), maxCellVolts(), celsius);
+    }
+
+    /**
+     * The voltage behind the battery's resistance: with {@link #ohms()}, {@code v = sourceVolts + ohms * i} for the
+     * next step, balancer bleed included.
+     */
+    public double sourceVolts() {
+        double sum = 0;
+        for (int i = 0; i < cells.length; i++) {
+            Cell cell = cells[i];
+            sum += cell.sourceVolts();
+            if (bleeding[i]) {
+                sum -= cell.ohms() * BLEED_AMPS;
+            }
+        }
+        return sum;
+    }
+
+    /** The resistance between the terminals for the next step: the cells' R0 and the connections. */
+    public double ohms() {
+        double sum = linkOhms;
+        for (Cell cell : cells) {
+            sum += cell.ohms();
+        }
+        return sum;
+    }
+
+    /**
+     * Applies {@code amps} (positive charging) for {@code seconds}: the cells (less the balancer's bleed), the heat
+     * they make, the temperature, then the monitor and the balancer on the new cell voltages.
+     *
+     * @return the terminal voltage during the step
+     */
+    public double step(double amps, double seconds) {
+        double terminalVolts = linkOhms * amps;
+        double heat = linkOhms * amps * amps * seconds;
+        linkJoules += heat;
+        for (int i = 0; i < cells.length; i++) {
+            Cell cell = cells[i];
+            double lossBefore = cell.lossJoules();
+            if (bleeding[i]) {
+                double cellVoltsNow = cell.step(amps - BLEED_AMPS, seconds);
+                double bleed = cellVoltsNow * BLEED_AMPS * seconds;
+                bleedJoules += bleed;
+                heat += bleed;
+                terminalVolts += cellVoltsNow;
+            } else {
+                terminalVolts += cell.step(amps, seconds);
+            }
+            heat += cell.lossJoules() - lossBefore;
+        }
+        heatJoules += heat;
+        double before = celsius;
+        double steadyCelsius = ambientCelsius + heat / seconds / conductanceWattsPerKelvin;
+        celsius = steadyCelsius + (celsius - steadyCelsius)
+                * Math.exp(-seconds * conductanceWattsPerKelvin / heatCapacityJoulesPerKelvin);
+        exchangedJoules += heat - heatCapacityJoulesPerKelvin * (celsius - before);
+        for (Cell cell : cells) {
+            cell.setCelsius(celsius);
+        }
+        this.amps = amps;
+        refreshCellVolts();
+        double min = minCellVolts();
+        double max = maxCellVolts();
+        monitor.update(min, max, celsius);
+        balance(min, max);
+        return terminalVolts;
+    }
+
+    private void refreshCellVolts() {
+        double sum = linkOhms * amps;
+        for (int i = 0; i < cells.length; i++) {
+            cellVolts[i] = cells[i].volts();
+            sum += cellVolts[i];
+        }
+        volts = sum;
+    }
+
+    private void balance(double min, double max) {
+        balancing = amps > BALANCE_MIN_CHARGE_AMPS && max >= BALANCE_START_VOLTS && max - min > BALANCE_SPREAD_VOLTS;
+        for (int i = 0; i < cells.length; i++) {
+            bleeding[i] = balancing && cellVolts[i] - min > BLEED_ABOVE_LOWEST_VOLTS;
+        }
+    }
+
+    /**
+     * CLS-02: sets the two levels a Lithium Battery Smart keeps in the battery. An out-of-range level is refused and
+     * changes nothing.
+     *
+     * @throws IllegalArgumentException for a level outside its range, with the rule in the message
+     * @throws IllegalStateException for a Lithium NG, whose thresholds are hard-coded
+     */
+    public void setSmartThresholds(double loadDisconnectVolts, double preAlarmVolts) {
+        if (model.family() != BatteryFamily.LITHIUM_BATTERY_SMART) {
+            throw new IllegalStateException(model.label() + " has hard-coded thresholds (REQUIREMENTS.md §2)");
+        }
+        monitor.setThresholds(MonitorThresholds.lithiumBatterySmart(loadDisconnectVolts, preAlarmVolts));
+        monitor.update(minCellVolts(), maxCellVolts(), celsius);
+    }
+
+    public MonitorThresholds thresholds() {
+        return monitor.thresholds();
+    }
+
+    public BatteryFlags flags() {
+        return monitor.flags();
+    }
+
+    public boolean has(BatteryFlag flag) {
+        return monitor.flags().has(flag);
+    }
+
+    /** The balancer is bleeding cells. */
+    public boolean balancing() {
+        return balancing;
+    }
+
+    public void setAmbientCelsius(double ambientCelsius) {
+        this.ambientCelsius = ambientCelsius;
+    }
+
+    public BatteryModel model() {
+        return model;
+    }
+
+    public String serial() {
+        return serial;
+    }
+
+    public String firmwareVersion() {
+        return firmwareVersion;
+    }
+
+    public int cellCount() {
+        return cells.length;
+    }
+
+    /** One cell, for tests and tools that look inside; the battery owns its stepping. */
+    public Cell cell(int index) {
+        return cells[index];
+    }
+
+    /** A cell's terminal voltage now, with the last current flowing. */
+    public double cellVolts(int index) {
+        return cellVolts[index];
+    }
+
+    public double minCellVolts() {
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : cellVolts) {
+            min = Math.min(min, v);
+        }
+        return min;
+    }
+
+    public double maxCellVolts() {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : cellVolts) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    /** The voltage at the battery's terminals now, with the last current flowing. */
+    public double volts() {
+        return volts;
+    }
+
+    /** The last current, positive charging. */
+    public double amps() {
+        return amps;
+    }
+
+    public double celsius() {
+        return celsius;
+    }
+
+    /** The mean cell SoC. */
+    public double soc() {
+        double sum = 0;
+        for (Cell cell : cells) {
+            sum += cell.soc();
+        }
+        return sum / cells.length;
+    }
+
+    /** The lowest cell SoC: what is left before the first cell is empty. */
+    public double minSoc() {
+        double min = Double.POSITIVE_INFINITY;
+        for (Cell cell : cells) {
+            min = Math.min(min, cell.soc());
+        }
+        return min;
+    }
+
+    /** The energy the cells hold (see {@link Cell#storedJoules()}). */
+    public double storedJoules() {
+        double sum = 0;
+        for (Cell cell : cells) {
+            sum += cell.storedJoules();
+        }
+        return sum;
+    }
+
+    /** Every joule turned into heat so far: cell losses, the connections and the balancer. */
+    public double heatJoules() {
+        return heatJoules;
+    }
+
+    /** The heat given to the ambient so far. */
+    public double exchangedJoules() {
+        return exchangedJoules;
+    }
+
+    public double heatCapacityJoulesPerKelvin() {
+        return heatCapacityJoulesPerKelvin;
+    }
+
+    /** The heat the balancer has bled so far. */
+    public double bleedJoules() {
+        return bleedJoules;
+    }
+
+    /** The heat in the connections between cells so far. */
+    public double linkJoules() {
+        return linkJoules;
+    }
+}

@@ -1,0 +1,135 @@
+package org.smallbms.sim.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.sim.battery.Battery;
+
+class BatteryBankTest {
+
+    @Test
+    @DisplayName("TOP-04 in series the bank voltage is the sum of the battery voltages and the cables' drop")
+    void series_terminalVolts_isTheSumOfTheBatteries() {
+        BatteryBank bank = BatteryBank.uniform(BatteryModel.NG_12V8_200AH, 4, 1, 5, 0.6, 25, "HQ");
+        for (int s = 0; s < 120; s++) {
+            bank.step(-80, 1);
+        }
+        double sum = 0;
+        for (Battery battery : bank.batteries()) {
+            sum += battery.volts();
+            assertThat(battery.amps()).isEqualTo(-80);
+        }
+        double cables = bank.strings().get(0).cableOhms() * -80;
+        assertThat(bank.terminalVolts()).isCloseTo(sum + cables, within(1e-9));
+        assertThat(bank.terminalVolts()).isBetween(4 * 3.1, 4 * 4 * 3.35);
+    }
+
+    @Property(tries = 200)
+    @Label("TOP-04 parallel string currents add up to the bank current")
+    void parallel_stringCurrents_addUpToTheBankCurrent(@ForAll @DoubleRange(min = -500, max = 500) double amps,
+            @ForAll @IntRange(min = 1, max = 6) int parallel, @ForAll @DoubleRange(min = 0.05, max = 0.95) double soc,
+            @ForAll @DoubleRange(min = 0, max = 0.1) double socSpread) {
+        List<BatteryString> strings = new java.util.ArrayList<>();
+        for (int p = 0; p < parallel; p++) {
+            strings.add(BatteryString.of(List.of(Battery.of(BatteryModel.NG_25V6_100AH, "HQ" + p, p,
+                    Math.min(1, soc + socSpread * p / parallel), 25))));
+        }
+        BatteryBank bank = new BatteryBank(strings);
+        bank.step(amps, 1);
+        double sum = 0;
+        for (int p = 0; p < parallel; p++) {
+            sum += bank.stringAmps(p);
+        }
+        assertThat(sum).isCloseTo(amps, within(1e-9));
+    }
+
+    @Test
+    @DisplayName("TOP-04 parallel strings at different SoC equalise: with no bank current the fuller one charges "
+            + "the emptier one")
+    void parallel_differentSoc_circulatingCurrentFromFullToEmpty() {
+        BatteryString full = BatteryString.of(List.of(Battery.of(BatteryModel.NG_12V8_100AH, "HQ1", 1, 0.9, 25)));
+        BatteryString empty = BatteryString.of(List.of(Battery.of(BatteryModel.NG_12V8_100AH, "HQ2", 2, 0.1, 25)));
+        BatteryBank bank = new BatteryBank(List.of(full, empty));
+        bank.step(0, 1);
+        double initialAmps = bank.stringAmps(1);
+        assertThat(bank.stringAmps(0)).isNegative();
+        assertThat(bank.stringAmps(1)).isCloseTo(-bank.stringAmps(0), within(1e-9));
+        assertThat(initialAmps).isGreaterThan(10);
+        for (int s = 0; s < 8 * 3600; s++) {
+            bank.step(0, 1);
+        }
+        double gap = full.batteries().get(0).soc() - empty.batteries().get(0).soc();
+        assertThat(gap).as("the flat LFP curve equalises slowly").isLessThan(0.5);
+        assertThat(bank.stringAmps(1)).isBetween(0.0, initialAmps / 4);
+    }
+
+    @Test
+    @DisplayName("energy balance over a simulated day of cycling between 10 and 80 % SoC (2s3p, 1.2C pulses): energy "
+            + "in = energy stored + losses within 0.1 %")
+    void energyBalance_dayOfCycling_inEqualsStoredPlusLosses() {
+        BatteryBank bank = BatteryBank.uniform(BatteryModel.NG_12V8_200AH, 2, 3, 11, 0.6, 25, "HQ");
+        double storedBefore = bank.storedJoules();
+        double charged = 0;
+        for (int s = 0; s < 86_400; s++) {
+            int hour = s / 3600;
+            double amps = switch (hour % 6) {
+                case 0 -> -240;
+                case 1 -> -60;
+                case 2, 3 -> 160;
+                case 4 -> 25;
+                default -> s % 20 == 0 ? -300 : 0;
+            };
+            bank.step(amps, 1);
+            charged += Math.max(0, amps * bank.stepVolts());
+        }
+        double in = bank.terminalJoules();
+        double accounted = bank.storedJoules() - storedBefore + bank.heatJoules();
+        assertThat(bank.heatJoules()).isPositive();
+        assertThat(Math.abs(in - accounted)).as("imbalance with %s J in, %s J charged", in, charged)
+                .isLessThan(0.001 * charged);
+        // The rest is mostly the entropic term: the stored energy follows dOCV/dT as the batteries warm by a few K.
+        assertThat(Math.abs(in - accounted)).isLessThan(0.005 * bank.heatJoules());
+    }
+
+    @Test
+    @DisplayName("TOP-09 a string added or removed while running takes or gives back its share of the current")
+    void strings_addedAndRemoved_shareTheCurrentAnew() {
+        BatteryBank bank = BatteryBank.uniform(BatteryModel.NG_12V8_100AH, 1, 2, 3, 0.5, 25, "HQ");
+        bank.step(-100, 1);
+        assertThat(bank.stringAmps(0)).isCloseTo(-50, within(5.0));
+        bank.addString(BatteryString.of(List.of(Battery.of(BatteryModel.NG_12V8_100AH, "HQ9", 9, 0.5, 25))));
+        bank.step(-90, 1);
+        assertThat(bank.batteries()).hasSize(3);
+        assertThat(bank.stringAmps(2)).isCloseTo(-30, within(10.0));
+        BatteryString removed = bank.removeString(0);
+        bank.step(-90, 1);
+        assertThat(bank.batteries()).hasSize(2).doesNotContainAnyElementsOf(removed.batteries());
+        assertThat(bank.stringAmps(0) + bank.stringAmps(1)).isCloseTo(-90, within(1e-9));
+    }
+
+    @Test
+    @DisplayName("the same seed gives the same bank and the same day")
+    void uniform_sameSeed_isDeterministic() {
+        BatteryBank a = BatteryBank.uniform(BatteryModel.NG_25V6_100AH, 1, 4, 77, 0.5, 25, "HQ");
+        BatteryBank b = BatteryBank.uniform(BatteryModel.NG_25V6_100AH, 1, 4, 77, 0.5, 25, "HQ");
+        for (int s = 0; s < 7200; s++) {
+            double amps = s < 3600 ? -150 : 100;
+            a.step(amps, 1);
+            b.step(amps, 1);
+        }
+        assertThat(a.terminalVolts()).isEqualTo(b.terminalVolts());
+        for (int p = 0; p < 4; p++) {
+            assertThat(a.stringAmps(p)).isEqualTo(b.stringAmps(p));
+        }
+        assertThat(a.stringAmps(0)).isNotEqualTo(a.stringAmps(1));
+    }
+}
