@@ -100,9 +100,11 @@ final class Causes {
             case W_B05 -> "all " + frame.chainNodes() + " batteries answer";
             case A_B05 -> "all " + frame.chainNodes() + " batteries have answered for "
                     + Limits.COMM_ALARM_CLEAR_DELAY.toSeconds() + " s";
-            case W_B07 -> inputs.socKnown() ? "SoC " + Measure.percent(inputs.socPermille())
-                    + " is above the low SoC warning level " + inputs.lowSocWarningPercent() + " %"
-                    : "SoC unknown: SoC rules inactive";
+            case W_B07 -> !inputs.socKnown() ? "SoC unknown: SoC rules inactive"
+                    : inputs.socPermille() <= inputs.lowSocWarningPercent() * 10
+                    ? "the low SoC alarm A-B07 takes over at the discharge floor"
+                    : "SoC " + Measure.percent(inputs.socPermille()) + " is above the low SoC warning level "
+                    + inputs.lowSocWarningPercent() + " %";
             case A_B07 -> inputs.socKnown() ? "SoC " + Measure.percent(inputs.socPermille())
                     + " is at or above the discharge floor + 3 % (" + (inputs.dischargeFloorPercent() + 3) + " %)"
                     : "SoC unknown: SoC rules inactive";

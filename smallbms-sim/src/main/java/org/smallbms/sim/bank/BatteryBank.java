@@ -126,15 +126,31 @@ public final class BatteryBank {
      * step's, on the present state, without changing anything.
      */
     public double terminalVolts() {
+        return strings.isEmpty() ? 0 : openCircuitVolts() + amps * ohms();
+    }
+
+    /**
+     * The bank's open-circuit voltage as seen at its terminals now: its Thévenin source. A charger that regulates a
+     * voltage needs it with {@link #ohms()} to know the current that voltage takes.
+     */
+    public double openCircuitVolts() {
         double sumConductance = 0;
-        double sumCurrent = amps;
-        for (int j = 0; j < strings.size(); j++) {
-            BatteryString string = strings.get(j);
+        double sumCurrent = 0;
+        for (BatteryString string : strings) {
             double conductance = 1 / string.ohms();
             sumConductance += conductance;
             sumCurrent += string.sourceVolts() * conductance;
         }
         return strings.isEmpty() ? 0 : sumCurrent / sumConductance;
+    }
+
+    /** The bank's Thévenin resistance now: its strings in parallel. */
+    public double ohms() {
+        double sumConductance = 0;
+        for (BatteryString string : strings) {
+            sumConductance += 1 / string.ohms();
+        }
+        return 1 / sumConductance;
     }
 
     /** The bus voltage during the last step. */
