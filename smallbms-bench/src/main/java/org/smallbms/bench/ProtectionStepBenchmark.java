@@ -22,6 +22,8 @@ import org.smallbms.core.bank.BatteryFlags;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bank.BatteryReading;
 import org.smallbms.core.bank.OutputReadback;
+import org.smallbms.core.bms.Bms;
+import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.protection.Protection;
 import org.smallbms.core.protection.ProtectionInputs;
 import org.smallbms.core.protection.ProtectionState;
@@ -48,6 +50,8 @@ public class ProtectionStepBenchmark {
     private BankFrame frame;
     private ProtectionInputs inputs;
     private ProtectionState state;
+    private BmsState device;
+    private Instant deviceTime;
     private Instant[] ticks;
     private int tick;
 
@@ -73,6 +77,8 @@ public class ProtectionStepBenchmark {
         }
         state = Protection.step(Protection.poweredOff(), t0, frame, inputs);
         state = Protection.step(state, t0, frame, inputs);
+        deviceTime = t0.plusSeconds(1);
+        device = Bms.step(Bms.step(Bms.initial(), t0, frame), deviceTime, frame);
         if (!state.outputs().load().isHigh() || !state.events().isEmpty()) {
             throw new IllegalStateException("the benchmark bank is not in steady state: " + state.active());
         }
@@ -83,5 +89,17 @@ public class ProtectionStepBenchmark {
         tick = (tick + 1) & (ticks.length - 1);
         state = Protection.step(state, ticks[tick], frame, inputs);
         return state;
+    }
+
+    /**
+     * The whole device step for comparison: battery monitor, protection and history. The monitor counts charge
+     * every tick, so its state is new each tick and this one allocates (24 of its bytes are the tick's Instant:
+     * device time must only move forward, so it cannot come from the ring).
+     */
+    @Benchmark
+    public BmsState deviceStep() {
+        deviceTime = deviceTime.plusSeconds(1);
+        device = Bms.step(device, deviceTime, frame);
+        return device;
     }
 }
