@@ -45,6 +45,8 @@ public final class Cell {
     private final double gammaPerCoulomb;
     private final double selfDischargePerSecond;
     private final double selfDischargeDoublingKelvin;
+    private final SocCurve hysteresisCurve;
+    private final SocCurve r0SocCurve;
 
     private double soc;
     private double hysteresis;
@@ -98,6 +100,8 @@ public final class Cell {
         gammaPerCoulomb = p.gamma() / capacityCoulombs;
         selfDischargePerSecond = p.selfDischargePerMonth() * variation.selfDischargeFactor() / SECONDS_PER_MONTH;
         selfDischargeDoublingKelvin = p.selfDischargeDoublingKelvin();
+        hysteresisCurve = model.hysteresisVolts();
+        r0SocCurve = model.r0SocFactor();
         this.soc = soc;
         setCelsius(celsius);
     }
@@ -224,8 +228,18 @@ public final class Cell {
     }
 
     private void refreshSoc() {
-        ocvNowVolts = ocvBase.at(soc) + ocvWeight * ocvDelta.at(soc);
-        mNowVolts = model.hysteresisVolts().at(soc);
-        r0NowOhms = r0TemperatureOhms * model.r0SocFactor().at(soc);
+        double position = soc * SocCurve.INTERVALS;
+        if (position >= 0 && position < SocCurve.INTERVALS) {
+            // Inside the grid, the four curves share one interval: find it once.
+            int index = (int) position;
+            double fraction = position - index;
+            ocvNowVolts = ocvBase.atGrid(index, fraction) + ocvWeight * ocvDelta.atGrid(index, fraction);
+            mNowVolts = hysteresisCurve.atGrid(index, fraction);
+            r0NowOhms = r0TemperatureOhms * r0SocCurve.atGrid(index, fraction);
+        } else {
+            ocvNowVolts = ocvBase.at(soc) + ocvWeight * ocvDelta.at(soc);
+            mNowVolts = hysteresisCurve.at(soc);
+            r0NowOhms = r0TemperatureOhms * r0SocCurve.at(soc);
+        }
     }
 }

@@ -45,6 +45,14 @@ final class SocCurve {
         return extrapolate ? values[INTERVALS] + (position - INTERVALS) * deltas[INTERVALS] : values[INTERVALS];
     }
 
+    /**
+     * The value at grid interval {@code index} (0 ≤ index &lt; {@link #INTERVALS}) and fraction {@code fraction} of
+     * it: {@link #at} without finding the interval, for callers that read several curves at one SoC.
+     */
+    double atGrid(int index, double fraction) {
+        return values[index] + fraction * deltas[index];
+    }
+
     /** The integral of this curve from 0 to {@code soc}. */
     double integral(double soc) {
         double position = soc * INTERVALS;
