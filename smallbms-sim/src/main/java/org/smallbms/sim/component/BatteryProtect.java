@@ -25,7 +25,8 @@ public final class BatteryProtect extends Component {
         super(name, "Smart BatteryProtect", Role.LOAD, ControlInput.REMOTE_H, DcLoad.INPUT_AMPS);
         if (!(disconnectVolts > 0 && reconnectVolts > disconnectVolts && ratedAmps > 0)) {
             throw new IllegalArgumentException("a BatteryProtect needs 0 < disconnectVolts < reconnectVolts and a "
-                    + "positive rating, not " + disconnectVolts + " V / " + reconnectVolts + " V / " + ratedAmps + " A");
+                    + "positive rating, not " + disconnectVolts + " V / " + reconnectVolts + " V / " + ratedAmps
+                    + " A");
         }
         this.demand = Objects.requireNonNull(demand, "demand");
         this.disconnectVolts = disconnectVolts;

@@ -46,7 +46,8 @@ public abstract class ChargingDevice extends Component {
             }
             case ABSORPTION -> {
                 absorptionSeconds += bus.seconds();
-                if (absorptionSeconds >= profile.absorptionSeconds() || amps < profile.tailAmps() && limit < available) {
+                boolean tail = amps < profile.tailAmps() && limit < available;
+                if (absorptionSeconds >= profile.absorptionSeconds() || tail) {
                     phase = Phase.FLOAT;
                 }
             }

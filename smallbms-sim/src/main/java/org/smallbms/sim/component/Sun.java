@@ -7,8 +7,8 @@ import java.util.SplittableRandom;
  *
  * <p>Clear sky: the sun's elevation from the declination (Cooper's formula) and the hour angle of local solar time,
  * irradiance {@code 1000 W/m² · sin(elevation)^1.15} (a simple air-mass fall-off). Clouds: each hour of each day draws
- * {@code u} uniformly from a generator seeded by (seed, day, hour), and lets through {@code 1 − cloudiness · (0.25 +
- * 0.75 u)}: a cloudiness of 0 is clear, 1 is overcast with 0..25 % getting through. The same seed gives the same sky.
+ * {@code u} uniformly from a generator seeded by (seed, day, hour), and lets through {@code 1 − cloudiness · (0.7 +
+ * 0.3 u)}: a cloudiness of 0 is clear, 1 is overcast with 0..30 % getting through. The same seed gives the same sky.
  *
  * @param latitudeDegrees the site's latitude, north positive
  * @param seed the seed of the clouds
@@ -31,12 +31,12 @@ public record Sun(double latitudeDegrees, long seed) {
         return sinElevation <= 0 ? 0 : Math.pow(sinElevation, 1.15);
     }
 
-    /** What the clouds let through in hour {@code hour} of day {@code day} (counted from the start) at this cloudiness. */
+    /** What the clouds let through in hour {@code hour} of day {@code day} (from the start) at this cloudiness. */
     public double cloudFactor(long day, int hour, double cloudiness) {
         if (cloudiness <= 0) {
             return 1;
         }
         double u = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + day * 24 + hour).nextDouble();
-        return Math.max(0, 1 - Math.min(1, cloudiness) * (0.25 + 0.75 * u));
+        return Math.max(0, 1 - Math.min(1, cloudiness) * (0.7 + 0.3 * u));
     }
 }

@@ -42,8 +42,9 @@ public final class Simulation {
         Instant now = start;
         for (long i = 0; i < steps; i++) {
             bms = ClosedLoop.tick(bms, system, now, step);
-            report(bms.events(), observer);
+            // The schedule's acts happen before the BMS reads the frame: their events come first.
             report(system.takeEvents(), observer);
+            report(bms.events(), observer);
             for (Command command : system.takeCommands()) {
                 CommandResult result = Bms.handle(bms, now, command);
                 bms = result.state();
