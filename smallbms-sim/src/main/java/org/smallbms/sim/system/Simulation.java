@@ -42,9 +42,10 @@ public final class Simulation {
         Instant now = start;
         for (long i = 0; i < steps; i++) {
             bms = ClosedLoop.tick(bms, system, now, step);
-            // The schedule's acts happen before the BMS reads the frame: their events come first.
-            report(system.takeEvents(), observer);
+            // The schedule's acts happen before the BMS reads the frame, what they cause after its step.
+            report(system.takeActionEvents(), observer);
             report(bms.events(), observer);
+            report(system.takeEvents(), observer);
             for (Command command : system.takeCommands()) {
                 CommandResult result = Bms.handle(bms, now, command);
                 bms = result.state();
