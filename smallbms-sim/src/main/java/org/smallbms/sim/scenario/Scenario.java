@@ -295,12 +295,7 @@ public final class Scenario {
         }
 
         ScenarioException fail(String pointer, String field, String problem) {
-            String p = pointer;
-            Integer line = lines.get(p);
-            while (line == null && p.lastIndexOf('/') > 0) {
-                p = p.substring(0, p.lastIndexOf('/'));
-                line = lines.get(p);
-            }
+            Integer line = Scenarios.lineOf(lines, pointer);
             return new ScenarioException(source, line == null ? 0 : line, field, problem);
         }
 

@@ -79,22 +79,36 @@ public final class Scenarios {
 
     /** Reads and checks a scenario's text; {@code source} names it in messages. */
     public static Scenario parse(String text, String source) throws ScenarioException {
+        if (text.isBlank()) {
+            throw new ScenarioException(source, 0, "", "is empty: a scenario has at least name and batteries");
+        }
+        Map<String, Integer> lines;
         ScenarioFile file;
+        try {
+            lines = lines(text);
+        } catch (JsonProcessingException e) {
+            throw refusal(e, source, Map.of());
+        }
         try {
             file = MAPPER.readValue(text, ScenarioFile.class);
         } catch (JsonProcessingException e) {
-            throw refusal(e, source);
+            throw refusal(e, source, lines);
         }
-        if (file == null) {
-            throw new ScenarioException(source, 0, "", "is empty: a scenario has at least name and batteries");
-        }
-        return Scenario.of(file, source, lines(text));
+        return Scenario.of(file, source, lines);
     }
 
-    private static ScenarioException refusal(JsonProcessingException e, String source) {
+    /**
+     * The refusal of what Jackson could not read. Its location is where the parser stood, which for a record is the
+     * end of the object; the line of the field itself comes from {@code lines} where the path is known.
+     */
+    private static ScenarioException refusal(JsonProcessingException e, String source, Map<String, Integer> lines) {
         JsonLocation location = e.getLocation();
         int line = location == null ? 0 : location.getLineNr();
         String field = e instanceof JsonMappingException m ? path(m) : "";
+        if (e instanceof JsonMappingException m) {
+            Integer exact = lineOf(lines, pointer(m) + (e instanceof InvalidTypeIdException ? "/type" : ""));
+            line = exact != null ? exact : line;
+        }
         String problem;
         if (e instanceof UnrecognizedPropertyException u) {
             StringJoiner known = new StringJoiner(", ");
@@ -103,6 +117,7 @@ public final class Scenarios {
             }
             problem = "unknown field \"" + u.getPropertyName() + "\"; allowed here: " + known;
         } else if (e instanceof InvalidTypeIdException t) {
+            field = field + ".type";
             problem = "unknown type \"" + t.getTypeId() + "\"; allowed: dc-load, residual-load, charger, "
                     + "solar-charger, battery-protect, cyrix-li-ct, inverter, dc-dc-converter, pre-alarm-signal";
         } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
@@ -127,6 +142,25 @@ public final class Scenarios {
         return path.toString();
     }
 
+    private static String pointer(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            pointer.append('/').append(ref.getIndex() >= 0 ? String.valueOf(ref.getIndex()) : ref.getFieldName());
+        }
+        return pointer.toString();
+    }
+
+    /** The line of the field at {@code pointer}, or of the nearest enclosing one; null if none. */
+    static Integer lineOf(Map<String, Integer> lines, String pointer) {
+        String p = pointer;
+        Integer line = lines.get(p);
+        while (line == null && p.lastIndexOf('/') > 0) {
+            p = p.substring(0, p.lastIndexOf('/'));
+            line = lines.get(p);
+        }
+        return line;
+    }
+
     /** The values of an enum as files write them: lower case with hyphens. */
     static String allowed(Class<?> type) {
         StringJoiner values = new StringJoiner(", ");
@@ -141,15 +175,17 @@ public final class Scenarios {
     }
 
     /** The line of each field and item in the file, by its JSON pointer, for checks across fields. */
-    private static Map<String, Integer> lines(String text) {
+    private static Map<String, Integer> lines(String text) throws JsonProcessingException {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser parser = new YAMLFactory().createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                String pointer = parser.getParsingContext().pathAsPointer(true).toString();
-                lines.putIfAbsent(pointer, parser.currentLocation().getLineNr());
+                String pointer = parser.getParsingContext().pathAsPointer(false).toString();
+                lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
             }
+        } catch (JsonProcessingException e) {
+            throw e;
         } catch (IOException e) {
-            throw new IllegalStateException("a file Jackson has read could not be read again", e);
+            throw new IllegalStateException("a scenario held in memory could not be read", e);
         }
         return lines;
     }
