@@ -43,7 +43,8 @@ class SystemCheckTest {
             + "whose fix names the cable")
     void smallMpptWithoutCable_error() throws ScenarioException {
         List<Finding> findings = check("""
-                  - {name: solar, type: solar-charger, panelWatts: 200, maxAmps: 15, control: {output: charge-disconnect}}
+                  - {name: solar, type: solar-charger, panelWatts: 200, maxAmps: 15,
+                     control: {output: charge-disconnect}}
                 """);
 
         Finding f = findings.get(0);
@@ -59,7 +60,8 @@ class SystemCheckTest {
             + "Cyrix-Li-Charge; a charger on Load disconnect is on the wrong output")
     void wrongLinksAndOutputs_errors() throws ScenarioException {
         List<Finding> findings = check("""
-                  - {name: inv, type: inverter, kind: ve-bus, acDemand: [{watts: 500}], control: {output: load-disconnect}}
+                  - {name: inv, type: inverter, kind: ve-bus, acDemand: [{watts: 500}],
+                     control: {output: load-disconnect}}
                   - {name: ok, type: inverter, kind: ve-bus, acDemand: [{watts: 500}],
                      control: {output: load-disconnect, link: inverting-cable}}
                   - {name: old, type: charger, input: none, maxAmps: 20, control: {output: charge-disconnect}}
