@@ -1,6 +1,7 @@
 package org.smallbms.sim.component;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * What a device draws over a day: the sum of its {@link Draw}s that are on.
@@ -21,40 +22,28 @@ public record Demand(List<Draw> draws) {
 
     /** The current drawn at {@code volts} at this second of the day (positive). */
     public double amps(double volts, int secondOfDay) {
-        double sum = 0;
-        for (Draw draw : draws) {
-            if (draw.isOn(secondOfDay)) {
-                sum += draw.ampsAt(volts);
-            }
-        }
-        return sum;
+        return sum(draw -> draw.isOn(secondOfDay) ? draw.ampsAt(volts) : 0);
     }
 
     /** The power taken at {@code volts} at this second of the day. */
     public double watts(double volts, int secondOfDay) {
-        double sum = 0;
-        for (Draw draw : draws) {
-            if (draw.isOn(secondOfDay)) {
-                sum += draw.wattsAt(volts);
-            }
-        }
-        return sum;
+        return sum(draw -> draw.isOn(secondOfDay) ? draw.wattsAt(volts) : 0);
     }
 
     /** The most it can draw at {@code volts}: every part on at once. */
     public double peakAmps(double volts) {
-        double sum = 0;
-        for (Draw draw : draws) {
-            sum += draw.ampsAt(volts);
-        }
-        return sum;
+        return sum(draw -> draw.ampsAt(volts));
     }
 
     /** The most power it can take at {@code volts}. */
     public double peakWatts(double volts) {
+        return sum(draw -> draw.wattsAt(volts));
+    }
+
+    private double sum(ToDoubleFunction<Draw> part) {
         double sum = 0;
         for (Draw draw : draws) {
-            sum += draw.wattsAt(volts);
+            sum += part.applyAsDouble(draw);
         }
         return sum;
     }
