@@ -1,0 +1,82 @@
+package org.smallbms.app.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.DoubleConsumer;
+import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.event.Event;
+import org.smallbms.sim.scenario.Scenario;
+import org.smallbms.sim.system.SimulatedSystem;
+import org.smallbms.sim.system.Simulation;
+
+/** Runs a scenario on the virtual clock and writes its four files into a directory. */
+public final class ScenarioRun {
+
+    public static final String EVENTS = "events.jsonl";
+    public static final String TIMESERIES = "timeseries.csv";
+    public static final String SUMMARY = "summary.json";
+    public static final String REPORT = "report.html";
+
+    private ScenarioRun() {
+    }
+
+    /**
+     * @param scenario what to run (with the duration to run)
+     * @param seed the seed
+     * @param interval the time between rows of the time series
+     * @param dir where the files go; created if missing
+     * @param progress told the fraction done, about a hundred times
+     * @return the summary
+     */
+    public static Summary run(Scenario scenario, long seed, Duration interval, Path dir, DoubleConsumer progress)
+            throws IOException {
+        Files.createDirectories(dir);
+        SimulatedSystem world = scenario.newWorld(seed);
+        Instant start = scenario.start();
+        Recorder recorder;
+        try (Writer events = Files.newBufferedWriter(dir.resolve(EVENTS), StandardCharsets.UTF_8)) {
+            recorder = new Recorder(start, interval, scenario.step(), events);
+            long total = Math.max(1, scenario.duration().getSeconds());
+            long every = Math.max(1, total / 100);
+            Simulation.run(world, scenario.newBms(), start, scenario.duration(), scenario.step(),
+                    new Simulation.Observer() {
+                        private long next = every;
+
+                        @Override
+                        public void event(Event event) {
+                            recorder.event(event);
+                        }
+
+                        @Override
+                        public void tick(Instant at, BmsState bms, SimulatedSystem system) {
+                            recorder.tick(at, bms, system);
+                            long t = Duration.between(start, at).getSeconds();
+                            if (t >= next) {
+                                next = t + every;
+                                progress.accept((double) t / total);
+                            }
+                        }
+                    });
+        }
+        Summary summary = recorder.summary(scenario.name(), seed, scenario.duration());
+        try (Writer csv = Files.newBufferedWriter(dir.resolve(TIMESERIES), StandardCharsets.UTF_8)) {
+            TimeseriesCsv.write(recorder.samples(), csv);
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .writeValue(dir.resolve(SUMMARY).toFile(), summary);
+        try (Writer html = Files.newBufferedWriter(dir.resolve(REPORT), StandardCharsets.UTF_8)) {
+            ReportHtml.write(html, scenario.name(), scenario.description(), summary, recorder.samples(),
+                    recorder.events(), start);
+        }
+        progress.accept(1);
+        return summary;
+    }
+}

@@ -1,0 +1,34 @@
+package org.smallbms.app.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run came to ({@code summary.json}).
+ *
+ * @param scenario the scenario's name
+ * @param seed the seed of the run
+ * @param simulatedSeconds how long it ran on the virtual clock
+ * @param stepSeconds the control step
+ * @param finalSocPercent the bank's true SoC at the end
+ * @param minSocPercent the lowest true SoC
+ * @param finalBmsSoc the SoC the BMS showed at the end, as it shows it
+ * @param minCellVolts the lowest cell voltage seen
+ * @param maxCellVolts the highest cell voltage seen
+ * @param secondsOff seconds each output was not high: ATC, ATD; and seconds the pre-alarm was high (PRE_ALARM)
+ * @param codes how often each code or condition became active
+ * @param chargedWh energy into the bank
+ * @param dischargedWh energy out of the bank
+ * @param findings what the simulation noticed (overloads, BatteryProtect, reserve), as "name value: cause"
+ */
+public record Summary(String scenario, long seed, long simulatedSeconds, double stepSeconds, double finalSocPercent,
+        double minSocPercent, String finalBmsSoc, double minCellVolts, double maxCellVolts,
+        Map<String, Long> secondsOff, Map<String, Integer> codes, double chargedWh, double dischargedWh,
+        List<String> findings) {
+
+    public Summary {
+        secondsOff = Map.copyOf(secondsOff);
+        codes = Map.copyOf(codes);
+        findings = List.copyOf(findings);
+    }
+}

@@ -1,0 +1,128 @@
+package org.smallbms.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code smallbms simulate} and {@code smallbms check} run in-process; their files are parsed and checked. */
+class SimulateCommandTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    @DisplayName("SYS-05 simulate writes four files: events with t, kind, name, value and cause; a time series; a "
+            + "summary; an offline HTML report; the reserve's end is a finding")
+    void simulate_residualDrain_writesFourFiles() throws IOException {
+        int exit = run("simulate", "residual-drain", "--out", dir.toString(), "--interval", "10m");
+
+        assertThat(exit).isZero();
+        assertThat(err.toString()).isEmpty();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("events.jsonl"))) {
+            events.add(JSON.readTree(line));
+        }
+        assertThat(events).allSatisfy(e -> assertThat(e.fieldNames()).toIterable()
+                .contains("t", "kind", "name", "value", "cause"));
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.get("kind").asText()).isEqualTo("output");
+            assertThat(e.get("name").asText()).isEqualTo("ATD");
+            assertThat(e.get("value").asText()).isEqualTo("FLOATING");
+        });
+        assertThat(events).anySatisfy(e -> assertThat(e.get("name").asText()).isEqualTo("A-B01"));
+        List<String> csv = Files.readAllLines(dir.resolve("timeseries.csv"));
+        assertThat(csv.get(0)).startsWith("t_s,soc_percent");
+        assertThat(csv).hasSize(1 + 14 * 24 * 6);
+        assertThat(csv.get(2).split(",", -1)).hasSize(12);
+        JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
+        assertThat(summary.get("simulatedSeconds").asLong()).isEqualTo(14 * 86_400L);
+        assertThat(summary.get("codes").get("A-B01").asInt()).isEqualTo(1);
+        assertThat(summary.get("secondsOff").get("ATD").asLong()).isGreaterThan(10 * 86_400L);
+        assertThat(summary.get("findings").toString()).contains("reserve exhausted");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<svg", "polyline", "A-B01", "State of charge").doesNotContain("<script", "src=",
+                "href=");
+        assertThat(out.toString()).contains("Codes: A-B01 ×1", "Finding: reserve exhausted", "report.html");
+    }
+
+    @Test
+    @DisplayName("simulate --duration and --seed override the file; the same seed gives the same events")
+    void simulate_durationAndSeed_deterministic() throws IOException {
+        Path first = dir.resolve("a");
+        Path second = dir.resolve("b");
+        run("simulate", "ng-3.3.1-solar-batteryprotect", "--out", first.toString(), "--duration", "1d6h", "--seed",
+                "9");
+        run("simulate", "ng-3.3.1-solar-batteryprotect", "--out", second.toString(), "--duration", "1d6h", "--seed",
+                "9");
+
+        assertThat(JSON.readTree(first.resolve("summary.json").toFile()).get("simulatedSeconds").asLong())
+                .isEqualTo(30 * 3600L);
+        assertThat(Files.readAllLines(first.resolve("events.jsonl")))
+                .isEqualTo(Files.readAllLines(second.resolve("events.jsonl")));
+    }
+
+    @Test
+    @DisplayName("a malformed scenario is refused with its line and field; nothing runs and no file is written")
+    void simulate_malformed_refusedNothingWritten() throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "name: bad\nbatteries: {model: ng-12v8-100ah, colour: red}\n");
+        Path target = dir.resolve("never");
+
+        int exit = run("simulate", file.toString(), "--out", target.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("bad.yaml:2: batteries.colour: unknown field \"colour\"",
+                "Nothing was run");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("SYS-01 check: a shipped example passes with exit 0; an MPPT without its cable fails with exit 1 and "
+            + "the fix")
+    void check_goodAndBadDesigns() throws IOException {
+        assertThat(run("check", "ng-3.3.1-solar-batteryprotect")).isZero();
+        assertThat(out.toString()).contains("0 error(s)");
+
+        Path file = dir.resolve("mppt.yaml");
+        Files.writeString(file, """
+                name: mppt
+                batteries: {model: ng-12v8-100ah}
+                components:
+                  - {name: solar, type: solar-charger, panelWatts: 200, maxAmps: 15,
+                     control: {output: charge-disconnect}}
+                """);
+        StringWriter second = new StringWriter();
+        int exit = Main.execute(new PrintWriter(second, true), new PrintWriter(err, true), "check", file.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(second.toString()).contains("ERROR   SYS-01  Appendix A  solar:", "fix:",
+                "VE.Direct non-inverting remote on/off cable", "1 error(s)");
+    }
+
+    @Test
+    @DisplayName("check on a file that cannot be read exits 2 with the reason")
+    void check_missingFile_exit2() {
+        assertThat(run("check", dir.resolve("none.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot be read");
+    }
+}

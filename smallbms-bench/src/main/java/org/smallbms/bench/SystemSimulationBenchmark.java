@@ -1,0 +1,76 @@
+package org.smallbms.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.smallbms.core.bms.BmsState;
+import org.smallbms.sim.scenario.Scenario;
+import org.smallbms.sim.scenario.ScenarioException;
+import org.smallbms.sim.scenario.Scenarios;
+import org.smallbms.sim.system.SimulatedSystem;
+import org.smallbms.sim.system.Simulation;
+
+/**
+ * One simulated hour of a whole system at 1 s steps (3600 closed-loop ticks: sense, BMS step, drive, advance, the
+ * simulation's events and commands), continuing from the previous hour, so the state cycles through days and nights.
+ * Simulated seconds per wall second = 3600 / (seconds per op).
+ *
+ * <ul>
+ *   <li>{@code ng331}: the shipped §3.3.1 example, one 12.8 V/100 Ah battery (target: a year in ≤ 10 s);</li>
+ *   <li>{@code bank50}: the same system on the largest 24 V bank, 50 × Lithium NG 25.6 V/200 Ah in parallel
+ *       (target: a year in ≤ 5 min).</li>
+ * </ul>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class SystemSimulationBenchmark {
+
+    private static final String BANK_50 = """
+            name: bank50
+            duration: 365d
+            site: {latitude: 45, cloudiness: 0.3}
+            bms: {remote: wire-loop}
+            batteries: {model: ng-25v6-200ah, series: 1, parallel: 50, soc: 50}
+            components:
+              - {name: solar, type: solar-charger, input: remote-h, panelWatts: 60000, maxAmps: 2000,
+                 control: {output: charge-disconnect}}
+              - {name: loads, type: battery-protect, ratedAmps: 3000, demand: [{amps: 300},
+                 {amps: 600, hours: ["18:00-23:00"]}], control: {output: load-disconnect}}
+            """;
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Simulation.Observer NONE = new Simulation.Observer() {
+    };
+
+    @Param({"ng331", "bank50"})
+    public String system;
+
+    private SimulatedSystem world;
+    private BmsState bms;
+    private Instant now;
+
+    @Setup
+    public void setUp() throws ScenarioException {
+        Scenario scenario = system.equals("ng331") ? Scenarios.builtIn("ng-3.3.1-solar-batteryprotect")
+                .withDuration(Duration.ofDays(365)) : Scenarios.parse(BANK_50, "bank50");
+        world = scenario.newWorld(1);
+        bms = scenario.newBms();
+        now = scenario.start();
+    }
+
+    @Benchmark
+    public BmsState simulatedHour() {
+        bms = Simulation.run(world, bms, now, HOUR, Duration.ofSeconds(1), NONE);
+        now = now.plus(HOUR);
+        return bms;
+    }
+}

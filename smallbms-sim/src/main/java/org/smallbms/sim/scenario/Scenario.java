@@ -1,0 +1,336 @@
+package org.smallbms.sim.scenario;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.core.bms.Bms;
+import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.bms.Command;
+import org.smallbms.core.bms.CommandResult;
+import org.smallbms.core.firmware.FirmwareImage;
+import org.smallbms.core.settings.Setting;
+import org.smallbms.sim.bank.BatteryBank;
+import org.smallbms.sim.component.Component;
+import org.smallbms.sim.component.Sun;
+import org.smallbms.sim.component.Wiring;
+import org.smallbms.sim.system.Action;
+import org.smallbms.sim.system.Ambient;
+import org.smallbms.sim.system.Placement;
+import org.smallbms.sim.system.RemoteWiring;
+import org.smallbms.sim.system.SimulatedSystem;
+
+/**
+ * A checked scenario: everything in it refers to something that exists and is allowed, so it runs. Immutable; each
+ * {@link #newWorld(long)} builds a fresh system.
+ */
+public final class Scenario {
+
+    /** Serial numbers of the simulated batteries start with this. */
+    public static final String SERIAL_PREFIX = "HQ2401";
+
+    private final ScenarioFile file;
+    private final String source;
+    private final Instant start;
+    private final Duration duration;
+    private final Duration step;
+    private final List<Action.Timed> schedule;
+
+    private Scenario(ScenarioFile file, String source, Instant start, Duration duration, Duration step,
+            List<Action.Timed> schedule) {
+        this.file = file;
+        this.source = source;
+        this.start = start;
+        this.duration = duration;
+        this.step = step;
+        this.schedule = List.copyOf(schedule);
+    }
+
+    static Scenario of(ScenarioFile file, String source, Map<String, Integer> lines) throws ScenarioException {
+        Checker check = new Checker(source, lines);
+        Instant start = check.instant(file.start());
+        Duration duration = check.duration("/duration", "duration", file.duration());
+        Duration step = check.duration("/step", "step", file.step());
+        if (step.isZero() || step.compareTo(duration) > 0 || step.compareTo(Duration.ofHours(1)) > 0) {
+            throw check.fail("/step", "step", "step = " + Durations.format(step) + " must be between 1s and 1h and "
+                    + "no longer than the duration " + Durations.format(duration));
+        }
+        Set<String> names = new HashSet<>();
+        int units = units(file.batteries());
+        for (int i = 0; i < file.components().size(); i++) {
+            ScenarioFile.ComponentSpec spec = file.components().get(i);
+            if (!names.add(spec.name())) {
+                throw check.fail("/components/" + i + "/name", "components[" + i + "].name", "the name \""
+                        + spec.name() + "\" is used twice: each component needs its own");
+            }
+            try {
+                spec.build(units);
+            } catch (IllegalArgumentException e) {
+                throw check.fail("/components/" + i, "components[" + i + "]", e.getMessage());
+            }
+        }
+        List<Action.Timed> schedule = new ArrayList<>();
+        for (Map.Entry<String, Integer> setting : file.bms().settings().entrySet()) {
+            String pointer = "/bms/settings/" + setting.getKey();
+            schedule.add(new Action.Timed(Duration.ZERO, new Action.BmsCommand(check.setting(pointer,
+                    "bms.settings." + setting.getKey(), setting.getKey(), setting.getValue()))));
+        }
+        if (file.bms().socKnown()) {
+            int permille = (int) Math.round(file.batteries().soc() * 10);
+            schedule.add(new Action.Timed(Duration.ZERO, new Action.BmsCommand(new Command.SetSoc(permille))));
+        }
+        int strings = file.batteries().parallel();
+        for (int i = 0; i < file.schedule().size(); i++) {
+            ScenarioFile.Entry entry = file.schedule().get(i);
+            String pointer = "/schedule/" + i;
+            String field = "schedule[" + i + "]";
+            Duration at = Durations.parse(entry.at());
+            if (at.compareTo(duration) > 0) {
+                throw check.fail(pointer + "/at", field + ".at", "at = " + entry.at() + " is after the end of the "
+                        + "scenario (duration " + file.duration() + ")");
+            }
+            if (entry.fault() == ScenarioFile.Fault.REMOVE_BATTERY) {
+                strings--;
+                if (strings < 1) {
+                    throw check.fail(pointer, field + ".fault", "remove-battery takes a parallel string off the bus "
+                            + "bars, and the bank would have none left: give it parallel: 2 or more");
+                }
+            } else if (entry.fault() == ScenarioFile.Fault.ADD_BATTERY) {
+                strings++;
+            }
+            int batteries = strings * file.batteries().series();
+            if (entry.battery() != null && (entry.battery() < 1 || entry.battery() > batteries)) {
+                throw check.fail(pointer + "/battery", field + ".battery", "battery = " + entry.battery()
+                        + " is not in the bank: allowed 1.." + batteries);
+            }
+            for (String named : List.of(entry.device() == null ? "" : entry.device().component(),
+                    entry.demand() == null ? "" : entry.demand().component())) {
+                if (!named.isEmpty() && !names.contains(named)) {
+                    throw check.fail(pointer, field, "\"" + named + "\" names no component; the components are "
+                            + String.join(", ", names.stream().sorted().toList()));
+                }
+            }
+            schedule.addAll(actions(entry, at, check, pointer, field));
+        }
+        return new Scenario(file, source, start, duration, step, schedule);
+    }
+
+    private static List<Action.Timed> actions(ScenarioFile.Entry e, Duration at, Checker check, String pointer,
+            String field) throws ScenarioException {
+        List<Action> now = new ArrayList<>();
+        if (e.remote() != null) {
+            now.add(new Action.Remote(e.remote()));
+        } else if (e.mainSwitch() != null) {
+            now.add(new Action.MainSwitch(e.mainSwitch()));
+        } else if (e.ambient() != null) {
+            now.add(new Action.AmbientMean(e.ambient()));
+        } else if (e.cloudiness() != null) {
+            now.add(new Action.Cloudiness(e.cloudiness()));
+        } else if (e.device() != null) {
+            now.add(new Action.SwitchDevice(e.device().component(), e.device().on()));
+        } else if (e.demand() != null) {
+            now.add(new Action.SetDemand(e.demand().component(), ScenarioFile.DrawSpec.demand(e.demand().draws())));
+        } else if (e.setting() != null) {
+            now.add(new Action.BmsCommand(check.setting(pointer + "/setting", field + ".setting",
+                    e.setting().name(), e.setting().value())));
+        } else if (e.soc() != null) {
+            now.add(new Action.BmsCommand(new Command.SetSoc((int) Math.round(e.soc() * 10))));
+        } else if (e.firmware() != null) {
+            FirmwareImage image = FirmwareImage.signed(Bms.DEVICE_MODEL, "v1.12", new byte[] {1, 2, 3, 4});
+            Duration done = at.plus(Durations.parse(e.firmware().takes()));
+            return List.of(new Action.Timed(at, new Action.BmsCommand(new Command.StartFirmwareUpdate(image))),
+                    new Action.Timed(done, new Action.BmsCommand(new Command.FinishFirmwareUpdate(
+                            e.firmware().succeeds(), e.firmware().succeeds() ? "image v1.12 applied"
+                            : "the transfer was interrupted"))));
+        } else {
+            now.add(fault(e));
+        }
+        List<Action.Timed> timed = new ArrayList<>();
+        for (Action action : now) {
+            timed.add(new Action.Timed(at, action));
+        }
+        return timed;
+    }
+
+    private static Action fault(ScenarioFile.Entry e) {
+        return switch (e.fault()) {
+            case PULL_BMS_CABLE -> new Action.BmsCable(false);
+            case REPLUG_BMS_CABLE -> new Action.BmsCable(true);
+            case SILENCE_BATTERY -> new Action.BatteryAnswers(e.battery(), false);
+            case ANSWER_BATTERY -> new Action.BatteryAnswers(e.battery(), true);
+            case REMOVE_BATTERY -> new Action.BatteryString(false);
+            case ADD_BATTERY -> new Action.BatteryString(true);
+            case SENSOR_FAILURE -> new Action.SensorFailure(e.battery(), true);
+            case SENSOR_REPAIR -> new Action.SensorFailure(e.battery(), false);
+            case SHORT_OUTPUT -> new Action.ShortOutput(e.output(), true);
+            case CLEAR_SHORT -> new Action.ShortOutput(e.output(), false);
+        };
+    }
+
+    /** How many 12.8 V batteries in series the bank's voltage amounts to (chargers' defaults scale with it). */
+    private static int units(ScenarioFile.Batteries batteries) {
+        return batteries.series() * batteries.model().cells() / 4;
+    }
+
+    /** A new system from this scenario, its cell spread and clouds from {@code seed}. */
+    public SimulatedSystem newWorld(long seed) {
+        ScenarioFile.Batteries b = file.batteries();
+        double celsius = b.celsius() != null ? b.celsius() : file.ambient().celsius();
+        BatteryBank bank = BatteryBank.uniform(b.model(), b.series(), b.parallel(), seed, b.soc() / 100, celsius,
+                SERIAL_PREFIX);
+        return new SimulatedSystem(bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(), remoteWiring(),
+                schedule, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
+                file.ambient().dailySwing()), file.site().cloudiness());
+    }
+
+    /** A new BMS from the factory; the scenario's settings and SoC reach it as commands at time zero. */
+    public BmsState newBms() {
+        return Bms.initial();
+    }
+
+    /** Fresh components with their wiring, as the design describes them. */
+    public List<Placement> placements() {
+        int units = units(file.batteries());
+        List<Placement> placements = new ArrayList<>();
+        for (ScenarioFile.ComponentSpec spec : file.components()) {
+            Component component = spec.build(units);
+            component.switchOn(spec.initiallyOn());
+            ScenarioFile.Control control = spec.control();
+            Wiring wiring = control == null ? Wiring.NONE : new Wiring(control.output(), control.link());
+            placements.add(new Placement(component, wiring, spec.onBatterySide()));
+        }
+        return placements;
+    }
+
+    public String name() {
+        return file.name();
+    }
+
+    public String description() {
+        return file.description();
+    }
+
+    /** The manual section it follows; empty if none. */
+    public String manual() {
+        return file.manual();
+    }
+
+    /** Where it was read from. */
+    public String source() {
+        return source;
+    }
+
+    public Instant start() {
+        return start;
+    }
+
+    public Duration duration() {
+        return duration;
+    }
+
+    public Duration step() {
+        return step;
+    }
+
+    /** The seed the file gives (1 if none). */
+    public long seed() {
+        return file.seed();
+    }
+
+    public BatteryModel model() {
+        return file.batteries().model();
+    }
+
+    public int series() {
+        return file.batteries().series();
+    }
+
+    public int parallel() {
+        return file.batteries().parallel();
+    }
+
+    public RemoteWiring remoteWiring() {
+        return file.bms().remote();
+    }
+
+    /** The fuse in the BMS's Bat+ lead, if the design names one. */
+    public Optional<Double> fuseAmps() {
+        return Optional.ofNullable(file.bms().fuseAmps());
+    }
+
+    /** The schedule, expanded into actions, in the file's order. */
+    public List<Action.Timed> schedule() {
+        return schedule;
+    }
+
+    /** The same scenario running for {@code newDuration}. */
+    public Scenario withDuration(Duration newDuration) {
+        if (newDuration.compareTo(step) < 0) {
+            throw new IllegalArgumentException("duration " + Durations.format(newDuration) + " is shorter than the "
+                    + "step " + Durations.format(step));
+        }
+        return new Scenario(file, source, start, newDuration, step, schedule);
+    }
+
+    /** The same scenario with another step (long runs in tests use coarser steps). */
+    public Scenario withStep(Duration newStep) {
+        return new Scenario(file, source, start, duration, newStep, schedule);
+    }
+
+
+    /** Cross-field checks with the line of the field at fault. */
+    private static final class Checker {
+        private final String source;
+        private final Map<String, Integer> lines;
+
+        Checker(String source, Map<String, Integer> lines) {
+            this.source = source;
+            this.lines = lines;
+        }
+
+        ScenarioException fail(String pointer, String field, String problem) {
+            Integer line = Scenarios.lineOf(lines, pointer);
+            return new ScenarioException(source, line == null ? 0 : line, field, problem);
+        }
+
+        Instant instant(String text) throws ScenarioException {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw fail("/start", "start", "\"" + text + "\" is not an instant: write it as 2026-06-01T00:00:00Z");
+            }
+        }
+
+        Duration duration(String pointer, String field, String text) throws ScenarioException {
+            try {
+                return Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(pointer, field, e.getMessage());
+            }
+        }
+
+        Command setting(String pointer, String field, String key, int value) throws ScenarioException {
+            for (Setting setting : Setting.values()) {
+                if (setting.key().equals(key)) {
+                    Command command = new Command.ChangeSetting(setting, value);
+                    CommandResult result = Bms.handle(Bms.initial(), Instant.EPOCH, command);
+                    if (result instanceof CommandResult.Rejected rejected) {
+                        throw fail(pointer, field, rejected.message());
+                    }
+                    return command;
+                }
+            }
+            List<String> keys = new ArrayList<>();
+            for (Setting setting : Setting.values()) {
+                keys.add(setting.key());
+            }
+            throw fail(pointer, field, "\"" + key + "\" is not a setting; allowed: " + String.join(", ", keys));
+        }
+    }
+}

@@ -1,0 +1,495 @@
+package org.smallbms.sim.scenario;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.sim.component.BatteryProtect;
+import org.smallbms.sim.component.BmsOutput;
+import org.smallbms.sim.component.ChargeProfile;
+import org.smallbms.sim.component.Charger;
+import org.smallbms.sim.component.Component;
+import org.smallbms.sim.component.ControlInput;
+import org.smallbms.sim.component.CyrixLiCt;
+import org.smallbms.sim.component.DailyWindow;
+import org.smallbms.sim.component.DcDcConverter;
+import org.smallbms.sim.component.DcLoad;
+import org.smallbms.sim.component.Demand;
+import org.smallbms.sim.component.Draw;
+import org.smallbms.sim.component.Inverter;
+import org.smallbms.sim.component.Link;
+import org.smallbms.sim.component.Signal;
+import org.smallbms.sim.component.SolarCharger;
+import org.smallbms.sim.system.RemoteWiring;
+
+/**
+ * A scenario file as written (docs/scenarios.md): the shape Jackson reads, with the defaults of missing fields and
+ * the checks of single fields. Checks across fields are {@link Scenario}'s.
+ *
+ * @param name the scenario's name
+ * @param description what it shows, in a sentence or two
+ * @param manual the manual section it follows, if any
+ * @param start the virtual clock at the start, ISO-8601 UTC (its time of day is local solar time)
+ * @param duration how long it runs
+ * @param step the control step
+ * @param seed the seed of the cell spread and the clouds, unless the command line gives one
+ * @param site where the panels are
+ * @param ambient the air around the batteries
+ * @param bms the BMS: remote terminal, fuse, settings
+ * @param batteries the bank
+ * @param components the devices and their wiring
+ * @param schedule what happens when
+ */
+public record ScenarioFile(String name, String description, String manual, String start, String duration,
+        String step, Long seed, Site site, AmbientSpec ambient, BmsSpec bms, Batteries batteries,
+        List<ComponentSpec> components, List<Entry> schedule) {
+
+    public ScenarioFile {
+        require(name, "name", "a short name, for example ng-3.3.1");
+        description = description == null ? "" : description;
+        manual = manual == null ? "" : manual;
+        start = start == null ? "2026-06-01T00:00:00Z" : start;
+        duration = duration == null ? "1d" : duration;
+        step = step == null ? "1s" : step;
+        seed = seed == null ? 1L : seed;
+        site = site == null ? new Site(null, null) : site;
+        ambient = ambient == null ? new AmbientSpec(null, null) : ambient;
+        bms = bms == null ? new BmsSpec(null, null, null, null) : bms;
+        require(batteries, "batteries", "the bank: model, series, parallel, soc, celsius");
+        components = components == null ? List.of() : List.copyOf(components);
+        schedule = schedule == null ? List.of() : List.copyOf(schedule);
+    }
+
+    static <T> T require(T value, String field, String allowed) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required: " + allowed);
+        }
+        return value;
+    }
+
+    static double inRange(Double value, double fallback, double min, double max, String field) {
+        double v = value == null ? fallback : value;
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(field + " = " + v + " is outside the allowed " + min + ".." + max);
+        }
+        return v;
+    }
+
+    static double positive(Double value, String field, String meaning) {
+        require(value, field, meaning);
+        if (!(value > 0)) {
+            throw new IllegalArgumentException(field + " = " + value + " must be positive: " + meaning);
+        }
+        return value;
+    }
+
+    /** @param latitude degrees north (−90..90, default 52) @param cloudiness 0 clear .. 1 overcast (default 0.3) */
+    public record Site(Double latitude, Double cloudiness) {
+        public Site {
+            latitude = inRange(latitude, 52, -90, 90, "latitude");
+            cloudiness = inRange(cloudiness, 0.3, 0, 1, "cloudiness");
+        }
+    }
+
+    /** @param celsius the daily mean (default 20) @param dailySwing warmest minus coldest (default 0) */
+    public record AmbientSpec(Double celsius, Double dailySwing) {
+        public AmbientSpec {
+            celsius = inRange(celsius, 20, -40, 70, "celsius");
+            dailySwing = inRange(dailySwing, 0, 0, 40, "dailySwing");
+        }
+    }
+
+    /**
+     * @param remote what is fitted to the remote terminal (default wire-loop)
+     * @param socKnown the installer sets the SoC at the start (MON-05; default true), else it is unknown (PROT-09)
+     * @param fuseAmps the fuse in the BMS's Bat+ lead, if the design names one
+     * @param settings BMS settings by key (dischargeFloor, lowSocWarning, preAlarmLevel, …) in their units
+     */
+    public record BmsSpec(RemoteWiring remote, Boolean socKnown, Double fuseAmps, Map<String, Integer> settings) {
+        public BmsSpec {
+            remote = remote == null ? RemoteWiring.WIRE_LOOP : remote;
+            socKnown = socKnown == null || socKnown;
+            settings = settings == null ? Map.of() : new LinkedHashMap<>(settings);
+        }
+    }
+
+    /**
+     * @param model the battery model, for example ng-12v8-100ah
+     * @param series batteries in series per string (default 1)
+     * @param parallel strings in parallel (default 1)
+     * @param soc the SoC at the start, percent (default 50)
+     * @param celsius the batteries' temperature at the start (default: the ambient mean)
+     */
+    public record Batteries(BatteryModel model, Integer series, Integer parallel, Double soc, Double celsius) {
+        public Batteries {
+            require(model, "model", "a battery model such as ng-12v8-100ah");
+            series = series == null ? 1 : series;
+            parallel = parallel == null ? 1 : parallel;
+            if (series < 1 || series > 50 || parallel < 1 || parallel > 50) {
+                throw new IllegalArgumentException("series = " + series + " and parallel = " + parallel
+                        + " must each be within 1..50");
+            }
+            soc = inRange(soc, 50, 0, 100, "soc");
+            if (celsius != null) {
+                inRange(celsius, 20, -30, 60, "celsius");
+            }
+        }
+    }
+
+    /** @param output the BMS output (charge-disconnect, load-disconnect, pre-alarm) @param link default direct */
+    public record Control(BmsOutput output, Link link) {
+        public Control {
+            require(output, "output", "charge-disconnect, load-disconnect or pre-alarm");
+            link = link == null ? Link.DIRECT : link;
+        }
+    }
+
+    /** One part of a demand: exactly one of amps, watts, ohms; {@code hours} daily windows (default all day). */
+    public record DrawSpec(Double amps, Double watts, Double ohms, List<String> hours) {
+        public DrawSpec {
+            int given = (amps == null ? 0 : 1) + (watts == null ? 0 : 1) + (ohms == null ? 0 : 1);
+            if (given != 1) {
+                throw new IllegalArgumentException("a draw has exactly one of amps, watts or ohms, not " + given);
+            }
+            hours = hours == null ? List.of() : List.copyOf(hours);
+            draw(amps, watts, ohms, hours);
+        }
+
+        Draw toDraw() {
+            return draw(amps, watts, ohms, hours);
+        }
+
+        private static Draw draw(Double amps, Double watts, Double ohms, List<String> hours) {
+            List<DailyWindow> windows = new ArrayList<>();
+            for (String window : hours) {
+                windows.add(DailyWindow.parse(window));
+            }
+            Draw.Kind kind = amps != null ? Draw.Kind.AMPS : watts != null ? Draw.Kind.WATTS : Draw.Kind.OHMS;
+            double value = amps != null ? amps : watts != null ? watts : ohms;
+            return new Draw(kind, value, windows);
+        }
+
+        static Demand demand(List<DrawSpec> draws) {
+            List<Draw> list = new ArrayList<>();
+            for (DrawSpec draw : draws == null ? List.<DrawSpec>of() : draws) {
+                list.add(draw.toDraw());
+            }
+            return new Demand(list);
+        }
+    }
+
+    /** A device with its wiring; {@code type} chooses which. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = DcLoadSpec.class, name = "dc-load"),
+        @JsonSubTypes.Type(value = ResidualLoadSpec.class, name = "residual-load"),
+        @JsonSubTypes.Type(value = ChargerSpec.class, name = "charger"),
+        @JsonSubTypes.Type(value = SolarChargerSpec.class, name = "solar-charger"),
+        @JsonSubTypes.Type(value = BatteryProtectSpec.class, name = "battery-protect"),
+        @JsonSubTypes.Type(value = CyrixLiCtSpec.class, name = "cyrix-li-ct"),
+        @JsonSubTypes.Type(value = InverterSpec.class, name = "inverter"),
+        @JsonSubTypes.Type(value = DcDcConverterSpec.class, name = "dc-dc-converter"),
+        @JsonSubTypes.Type(value = SignalSpec.class, name = "pre-alarm-signal")})
+    public sealed interface ComponentSpec {
+        String name();
+
+        /** The control wiring; null when the device is not wired to the BMS. */
+        Control control();
+
+        /** The device, with defaults for a bank of {@code units} × 12.8 V in series. */
+        Component build(int units);
+
+        /** Its own switch at the start (mains present, engine running, load on). */
+        default boolean initiallyOn() {
+            return true;
+        }
+
+        /** Powered from the battery side of the main switch. */
+        default boolean onBatterySide() {
+            return false;
+        }
+    }
+
+    public record DcLoadSpec(String name, String product, ControlInput input, List<DrawSpec> demand,
+            Control control, Boolean beforeMainSwitch, Boolean on) implements ComponentSpec {
+        public DcLoadSpec {
+            require(name, "name", "a unique name");
+            product = product == null ? "DC load" : product;
+            input = input == null ? (control == null ? ControlInput.NONE : ControlInput.REMOTE_H) : input;
+            require(demand, "demand", "a list of draws, each with amps, watts or ohms");
+        }
+
+        @Override
+        public Component build(int units) {
+            return new DcLoad(name, product, input, DrawSpec.demand(demand));
+        }
+
+        @Override
+        public boolean initiallyOn() {
+            return on == null || on;
+        }
+
+        @Override
+        public boolean onBatterySide() {
+            return beforeMainSwitch != null && beforeMainSwitch;
+        }
+    }
+
+    public record ResidualLoadSpec(String name, String product, List<DrawSpec> demand) implements ComponentSpec {
+        public ResidualLoadSpec {
+            require(name, "name", "a unique name");
+            product = product == null ? "residual load" : product;
+            require(demand, "demand", "a list of draws, for example [{amps: 0.01}]");
+        }
+
+        @Override
+        public Control control() {
+            return null;
+        }
+
+        @Override
+        public Component build(int units) {
+            return new DcLoad(name, product, ControlInput.NONE, DrawSpec.demand(demand));
+        }
+
+        @Override
+        public boolean onBatterySide() {
+            return true;
+        }
+    }
+
+    public record ChargerSpec(String name, String product, ControlInput input, Double maxAmps,
+            Double absorptionVolts, Double floatVolts, Control control, Boolean on) implements ComponentSpec {
+        public ChargerSpec {
+            require(name, "name", "a unique name");
+            product = product == null ? "Smart IP43 Charger" : product;
+            input = input == null ? ControlInput.REMOTE_H : input;
+            positive(maxAmps, "maxAmps", "the charger's rated current in A");
+        }
+
+        @Override
+        public Component build(int units) {
+            ChargeProfile lithium = ChargeProfile.lithium(units, maxAmps);
+            double absorption = absorptionVolts == null ? lithium.absorptionVolts() : absorptionVolts;
+            double floating = floatVolts == null ? lithium.floatVolts() : floatVolts;
+            return new Charger(name, product, input, maxAmps, new ChargeProfile(absorption, floating,
+                    lithium.absorptionSeconds(), lithium.tailAmps(), floating - 0.4 * units));
+        }
+
+        @Override
+        public boolean initiallyOn() {
+            return on == null || on;
+        }
+    }
+
+    public record SolarChargerSpec(String name, String product, ControlInput input, Double panelWatts,
+            Double maxAmps, Control control) implements ComponentSpec {
+        public SolarChargerSpec {
+            require(name, "name", "a unique name");
+            product = product == null ? "SmartSolar MPPT 75/15" : product;
+            input = input == null ? ControlInput.VE_DIRECT : input;
+            positive(panelWatts, "panelWatts", "the panels' rating in W");
+            positive(maxAmps, "maxAmps", "the charger's rated output current in A");
+        }
+
+        @Override
+        public Component build(int units) {
+            return new SolarCharger(name, product, input, panelWatts, maxAmps, ChargeProfile.lithium(units, maxAmps));
+        }
+    }
+
+    public record BatteryProtectSpec(String name, Double ratedAmps, Double disconnectVolts, Double reconnectVolts,
+            List<DrawSpec> demand, Control control, Boolean on) implements ComponentSpec {
+        public BatteryProtectSpec {
+            require(name, "name", "a unique name");
+            ratedAmps = ratedAmps == null ? 65 : positive(ratedAmps, "ratedAmps", "the BatteryProtect's rating");
+            require(demand, "demand", "the DC loads behind it, a list of draws");
+        }
+
+        @Override
+        public Component build(int units) {
+            double disconnect = disconnectVolts == null ? 10.5 * units : disconnectVolts;
+            double reconnect = reconnectVolts == null ? Math.max(12.0 * units, disconnect + 0.5) : reconnectVolts;
+            return new BatteryProtect(name, DrawSpec.demand(demand), disconnect, reconnect, ratedAmps);
+        }
+
+        @Override
+        public boolean initiallyOn() {
+            return on == null || on;
+        }
+    }
+
+    public record CyrixLiCtSpec(String name, Double alternatorAmps, Double alternatorVolts, Control control,
+            Boolean engineRunning) implements ComponentSpec {
+        public CyrixLiCtSpec {
+            require(name, "name", "a unique name");
+            positive(alternatorAmps, "alternatorAmps", "what the alternator delivers through the Cyrix, in A");
+        }
+
+        @Override
+        public Component build(int units) {
+            return new CyrixLiCt(name, alternatorAmps, alternatorVolts == null ? 14.2 * units : alternatorVolts);
+        }
+
+        @Override
+        public boolean initiallyOn() {
+            return engineRunning != null && engineRunning;
+        }
+    }
+
+    public record InverterSpec(String name, Inverter.Kind kind, Double continuousWatts, Double peakWatts,
+            Double efficiency, Double idleWatts, List<DrawSpec> acDemand, Control control, Boolean on)
+            implements ComponentSpec {
+        public InverterSpec {
+            require(name, "name", "a unique name");
+            kind = kind == null ? Inverter.Kind.VE_DIRECT : kind;
+            require(acDemand, "acDemand", "the AC loads, a list of draws in watts");
+            if (efficiency != null) {
+                inRange(efficiency, 0.9, 0.5, 1, "efficiency");
+            }
+        }
+
+        @Override
+        public Component build(int units) {
+            boolean small = kind == Inverter.Kind.VE_DIRECT;
+            return new Inverter(name, kind, continuousWatts == null ? (small ? 300 : 1000) : continuousWatts,
+                    peakWatts == null ? (small ? 700 : 2200) : peakWatts,
+                    efficiency == null ? (small ? 0.89 : 0.92) : efficiency,
+                    idleWatts == null ? (small ? 5.3 : 10) : idleWatts, DrawSpec.demand(acDemand));
+        }
+
+        @Override
+        public boolean initiallyOn() {
+            return on == null || on;
+        }
+    }
+
+    public record DcDcConverterSpec(String name, Double efficiency, List<DrawSpec> demand, Control control,
+            Boolean on) implements ComponentSpec {
+        public DcDcConverterSpec {
+            require(name, "name", "a unique name");
+            efficiency = inRange(efficiency, 0.87, 0.5, 1, "efficiency");
+            require(demand, "demand", "what its output supplies, a list of draws");
+        }
+
+        @Override
+        public Component build(int units) {
+            return new DcDcConverter(name, efficiency, DrawSpec.demand(demand));
+        }
+
+        @Override
+        public boolean initiallyOn() {
+            return on == null || on;
+        }
+    }
+
+    public record SignalSpec(String name, Signal.Kind kind, Double amps, Control control) implements ComponentSpec {
+        public SignalSpec {
+            require(name, "name", "a unique name");
+            require(kind, "kind", "buzzer, led or relay");
+            amps = amps == null ? kind.amps() : positive(amps, "amps", "what it takes from the output in A");
+        }
+
+        @Override
+        public Component build(int units) {
+            return new Signal(name, kind, amps);
+        }
+    }
+
+    /** The faults a schedule can inject. */
+    public enum Fault {
+        PULL_BMS_CABLE, REPLUG_BMS_CABLE, SILENCE_BATTERY, ANSWER_BATTERY, REMOVE_BATTERY, ADD_BATTERY,
+        SENSOR_FAILURE, SENSOR_REPAIR, SHORT_OUTPUT, CLEAR_SHORT
+    }
+
+    /** @param component a component's name @param on its own switch */
+    public record SwitchSpec(String component, Boolean on) {
+        public SwitchSpec {
+            require(component, "component", "the name of a component");
+            require(on, "on", "true or false");
+        }
+    }
+
+    /** @param component a load's name @param draws its demand from now on */
+    public record DemandSpec(String component, List<DrawSpec> draws) {
+        public DemandSpec {
+            require(component, "component", "the name of a load");
+            require(draws, "draws", "a list of draws");
+        }
+    }
+
+    /** @param succeeds whether the update applies @param takes how long it runs (default 1m) */
+    public record FirmwareSpec(Boolean succeeds, String takes) {
+        public FirmwareSpec {
+            succeeds = succeeds == null || succeeds;
+            takes = takes == null ? "1m" : takes;
+            Durations.parse(takes);
+        }
+    }
+
+    /** @param name a setting's key @param value in the setting's unit */
+    public record SettingSpec(String name, Integer value) {
+        public SettingSpec {
+            require(name, "name", "a setting key such as dischargeFloor");
+            require(value, "value", "the value in the setting's unit");
+        }
+    }
+
+    /**
+     * One entry of the schedule: {@code at} and exactly one action.
+     *
+     * @param at when, as a duration since the start
+     * @param remote the remote switch on or off
+     * @param mainSwitch the main switch on or off
+     * @param ambient the ambient daily mean from now, °C
+     * @param cloudiness the cloudiness from now, 0..1
+     * @param device a component's own switch
+     * @param demand a load's new demand
+     * @param fault a fault to inject (with {@code battery} or {@code output} where it needs one)
+     * @param battery the battery (1-based, chain order) of a battery fault
+     * @param output the output of an output fault
+     * @param firmware a firmware update
+     * @param setting a BMS setting changed by the user
+     * @param soc the user sets the BMS's SoC, percent
+     */
+    public record Entry(String at, Boolean remote, Boolean mainSwitch, Double ambient, Double cloudiness,
+            @JsonProperty("switch") SwitchSpec device, DemandSpec demand, Fault fault, Integer battery,
+            BmsOutput output, FirmwareSpec firmware, SettingSpec setting, Double soc) {
+        public Entry {
+            Durations.parse(require(at, "at", "when, as a duration since the start such as 1d6h"));
+            int actions = count(remote) + count(mainSwitch) + count(ambient) + count(cloudiness) + count(device)
+                    + count(demand) + count(fault) + count(firmware) + count(setting) + count(soc);
+            if (actions != 1) {
+                throw new IllegalArgumentException("a schedule entry has exactly one of remote, mainSwitch, ambient, "
+                        + "cloudiness, switch, demand, fault, firmware, setting or soc; this one has " + actions);
+            }
+            if (cloudiness != null) {
+                inRange(cloudiness, 0, 0, 1, "cloudiness");
+            }
+            if (ambient != null) {
+                inRange(ambient, 20, -40, 70, "ambient");
+            }
+            if (soc != null) {
+                inRange(soc, 0, 0, 100, "soc");
+            }
+            boolean needsBattery = fault == Fault.SILENCE_BATTERY || fault == Fault.ANSWER_BATTERY
+                    || fault == Fault.SENSOR_FAILURE || fault == Fault.SENSOR_REPAIR;
+            if (needsBattery && battery == null) {
+                throw new IllegalArgumentException("fault " + fault + " needs battery: the battery's number, 1-based");
+            }
+            boolean needsOutput = fault == Fault.SHORT_OUTPUT || fault == Fault.CLEAR_SHORT;
+            if (needsOutput && (output == null || output == BmsOutput.NONE)) {
+                throw new IllegalArgumentException("fault " + fault + " needs output: charge-disconnect, "
+                        + "load-disconnect or pre-alarm");
+            }
+        }
+
+        private static int count(Object value) {
+            return value == null ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,559 @@
+package org.smallbms.sim.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.BatteryFlag;
+import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.core.bank.BatteryReading;
+import org.smallbms.core.bank.OutputReadback;
+import org.smallbms.core.bms.Command;
+import org.smallbms.core.event.Event;
+import org.smallbms.core.protection.Outputs;
+import org.smallbms.core.remote.Remote;
+import org.smallbms.core.remote.RemoteTerminal;
+import org.smallbms.sim.bank.BatteryBank;
+import org.smallbms.sim.bank.BatteryString;
+import org.smallbms.sim.battery.Battery;
+import org.smallbms.sim.component.BmsOutput;
+import org.smallbms.sim.component.Bus;
+import org.smallbms.sim.component.Component;
+import org.smallbms.sim.component.Demand;
+import org.smallbms.sim.component.Role;
+import org.smallbms.sim.component.Sun;
+import org.smallbms.sim.sensor.BankSensor;
+import org.smallbms.sim.sensor.ChainFaults;
+
+/**
+ * A whole system around the BMS, built from a scenario: the battery bank, the components and their wiring to the
+ * three BMS outputs and the remote terminal, the main switch, the weather, and a schedule of acts and faults.
+ *
+ * <p>Each tick: {@link #sense} applies what the schedule says is due and reads the bank through the chain (with its
+ * faults), the remote terminal and the outputs' read-back; {@link #drive} takes the BMS's outputs; {@link #advance}
+ * asks every component for its current at the bus voltage, given what its control input sees, adds the BMS's own
+ * consumption and its outputs' currents (OUT-03), and steps the bank with the sum. Time zero is the first
+ * {@code sense}; the virtual clock's UTC time of day is the local solar time.
+ *
+ * <p>What the simulation itself notices (faults it injects, acts of the schedule, an overloaded output, a
+ * BatteryProtect's own disconnect, the end of the reserve after a low cell voltage shutdown) are {@link Event}s the
+ * driver collects with {@link #takeEvents()}; commands for the BMS (a firmware update, settings) wait in
+ * {@link #takeCommands()} for the driver to apply with {@code Bms.handle}.
+ *
+ * <p><b>A mutable physics body</b> with a single owner, the loop that drives it. Not thread-safe.
+ */
+public final class SimulatedSystem implements World {
+
+    /** OUT-03: the BMS draws 3 mA with the remote on (outputs excluded) ... */
+    public static final double BMS_ON_AMPS = 0.003;
+    /** ... and 1.2 mA at low cell voltage or with the remote off. */
+    public static final double BMS_LOW_AMPS = 0.0012;
+    /** OUT-03: below 8 V the BMS is off. */
+    public static final double BMS_MIN_VOLTS = 8;
+    /** The Lithium NG's hard-coded low cell voltage (REQUIREMENTS.md §2). */
+    public static final double LOW_CELL_VOLTS = 2.8;
+    private static final double LOW_CELL_MARGIN_VOLTS = 0.05;
+
+    private final BatteryBank bank;
+    private final BatteryModel model;
+    private final int series;
+    private final long seed;
+    private final String serialPrefix;
+    private final List<Placement> placements;
+    private final RemoteWiring remoteWiring;
+    private final List<Action.Timed> schedule;
+    private final Sun sun;
+    private final double[] outputControlAmps = new double[BmsOutput.values().length];
+    private final double[] componentAmps;
+    private final double[] componentJoules;
+    private final List<Event> actionEvents = new ArrayList<>();
+    private final List<Event> events = new ArrayList<>();
+    private final List<Command> commands = new ArrayList<>();
+    private final Set<String> failedSensors = new TreeSet<>();
+    private final EnumSet<BmsOutput> shorted = EnumSet.noneOf(BmsOutput.class);
+    private final EnumSet<BmsOutput> overloadReported = EnumSet.noneOf(BmsOutput.class);
+
+    private Ambient ambient;
+    private double cloudiness;
+    private boolean remoteOn = true;
+    private boolean mainSwitchOn = true;
+    private ChainFaults faults = ChainFaults.NONE;
+    private Outputs outputs = Outputs.ALL_FLOATING;
+    private Instant start;
+    private Instant clock;
+    private int nextAction;
+    private int serialCount;
+    private double lastAmbient = Double.NaN;
+    private long cloudKey = Long.MIN_VALUE;
+    private double cloudFactor = 1;
+    private double irradiance;
+    private double bankAmps;
+    private double bmsAmps;
+    private double chargedJoules;
+    private double dischargedJoules;
+    private double bmsJoules;
+    private Instant lowCellShutdownAt;
+    private boolean reserveReported;
+    private boolean inSense;
+
+    /**
+     * @param bank the batteries, built by the caller from {@code model}, {@code series} and {@code seed}
+     * @param model the battery model, for a string added while running
+     * @param series batteries in series in each string
+     * @param seed the seed the bank was built with
+     * @param serialPrefix the serial prefix the bank was built with
+     * @param placements the components and their wiring
+     * @param remoteWiring what is fitted to the remote terminal
+     * @param schedule what happens when
+     * @param sun the sky over the panels
+     * @param ambient the air around the batteries
+     * @param cloudiness the cloudiness at the start, 0..1
+     */
+    public SimulatedSystem(BatteryBank bank, BatteryModel model, int series, long seed, String serialPrefix,
+            List<Placement> placements, RemoteWiring remoteWiring, List<Action.Timed> schedule, Sun sun,
+            Ambient ambient, double cloudiness) {
+        this.bank = bank;
+        this.model = model;
+        this.series = series;
+        this.seed = seed;
+        this.serialPrefix = serialPrefix;
+        // Loads first, chargers last: a charger that holds a voltage needs the net current of everything else.
+        List<Placement> ordered = new ArrayList<>(placements);
+        ordered.sort(Comparator.comparing(p -> p.component().role() == Role.CHARGER));
+        this.placements = List.copyOf(ordered);
+        this.remoteWiring = remoteWiring;
+        List<Action.Timed> timed = new ArrayList<>(schedule);
+        timed.sort(Comparator.comparing(Action.Timed::at));
+        this.schedule = List.copyOf(timed);
+        this.sun = sun;
+        this.ambient = ambient;
+        this.cloudiness = cloudiness;
+        this.serialCount = bank.batteries().size();
+        componentAmps = new double[this.placements.size()];
+        componentJoules = new double[this.placements.size()];
+        for (Placement placement : this.placements) {
+            outputControlAmps[placement.wiring().output().ordinal()] += placement.controlAmps();
+        }
+        outputControlAmps[BmsOutput.NONE.ordinal()] = 0;
+    }
+
+    @Override
+    public BankFrame sense(Instant now) {
+        if (start == null) {
+            start = now;
+        }
+        clock = now;
+        Duration elapsed = Duration.between(start, now);
+        inSense = true;
+        while (nextAction < schedule.size() && schedule.get(nextAction).at().compareTo(elapsed) <= 0) {
+            schedule.get(nextAction++).action().applyTo(this);
+        }
+        inSense = false;
+        int vbat = terminalMillivolts();
+        OutputReadback readback = OutputReadback.of(readsHigh(BmsOutput.CHARGE_DISCONNECT),
+                readsHigh(BmsOutput.LOAD_DISCONNECT), readsHigh(BmsOutput.PRE_ALARM));
+        BankFrame frame = BankSensor.read(bank, faults, remoteWiring.terminal(remoteOn, vbat), readback);
+        return failedSensors.isEmpty() ? frame : withFailedSensors(frame);
+    }
+
+    private boolean readsHigh(BmsOutput output) {
+        return output.levelIn(outputs).isHigh() && !shorted.contains(output);
+    }
+
+    private int terminalMillivolts() {
+        return (int) Math.max(0, Math.min(BankFrame.MAX_TERMINAL_MILLIVOLTS, Math.round(bank.terminalVolts() * 1000)));
+    }
+
+    /** An open NTC reads the bottom of its scale, and the battery's own monitor then forbids charging. */
+    private BankFrame withFailedSensors(BankFrame frame) {
+        List<BatteryReading> readings = new ArrayList<>(frame.batteries().size());
+        for (BatteryReading r : frame.batteries()) {
+            readings.add(!failedSensors.contains(r.serial()) ? r : new BatteryReading(r.serial(), r.model(),
+                    r.firmwareVersion(), r.cellMillivolts(), BatteryReading.MIN_DECI_CELSIUS, r.milliamps(),
+                    r.millivolts(), r.flags().with(BatteryFlag.CHARGE_LOW_TEMPERATURE)));
+        }
+        return new BankFrame(readings, frame.chainNodes(), frame.chainClosed(), frame.terminalMillivolts(),
+                frame.remote(), frame.readback(), frame.selfTestPassed());
+    }
+
+    @Override
+    public void drive(Outputs newOutputs) {
+        boolean loadOpened = outputs.load().isHigh() && !newOutputs.load().isHigh();
+        outputs = newOutputs;
+        for (BmsOutput output : List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
+                BmsOutput.PRE_ALARM)) {
+            double amps = outputControlAmps[output.ordinal()];
+            if (output.levelIn(outputs).isHigh() && amps > output.ratingAmps() && overloadReported.add(output)) {
+                record(Event.Kind.FINDING, output.label(), "overloaded", String.format(Locale.ROOT,
+                        "the devices on the %s output take %.2f A, more than its %.1f A rating (OUT-02); it is not "
+                        + "short-circuit protected", output.label(), amps, output.ratingAmps()));
+            }
+        }
+        if (loadOpened && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS) {
+            lowCellShutdownAt = clock;
+            reserveReported = false;
+        } else if (outputs.load().isHigh()) {
+            lowCellShutdownAt = null;
+        }
+    }
+
+    @Override
+    public void advance(Instant now, Duration dt) {
+        double seconds = dt.toNanos() / 1e9;
+        int secondOfDay = (int) Math.floorMod(now.getEpochSecond(), 86_400L);
+        double airCelsius = ambient.celsius(secondOfDay);
+        if (airCelsius != lastAmbient) {
+            for (Battery battery : bank.batteries()) {
+                battery.setAmbientCelsius(airCelsius);
+            }
+            lastAmbient = airCelsius;
+        }
+        irradiance = sunshine(now, secondOfDay);
+        double volts = bank.terminalVolts();
+        double ocv = bank.openCircuitVolts();
+        double ohms = bank.ohms();
+        Bus.Sink sink = (name, value, cause) -> record(Event.Kind.FINDING, name, value, cause);
+        Bus batterySide = new Bus(secondOfDay, seconds, volts, ocv, ohms, irradiance, sink);
+        Bus busBar = mainSwitchOn ? batterySide : new Bus(secondOfDay, seconds, 0, ocv, ohms, irradiance, sink);
+        double total = 0;
+        for (int i = 0; i < componentAmps.length; i++) {
+            Placement placement = placements.get(i);
+            Component component = placement.component();
+            boolean enabled = placement.wiring().enables(outputs, component.input());
+            double amps = component.amps(placement.beforeMainSwitch() ? batterySide : busBar, enabled, total);
+            componentAmps[i] = amps;
+            total += amps;
+        }
+        bmsAmps = bmsOwnAmps(volts) + outputAmps();
+        total -= bmsAmps;
+        bank.step(total, seconds);
+        bankAmps = total;
+        double stepVolts = bank.stepVolts();
+        for (int i = 0; i < componentAmps.length; i++) {
+            componentJoules[i] += stepVolts * componentAmps[i] * seconds;
+        }
+        bmsJoules += stepVolts * bmsAmps * seconds;
+        if (total > 0) {
+            chargedJoules += stepVolts * total * seconds;
+        } else {
+            dischargedJoules -= stepVolts * total * seconds;
+        }
+        if (lowCellShutdownAt != null && !reserveReported) {
+            checkReserve(now.plus(dt));
+        }
+    }
+
+    private double sunshine(Instant now, int secondOfDay) {
+        long day = Math.floorDiv(Duration.between(start, now).getSeconds() + secondOfDay(start), 86_400L);
+        int hour = secondOfDay / 3600;
+        long key = day * 24 + hour;
+        if (key != cloudKey) {
+            cloudKey = key;
+            cloudFactor = sun.cloudFactor(day, hour, cloudiness);
+        }
+        int dayOfYear = now.atOffset(ZoneOffset.UTC).getDayOfYear();
+        return sun.clearSky(dayOfYear, secondOfDay / 3600.0) * cloudFactor;
+    }
+
+    private static int secondOfDay(Instant instant) {
+        return (int) Math.floorMod(instant.getEpochSecond(), 86_400L);
+    }
+
+    /** OUT-03: what the BMS draws for itself. */
+    private double bmsOwnAmps(double volts) {
+        if (volts < BMS_MIN_VOLTS) {
+            return 0;
+        }
+        RemoteTerminal terminal = remoteWiring.terminal(remoteOn, (int) Math.round(volts * 1000));
+        boolean lowCell = !outputs.load().isHigh() && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS;
+        return !Remote.isOn(terminal, (int) Math.round(volts * 1000)) || lowCell ? BMS_LOW_AMPS : BMS_ON_AMPS;
+    }
+
+    /** The currents the outputs that are high source into what is wired to them (OUT-02), from the bank. */
+    private double outputAmps() {
+        double sum = 0;
+        for (BmsOutput output : List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
+                BmsOutput.PRE_ALARM)) {
+            if (output.levelIn(outputs).isHigh()) {
+                sum += outputControlAmps[output.ordinal()];
+            }
+        }
+        return sum;
+    }
+
+    /** SYS-05: after a low cell voltage shutdown, the reserve is gone when the weakest cell is empty. */
+    private void checkReserve(Instant at) {
+        double minSoc = Double.MAX_VALUE;
+        for (Battery battery : bank.batteries()) {
+            minSoc = Math.min(minSoc, battery.minSoc());
+        }
+        if (minSoc <= 0) {
+            reserveReported = true;
+            double days = Duration.between(lowCellShutdownAt, at).getSeconds() / 86_400.0;
+            record(at, Event.Kind.FINDING, "reserve", "exhausted", String.format(Locale.ROOT,
+                    "the weakest cell is empty %.1f days after the low cell voltage shutdown with %.1f mA still "
+                    + "drawn: recharge at once after a shutdown (SYS-05, manual §3.1)", days, -bankAmps * 1000));
+        }
+    }
+
+    private void record(Event.Kind kind, String name, String value, String cause) {
+        record(clock, kind, name, value, cause);
+    }
+
+    private void record(Instant at, Event.Kind kind, String name, String value, String cause) {
+        (inSense ? actionEvents : events).add(new Event(at, kind, name, value, cause));
+    }
+
+    /** What the schedule did before the BMS read this tick's frame (acts, faults), oldest first. */
+    public List<Event> takeActionEvents() {
+        return take(actionEvents);
+    }
+
+    /** What the simulation noticed after the BMS's step (overloads, devices' own acts, the reserve). */
+    public List<Event> takeEvents() {
+        return take(events);
+    }
+
+    private static List<Event> take(List<Event> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        List<Event> taken = List.copyOf(list);
+        list.clear();
+        return taken;
+    }
+
+    /** The commands for the BMS that became due since the last call, in order. */
+    public List<Command> takeCommands() {
+        if (commands.isEmpty()) {
+            return List.of();
+        }
+        List<Command> taken = List.copyOf(commands);
+        commands.clear();
+        return taken;
+    }
+
+    // What the schedule's actions do (Action#applyTo).
+
+    void setRemote(boolean on) {
+        remoteOn = on;
+        record(Event.Kind.COMMAND, "remote", on ? "on" : "off", "remote on/off switch (" + remoteWiring.name()
+                .toLowerCase(Locale.ROOT).replace('_', '-') + ") turned " + (on ? "on" : "off"));
+    }
+
+    void setMainSwitch(boolean on) {
+        mainSwitchOn = on;
+        record(Event.Kind.COMMAND, "main switch", on ? "on" : "off", on ? "the bus bar is connected to the battery"
+                : "the bus bar is isolated from the battery");
+    }
+
+    void setAmbientMean(double celsius) {
+        ambient = ambient.withMean(celsius);
+        record(Event.Kind.COMMAND, "ambient", String.format(Locale.ROOT, "%.1f °C", celsius),
+                "the daily mean of the air around the batteries");
+    }
+
+    void setCloudiness(double value) {
+        cloudiness = value;
+        cloudKey = Long.MIN_VALUE;
+        record(Event.Kind.COMMAND, "cloudiness", String.format(Locale.ROOT, "%.2f", value), "the weather changes");
+    }
+
+    void switchDevice(String name, boolean on) {
+        component(name).switchOn(on);
+        record(Event.Kind.COMMAND, name, on ? "on" : "off", "its own switch (mains, engine, load switch)");
+    }
+
+    void setDemand(String name, Demand demand) {
+        component(name).setDemand(demand);
+        record(Event.Kind.COMMAND, name, "demand", "now " + demand.draws());
+    }
+
+    void setBmsCable(boolean connected) {
+        faults = faults.withOpen(!connected);
+        record(Event.Kind.FAULT, "BMS cable", connected ? "plugged" : "pulled", connected
+                ? "the daisy chain is closed again" : "a BMS cable is out: the daisy chain is open (E-B05)");
+    }
+
+    void setBatteryAnswers(int battery, boolean answers) {
+        String serial = batterySerial(battery);
+        faults = answers ? faults.withAnswering(serial) : faults.withSilent(serial);
+        record(Event.Kind.FAULT, "battery " + serial, answers ? "answering" : "silent", answers
+                ? "the battery answers on the chain again" : "the battery stops answering on the chain (A-B05)");
+    }
+
+    void changeStrings(boolean add) {
+        if (add) {
+            double soc = 0;
+            List<Battery> all = bank.batteries();
+            for (Battery battery : all) {
+                soc += battery.soc();
+            }
+            soc /= all.size();
+            List<Battery> string = new ArrayList<>();
+            for (int s = 0; s < series; s++) {
+                serialCount++;
+                string.add(Battery.of(model, String.format(Locale.ROOT, "%s%04d", serialPrefix, serialCount),
+                        seed * 1_000_003L + serialCount, soc, lastAmbient));
+            }
+            bank.addString(BatteryString.of(string));
+            record(Event.Kind.FAULT, "bank", "string added", String.format(Locale.ROOT,
+                    "%d × %s added in parallel at %.0f %% SoC (TOP-09)", series, model.label(), soc * 100));
+        } else {
+            if (bank.strings().size() < 2) {
+                throw new IllegalStateException("the last string of a bank cannot be removed");
+            }
+            BatteryString removed = bank.removeString(bank.strings().size() - 1);
+            record(Event.Kind.FAULT, "bank", "string removed", removed.batteries().size() + " × " + model.label()
+                    + " taken off the bus bars (TOP-09)");
+        }
+    }
+
+    void setSensorFailure(int battery, boolean failed) {
+        String serial = batterySerial(battery);
+        if (failed) {
+            failedSensors.add(serial);
+        } else {
+            failedSensors.remove(serial);
+        }
+        record(Event.Kind.FAULT, "battery " + serial, failed ? "sensor failed" : "sensor repaired", failed
+                ? "its temperature sensor is open: it reads the bottom of its scale and the battery forbids charging"
+                : "its temperature sensor reads again");
+    }
+
+    void setShort(BmsOutput output, boolean isShorted) {
+        if (isShorted) {
+            shorted.add(output);
+        } else {
+            shorted.remove(output);
+        }
+        record(Event.Kind.FAULT, output.label(), isShorted ? "shorted" : "short removed", isShorted
+                ? "the output is shorted to minus: it reads back low while driven high (E-B11)"
+                : "the output is free of the short");
+    }
+
+    void command(Command command) {
+        commands.add(command);
+    }
+
+    private String batterySerial(int battery) {
+        List<Battery> all = bank.batteries();
+        if (battery < 1 || battery > all.size()) {
+            throw new IllegalStateException("battery " + battery + " is not in the bank of " + all.size());
+        }
+        return all.get(battery - 1).serial();
+    }
+
+    private Component component(String name) {
+        for (Placement placement : placements) {
+            if (placement.component().name().equals(name)) {
+                return placement.component();
+            }
+        }
+        throw new IllegalStateException("no component named " + name);
+    }
+
+    // Truth, for reports and tests.
+
+    public BatteryBank bank() {
+        return bank;
+    }
+
+    /** The placements, loads first, in the order {@link #componentAmps(int)} counts them. */
+    public List<Placement> placements() {
+        return placements;
+    }
+
+    /** Component {@code index}'s current in the last step, positive charging. */
+    public double componentAmps(int index) {
+        return componentAmps[index];
+    }
+
+    /** Component {@code index}'s energy so far, positive charging. */
+    public double componentJoules(int index) {
+        return componentJoules[index];
+    }
+
+    /** The bank current in the last step, positive charging. */
+    public double bankAmps() {
+        return bankAmps;
+    }
+
+    /** The BMS's own draw and its outputs' currents in the last step. */
+    public double bmsAmps() {
+        return bmsAmps;
+    }
+
+    /** Energy into the bank over the steps it charged. */
+    public double chargedJoules() {
+        return chargedJoules;
+    }
+
+    /** Energy out of the bank over the steps it discharged. */
+    public double dischargedJoules() {
+        return dischargedJoules;
+    }
+
+    /** The energy the BMS and its outputs drew. */
+    public double bmsJoules() {
+        return bmsJoules;
+    }
+
+    public Outputs outputs() {
+        return outputs;
+    }
+
+    /** The sun on the panels in the last step, a fraction of 1000 W/m². */
+    public double irradiance() {
+        return irradiance;
+    }
+
+    /** The air around the batteries in the last step. */
+    public double ambientCelsius() {
+        return lastAmbient;
+    }
+
+    public boolean remoteOn() {
+        return remoteOn;
+    }
+
+    /** The lowest cell voltage in the bank now (the truth, not a reading). */
+    public double minCellVolts() {
+        double min = Double.MAX_VALUE;
+        for (Battery battery : bank.batteries()) {
+            min = Math.min(min, battery.minCellVolts());
+        }
+        return min;
+    }
+
+    /** The highest cell voltage in the bank now. */
+    public double maxCellVolts() {
+        double max = 0;
+        for (Battery battery : bank.batteries()) {
+            max = Math.max(max, battery.maxCellVolts());
+        }
+        return max;
+    }
+
+    /** The bank's SoC now: the mean of its batteries' (0..1). */
+    public double soc() {
+        double sum = 0;
+        List<Battery> all = bank.batteries();
+        for (Battery battery : all) {
+            sum += battery.soc();
+        }
+        return sum / all.size();
+    }
+
+    /** The start of the run (the first {@code sense}); null before it. */
+    public Instant start() {
+        return start;
+    }
+}
