@@ -79,7 +79,7 @@ public final class ControlLoop implements Runnable {
             throw new IllegalArgumentException("tick = " + tick + " must be positive");
         }
         this.tick = tick;
-        this.next = clock.now();
+        this.next = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.lastCheckpoint = next;
         this.snapshots = new SnapshotHolder(new Snapshot(0, next, initial, persistence.status(), serial));
     }
