@@ -38,6 +38,7 @@ public final class StoreWriter implements Persistence, AutoCloseable {
     private Store.Saved pendingState;
     private final ArrayDeque<Event> pendingEvents = new ArrayDeque<>();
     private long droppedEvents;
+    private long attempts;
     private boolean closing;
     // Written by the writer thread, read by anyone.
     private volatile StorageStatus status = StorageStatus.OK;
@@ -122,6 +123,10 @@ public final class StoreWriter implements Persistence, AutoCloseable {
                 pendingEvents.clear();
             }
             failing = !write(state, events);
+            synchronized (lock) {
+                attempts++;
+                lock.notifyAll();
+            }
             if (failing && closing) {
                 LOG.warn("storage: giving up at shutdown; {} events and the last checkpoint were not written",
                         events.size());
@@ -164,6 +169,24 @@ public final class StoreWriter implements Persistence, AutoCloseable {
             }
             status = StorageStatus.warning(warning, status.lastCheckpointAt());
             return false;
+        }
+    }
+
+    /** How many write transactions the writer has tried so far. */
+    public long attempts() {
+        synchronized (lock) {
+            return attempts;
+        }
+    }
+
+    /** Waits until the writer has tried {@code count} writes in all, at most {@code timeoutMillis}; true if it has. */
+    public boolean awaitAttempts(long count, long timeoutMillis) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        synchronized (lock) {
+            while (attempts < count && System.currentTimeMillis() < end) {
+                lock.wait(Math.max(1, end - System.currentTimeMillis()));
+            }
+            return attempts >= count;
         }
     }
 
