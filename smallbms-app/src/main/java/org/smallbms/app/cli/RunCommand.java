@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.smallbms.app.runtime.ControlLoop;
 import org.smallbms.app.runtime.DeviceClock;
 import org.smallbms.app.runtime.Persistence;
 import org.smallbms.app.runtime.Request;
+import org.smallbms.app.runtime.Snapshot;
 import org.smallbms.app.store.Store;
 import org.smallbms.app.store.StoreRefusedException;
 import org.smallbms.app.store.StoreUnavailableException;
@@ -137,14 +139,17 @@ public final class RunCommand implements Callable<Integer> {
         ConsoleReporter reporter = new ConsoleReporter(out, loop.snapshots(), System.console() != null,
                 Duration.ofSeconds(Math.max(1, statusEvery)));
         loop.addListener(reporter);
-        for (Command command : options.commands()) {
-            loop.submit(new Request.ToBms(command)).thenAccept(reply -> {
-                if (!reply.accepted()) {
-                    err.println("refused: " + reply.message());
-                    err.flush();
-                }
-            });
-        }
+        // Once the first tick has seen the batteries, so that a set SoC knows the bank's capacity.
+        loop.addListener(once(snapshot -> {
+            for (Command command : options.commands()) {
+                loop.submit(new Request.ToBms(command)).thenAccept(reply -> {
+                    if (!reply.accepted()) {
+                        err.println("refused: " + reply.message());
+                        err.flush();
+                    }
+                });
+            }
+        }));
         options.duration().ifPresent(d -> loop.stopAt(loop.snapshots().get().at().plus(d)));
 
         out.println("smallBMS NG " + serial + ", data " + (store == null ? "not kept" : "in " + store.file()) + ": "
@@ -183,14 +188,20 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private static Runnable once(Runnable action) {
-        return new Runnable() {
+        Consumer<Snapshot> first = once(snapshot -> action.run());
+        return () -> first.accept(null);
+    }
+
+    /** The action on the first call only; later calls do nothing. */
+    private static <T> Consumer<T> once(Consumer<T> action) {
+        return new Consumer<>() {
             private boolean done;
 
             @Override
-            public synchronized void run() {
+            public synchronized void accept(T value) {
                 if (!done) {
                     done = true;
-                    action.run();
+                    action.accept(value);
                 }
             }
         };

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.sql.SQLException;
@@ -204,9 +205,11 @@ public final class PowerCutSoak {
     }
 
     /** The command that starts this program's entry point with this JVM and classpath, in 64 MB of heap. */
-    List<String> javaCommand() {
+    List<String> javaCommand() throws IOException {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        Path nativeDir = data.toAbsolutePath().resolveSibling(data.getFileName() + "-native");
+        // SQLite's native library is unpacked here, not in /tmp: a killed process leaves its copy behind.
+        Path nativeDir = Files.createDirectories(data.toAbsolutePath().resolveSibling(data.getFileName()
+                + "-native"));
         return List.of(java.toString(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-Dorg.sqlite.tmpdir=" + nativeDir, "-cp", System.getProperty("java.class.path"),
                 "org.smallbms.app.cli.Main");
