@@ -152,19 +152,13 @@ public final class RunCommand implements Callable<Integer> {
         }));
         options.duration().ifPresent(d -> loop.stopAt(loop.snapshots().get().at().plus(d)));
 
-        out.println("smallBMS NG " + serial + ", data " + (store == null ? "not kept" : "in " + store.file()) + ": "
-                + saved.map(s -> "restored (SoC " + s.state().monitor().socText() + ", saved at "
-                + StatusText.clock(s.at()) + ")").orElse("a new device"));
-        persistence.status().warning().ifPresent(out::println);
-        out.println(RUNNING + " at " + clock.describe() + " from " + StatusText.clock(start) + " device time; "
-                + "Ctrl-C stops");
-        out.flush();
-
         Thread loopThread = new Thread(loop, "control-loop");
         Persistence kept = persistence;
         Runnable shutdown = once(() -> {
             loop.stop();
             join(loopThread);
+            // The loop checkpoints as it stops; this covers a stop that came before the loop ever started.
+            kept.checkpoint(loop.snapshots().get().bms().persisted(), loop.snapshots().get().at());
             reporter.stop();
             if (kept instanceof StoreWriter writer) {
                 writer.close();
@@ -174,7 +168,16 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
         });
         Thread hook = new Thread(shutdown, "shutdown");
+        // Before "running" is printed: whoever stops the device after reading it finds the hook in place.
         Runtime.getRuntime().addShutdownHook(hook);
+        out.println("smallBMS NG " + serial + ", data " + (store == null ? "not kept" : "in " + store.file()) + ": "
+                + saved.map(s -> "restored (SoC " + s.state().monitor().socText() + ", saved at "
+                + StatusText.clock(s.at()) + ")").orElse("a new device"));
+        persistence.status().warning().ifPresent(out::println);
+        out.println(RUNNING + " at " + clock.describe() + " from " + StatusText.clock(start) + " device time; "
+                + "Ctrl-C stops");
+        out.flush();
+
         reporter.start();
         loopThread.start();
         join(loopThread);
