@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code smallbms demo}: a few days of the manual's §3.3.1 system on a virtual clock, and what the BMS did, as it
  * happened. Every line is computed by the core from the simulated battery; nothing is canned.
  */
-@Command(name = "demo", aliases = "run", description = {
+@Command(name = "demo", description = {
     "Runs a few virtual days of a smallBMS NG with one 12.8 V/100 Ah Lithium NG battery, a solar charger on the",
     "Charge disconnect output and DC loads on the Load disconnect output (manual §3.3.1), and prints what the BMS",
     "did and why."})
@@ -83,8 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
             bms = ClosedLoop.tick(bms, world, now, dt);
             for (Event event : bms.events()) {
                 if (all || event.kind() != Event.Kind.MONITOR) {
-                    out.printf(Locale.ROOT, "%s  %-6s %-9s %-9s %s%n", clock(now), event.kind().label(),
-                            event.name(), event.value(), event.cause());
+                    out.println(clock(now) + "  " + StatusText.of(event));
                 }
             }
             if (!bms.protection().outputs().load().isHigh()) {

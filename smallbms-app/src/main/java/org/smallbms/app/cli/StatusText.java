@@ -1,0 +1,66 @@
+package org.smallbms.app.cli;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.StringJoiner;
+import org.smallbms.app.runtime.Snapshot;
+import org.smallbms.core.codes.Condition;
+import org.smallbms.core.event.Event;
+import org.smallbms.core.monitor.Measurement;
+import org.smallbms.core.protection.ProtectionState;
+
+/** How the terminal shows the device: one status line per snapshot, one line per event. */
+final class StatusText {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private StatusText() {
+    }
+
+    /** {@code 2026-06-01 12:00:05  SoC 12.3 %  12.95 V  -20.0 A  ATC yes  ATD Pre-Alarm  codes W-B01}. */
+    static String status(Snapshot snapshot) {
+        StringBuilder line = new StringBuilder(clock(snapshot.at())).append("  SoC ")
+                .append(snapshot.bms().monitor().socText());
+        Measurement m = snapshot.bms().measurement().orElse(null);
+        if (m == null) {
+            line.append("  -- V  -- A");
+        } else {
+            line.append(String.format(Locale.ROOT, "  %.2f V  %+.1f A", m.bankMillivolts() / 1000.0,
+                    m.bankMilliamps() / 1000.0));
+        }
+        ProtectionState p = snapshot.bms().protection();
+        line.append("  ATC ").append(p.allowedToCharge().label()).append("  ATD ")
+                .append(p.allowedToDischarge().label());
+        StringJoiner codes = new StringJoiner(" ");
+        for (Condition condition : p.active().codes()) {
+            codes.add(condition.label());
+        }
+        line.append("  codes ").append(codes.length() == 0 ? "none" : codes.toString());
+        snapshot.storage().warning().ifPresent(w -> line.append("  STORAGE WARNING"));
+        return line.toString();
+    }
+
+    /** What a status line is about, without the time and the figures that move every tick. */
+    static String state(Snapshot snapshot) {
+        ProtectionState p = snapshot.bms().protection();
+        return p.outputs() + " " + p.active() + " " + snapshot.storage().isOk();
+    }
+
+    /** {@code 2026-06-01 12:00:05  output ATD       FLOATING  A-B01 …}. */
+    static String event(Event event) {
+        return clock(event.at()) + "  " + of(event);
+    }
+
+    /** An event without its time: kind, name, value, cause in columns. */
+    static String of(Event event) {
+        return String.format(Locale.ROOT, "%-6s %-9s %-9s %s", event.kind().label(), event.name(), event.value(),
+                event.cause());
+    }
+
+    static String clock(Instant at) {
+        return TIME.format(at);
+    }
+}

@@ -1,0 +1,210 @@
+package org.smallbms.app.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smallbms.core.bms.Bms;
+import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.bms.CommandResult;
+import org.smallbms.core.event.Event;
+import org.smallbms.sim.system.ClosedLoop;
+import org.smallbms.sim.system.World;
+
+/**
+ * The one control loop of a device: at each tick it applies the queued requests in the order they arrived, runs
+ * {@link ClosedLoop#tick} (sense, step, drive, advance), hands events and checkpoints to {@link Persistence}, and
+ * publishes a {@link Snapshot}.
+ *
+ * <p>One writer, many readers: only the thread that calls {@link #tick} (the loop thread of {@link #run}, or a test)
+ * touches the BMS state and the world. Other threads {@link #submit} requests and read {@link #snapshots()}.
+ *
+ * <p>Checkpoints (MON-07, SET-04, HIST-04): the persisted state goes to storage every {@link #CHECKPOINT_INTERVAL}
+ * of device time, at once after a command that changed it, and when the loop stops.
+ */
+public final class ControlLoop implements Runnable {
+
+    /** The default tick: the BMS steps once a second of device time. */
+    public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
+    /** MON-07: at most the last minute of integration may be lost, so the state is kept every minute. */
+    public static final Duration CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
+
+    /** A request with the answer its sender waits for. */
+    private record Pending(Request request, CompletableFuture<Reply> reply) {
+    }
+
+    private final World world;
+    private final DeviceClock clock;
+    private final Duration tick;
+    private final Persistence persistence;
+    private final String serial;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final SnapshotHolder snapshots;
+    private volatile boolean running = true;
+    private volatile Instant stopAt;
+
+    // Touched by the ticking thread only.
+    private BmsState state;
+    private Instant next;
+    private Instant lastCheckpoint;
+    private long ticks;
+
+    /**
+     * @param initial the BMS at start: {@link Bms#initial()} or {@link Bms#restore} of what was stored
+     * @param world the world the BMS is wired into; the loop becomes its only user
+     * @param clock the device time
+     * @param tick the device time between two ticks
+     * @param persistence where checkpoints and events go
+     * @param serial the device's serial number, for the snapshot
+     */
+    public ControlLoop(BmsState initial, World world, DeviceClock clock, Duration tick, Persistence persistence,
+            String serial) {
+        this.state = Objects.requireNonNull(initial, "initial");
+        this.world = Objects.requireNonNull(world, "world");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.persistence = Objects.requireNonNull(persistence, "persistence");
+        this.serial = Objects.requireNonNull(serial, "serial");
+        if (tick.isNegative() || tick.isZero()) {
+            throw new IllegalArgumentException("tick = " + tick + " must be positive");
+        }
+        this.tick = tick;
+        this.next = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        this.lastCheckpoint = next;
+        this.snapshots = new SnapshotHolder(new Snapshot(0, next, initial, persistence.status(), serial));
+    }
+
+    /** The latest snapshot, for every reader. */
+    public SnapshotHolder snapshots() {
+        return snapshots;
+    }
+
+    /**
+     * Called on the ticking thread with every published snapshot; it must return at once (queue work for another
+     * thread), because the next tick waits for it.
+     */
+    public void addListener(Consumer<Snapshot> listener) {
+        listeners.add(listener);
+    }
+
+    /** Queues a request for the next tick; the answer completes when the loop has applied it. */
+    public CompletableFuture<Reply> submit(Request request) {
+        CompletableFuture<Reply> reply = new CompletableFuture<>();
+        queue.add(new Pending(Objects.requireNonNull(request, "request"), reply));
+        if (!running) {
+            refuseQueued();
+        }
+        return reply;
+    }
+
+    /** Runs ticks on the clock until {@link #stop()} or the device time set by {@link #stopAt}, then checkpoints. */
+    @Override
+    public void run() {
+        LOG.info("control loop started at {} ({}, a tick every {} s)", next, clock.describe(), tick.toSeconds());
+        try {
+            while (running && (stopAt == null || next.isBefore(stopAt))) {
+                clock.awaitUntil(next);
+                if (running) {
+                    tick();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running = false;
+            refuseQueued();
+            checkpoint(snapshots.get().at());
+            LOG.info("control loop stopped at {} after {} ticks", snapshots.get().at(), ticks);
+        }
+    }
+
+    /** Asks {@link #run()} to finish after the tick in progress. */
+    public void stop() {
+        running = false;
+    }
+
+    /** Makes {@link #run()} finish once the device time reaches {@code end}. */
+    public void stopAt(Instant end) {
+        stopAt = end;
+    }
+
+    /**
+     * One tick at the next tick time: the queued requests in order, then {@link ClosedLoop#tick}, then events and a
+     * checkpoint if one is due, then the snapshot. Returns the snapshot published.
+     */
+    public Snapshot tick() {
+        Instant now = next;
+        List<Event> commandEvents = new ArrayList<>();
+        boolean changed = applyQueued(now, commandEvents);
+        BmsState stepped = ClosedLoop.tick(state, world, now, tick);
+        if (!commandEvents.isEmpty()) {
+            commandEvents.addAll(stepped.events());
+            stepped = new BmsState(stepped.settings(), stepped.protection(), stepped.monitor(), stepped.history(),
+                    stepped.balancerState(), stepped.balancer(), commandEvents);
+        }
+        state = stepped;
+        ticks++;
+        if (!state.events().isEmpty()) {
+            persistence.log(state.events());
+        }
+        if (changed || !now.isBefore(lastCheckpoint.plus(CHECKPOINT_INTERVAL))) {
+            checkpoint(now);
+        }
+        Snapshot snapshot = new Snapshot(ticks, now, state, persistence.status(), serial);
+        snapshots.publish(snapshot);
+        for (Consumer<Snapshot> listener : listeners) {
+            listener.accept(snapshot);
+        }
+        next = now.plus(tick);
+        return snapshot;
+    }
+
+    private void checkpoint(Instant at) {
+        persistence.checkpoint(state.persisted(), at);
+        lastCheckpoint = at;
+    }
+
+    /** Applies the queued requests in order; true when one changed what is persisted. */
+    private boolean applyQueued(Instant now, List<Event> events) {
+        boolean changed = false;
+        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+            Reply reply;
+            if (pending.request() instanceof Request.ToBms toBms) {
+                CommandResult result = Bms.handle(state, now, toBms.command());
+                if (result instanceof CommandResult.Rejected rejected) {
+                    reply = Reply.rejected(rejected.message());
+                    LOG.info("refused {}: {}", toBms.command(), rejected.message());
+                } else {
+                    changed |= !result.state().persisted().equals(state.persisted());
+                    state = result.state();
+                    events.addAll(state.events());
+                    reply = Reply.ACCEPTED;
+                    LOG.info("applied {}", toBms.command());
+                }
+            } else {
+                Request.ToWorld toWorld = (Request.ToWorld) pending.request();
+                toWorld.change().accept(world);
+                reply = Reply.ACCEPTED;
+                LOG.info("world changed: {}", toWorld.description());
+            }
+            pending.reply().complete(reply);
+        }
+        return changed;
+    }
+
+    private void refuseQueued() {
+        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+            pending.reply().complete(Reply.rejected("The device has stopped: nothing was changed."));
+        }
+    }
+}

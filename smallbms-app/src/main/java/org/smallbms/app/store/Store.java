@@ -1,0 +1,366 @@
+package org.smallbms.app.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.smallbms.core.bms.PersistedState;
+import org.smallbms.core.event.Event;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The device's SQLite file, {@value #FILE_NAME} in the data directory. One connection, used by one thread at a
+ * time (the store writer, or the start-up code before the writer exists).
+ *
+ * <p>Opening checks the file before anything is written to it: a file that is not SQLite, is another application's
+ * database, fails SQLite's quick check, or was written by a newer schema is refused with a
+ * {@link StoreRefusedException} and left as it was. Then the missing migrations run, each in its own transaction.
+ */
+public final class Store implements AutoCloseable {
+
+    /** The file in the data directory. */
+    public static final String FILE_NAME = "smallbms.db";
+    /** SQLite's {@code application_id} of a smallbms store: "SBMS". */
+    static final int APPLICATION_ID = 0x53424D53;
+    /** The event log keeps at most this many events… */
+    public static final int MAX_EVENTS = 10_000;
+    /** …and none older than this before the newest (device time). */
+    public static final Duration EVENT_RETENTION = Duration.ofDays(30);
+
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final Path file;
+    private final Connection connection;
+    private final DeviceIdentity identity;
+
+    private Store(Path file, Connection connection, DeviceIdentity identity) {
+        this.file = file;
+        this.connection = connection;
+        this.identity = identity;
+    }
+
+    /** Opens (or creates) the store in {@code directory}. */
+    public static Store open(Path directory, Instant now) throws StoreRefusedException, StoreUnavailableException {
+        return open(directory, now, Migration.ALL);
+    }
+
+    static Store open(Path directory, Instant now, List<Migration> migrations)
+            throws StoreRefusedException, StoreUnavailableException {
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot create the data directory " + directory + ": " + e, e);
+        }
+        if (Files.exists(file) && size(file) > 0) {
+            inspect(file, migrations);
+        }
+        Connection connection;
+        try {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setBusyTimeout(5_000);
+            connection = config.createConnection("jdbc:sqlite:" + file);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot open " + file + " for writing: " + e.getMessage(), e);
+        }
+        try {
+            migrate(connection, migrations, now);
+            DeviceIdentity identity = loadIdentity(connection).orElse(null);
+            if (identity == null) {
+                identity = DeviceIdentity.create(new SecureRandom(), now, "000000");
+                saveIdentity(connection, identity, now);
+            }
+            return new Store(file, connection, identity);
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw new StoreUnavailableException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path file) throws StoreUnavailableException {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot read " + file + ": " + e, e);
+        }
+    }
+
+    /** Refuses a file this version must not write to, without writing to it. */
+    private static void inspect(Path file, List<Migration> migrations)
+            throws StoreRefusedException, StoreUnavailableException {
+        byte[] header = new byte[SQLITE_MAGIC.length];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(header, 0, header.length);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot read " + file + ": " + e, e);
+        }
+        if (read < header.length || !java.util.Arrays.equals(header, SQLITE_MAGIC)) {
+            throw refused(file, "it is not an SQLite database (it does not start with \"SQLite format 3\"): it is "
+                    + "corrupt, or it is some other file");
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            int applicationId = single(s, "PRAGMA application_id");
+            int tables = single(s, "SELECT count(*) FROM sqlite_master");
+            if (applicationId != APPLICATION_ID && (applicationId != 0 || tables > 0)) {
+                throw refused(file, String.format("it is a SQLite database of another application "
+                        + "(application_id 0x%08X, %d tables), not a smallbms store", applicationId, tables));
+            }
+            try (ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+                String verdict = rs.next() ? rs.getString(1) : "no answer";
+                if (!"ok".equals(verdict)) {
+                    throw refused(file, "SQLite's integrity check fails: " + verdict);
+                }
+            }
+            if (tables > 0) {
+                int newest = single(s, "SELECT coalesce(max(version), 0) FROM schema_migration");
+                int known = migrations.get(migrations.size() - 1).version();
+                if (newest > known) {
+                    throw refused(file, "it was written by a newer smallbms (schema version " + newest
+                            + "; this version knows up to " + known + "): run the newer version");
+                }
+            }
+        } catch (SQLException e) {
+            if (e instanceof SQLiteException x && (x.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT
+                    || x.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB)) {
+                throw refused(file, "SQLite cannot read it: " + e.getMessage());
+            }
+            throw new StoreUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static StoreRefusedException refused(Path file, String what) {
+        return new StoreRefusedException(file + " cannot be used: " + what + ". Nothing was changed. To start "
+                + "fresh, move it aside (mv " + file + " " + file + ".bad) or run with --data on another "
+                + "directory.");
+    }
+
+    private static int single(Statement s, String query) throws SQLException {
+        try (ResultSet rs = s.executeQuery(query)) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static void migrate(Connection c, List<Migration> migrations, Instant now) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
+                    + "description TEXT NOT NULL, applied_at TEXT NOT NULL)");
+            s.execute("PRAGMA application_id = " + APPLICATION_ID);
+            c.commit();
+            int applied = single(s, "SELECT coalesce(max(version), 0) FROM schema_migration");
+            for (Migration migration : migrations) {
+                if (migration.version() <= applied) {
+                    continue;
+                }
+                for (String statement : migration.statements()) {
+                    s.execute(statement);
+                }
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_migration (version, description, "
+                        + "applied_at) VALUES (?, ?, ?)")) {
+                    p.setInt(1, migration.version());
+                    p.setString(2, migration.description());
+                    p.setString(3, now.toString());
+                    p.executeUpdate();
+                }
+                s.execute("PRAGMA user_version = " + migration.version());
+                c.commit();
+            }
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    private static Optional<DeviceIdentity> loadIdentity(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT serial, readout_key, pin_salt, "
+                + "pin_iterations, pin_hash FROM device WHERE id = 1")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new DeviceIdentity(rs.getString(1), rs.getBytes(2), new DeviceIdentity.PinHash(
+                    rs.getBytes(3), rs.getInt(4), rs.getBytes(5))));
+        }
+    }
+
+    private static void saveIdentity(Connection c, DeviceIdentity identity, Instant now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO device (id, serial, readout_key, "
+                + "pin_salt, pin_iterations, pin_hash, created_at) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, identity.serial());
+            p.setBytes(2, identity.readoutKey());
+            p.setBytes(3, identity.pin().salt());
+            p.setInt(4, identity.pin().iterations());
+            p.setBytes(5, identity.pin().hash());
+            p.setString(6, now.toString());
+            p.executeUpdate();
+        }
+        c.commit();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public DeviceIdentity identity() {
+        return identity;
+    }
+
+    /** The schema versions applied to this file, in order. */
+    public List<Integer> appliedVersions() throws SQLException {
+        List<Integer> versions = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version FROM schema_migration ORDER BY version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    /** The state last saved, with its device time; empty for a new store. */
+    public Optional<Saved> load() throws SQLException, StoreRefusedException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT saved_at_ms, document FROM state WHERE id = 1")) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            Instant at = Instant.ofEpochMilli(rs.getLong(1));
+            try {
+                return Optional.of(new Saved(StateDocument.read(rs.getString(2)), at));
+            } catch (StateDocument.DocumentException e) {
+                throw refused(file, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The state (when there is a new one), the events since the last save, and a new PIN hash if the PIN changed,
+     * as one transaction: after a power cut the file holds all of it or none of it. Old events beyond the retention
+     * go in the same transaction.
+     */
+    public void save(Optional<Saved> state, List<Event> events, Optional<DeviceIdentity.PinHash> pin)
+            throws SQLException {
+        try {
+            if (state.isPresent()) {
+                try (PreparedStatement p = connection.prepareStatement("INSERT OR REPLACE INTO state (id, format, "
+                        + "saved_at_ms, document) VALUES (1, ?, ?, ?)")) {
+                    p.setInt(1, StateDocument.FORMAT);
+                    p.setLong(2, state.get().at().toEpochMilli());
+                    p.setString(3, StateDocument.write(state.get().state()));
+                    p.executeUpdate();
+                }
+            }
+            if (!events.isEmpty()) {
+                insertEvents(events);
+            }
+            if (pin.isPresent()) {
+                try (PreparedStatement p = connection.prepareStatement("UPDATE device SET pin_salt = ?, "
+                        + "pin_iterations = ?, pin_hash = ? WHERE id = 1")) {
+                    p.setBytes(1, pin.get().salt());
+                    p.setInt(2, pin.get().iterations());
+                    p.setBytes(3, pin.get().hash());
+                    p.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+
+    private void insertEvents(List<Event> events) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO event (at_ms, kind, name, value, "
+                + "cause) VALUES (?, ?, ?, ?, ?)")) {
+            for (Event event : events) {
+                p.setLong(1, event.at().toEpochMilli());
+                p.setString(2, event.kind().label());
+                p.setString(3, event.name());
+                p.setString(4, event.value());
+                p.setString(5, event.cause());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        try (Statement s = connection.createStatement()) {
+            s.executeUpdate("DELETE FROM event WHERE id <= (SELECT max(id) FROM event) - " + MAX_EVENTS);
+            s.executeUpdate("DELETE FROM event WHERE at_ms < (SELECT max(at_ms) FROM event) - "
+                    + EVENT_RETENTION.toMillis());
+        }
+    }
+
+    /** The newest {@code limit} events of the log, oldest first. */
+    public List<Event> recentEvents(int limit) throws SQLException {
+        List<Event> events = new ArrayList<>();
+        try (PreparedStatement p = connection.prepareStatement("SELECT at_ms, kind, name, value, cause FROM "
+                + "(SELECT * FROM event ORDER BY id DESC LIMIT ?) ORDER BY id")) {
+            p.setInt(1, limit);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new Event(Instant.ofEpochMilli(rs.getLong(1)), Event.Kind.valueOf(rs.getString(2)
+                            .toUpperCase(java.util.Locale.ROOT)), rs.getString(3), rs.getString(4),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** How many events the log holds. */
+    public int eventCount() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            return single(s, "SELECT count(*) FROM event");
+        }
+    }
+
+    /**
+     * The latest device time the file knows of (the state's or the newest event's): a restart continues after it,
+     * so device time never runs backwards in the file.
+     */
+    public Optional<Instant> latestDeviceTime() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT max(t) FROM ("
+                + "SELECT saved_at_ms AS t FROM state UNION ALL SELECT max(at_ms) FROM event)")) {
+            long ms = rs.next() ? rs.getLong(1) : 0;
+            return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(ms));
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // Closing after a failed write: the file keeps its last committed transaction either way.
+        }
+    }
+
+    /**
+     * A saved state.
+     *
+     * @param state what was saved
+     * @param at the device time it was saved at
+     */
+    public record Saved(PersistedState state, Instant at) {
+    }
+}

@@ -1,0 +1,113 @@
+package org.smallbms.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.smallbms.app.store.Store;
+import org.smallbms.core.bms.PersistedState;
+import org.smallbms.core.settings.Setting;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        String[] all = new String[args.length + 1];
+        all[0] = "run";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
+    }
+
+    private PersistedState stored(Path data) throws Exception {
+        try (Store store = Store.open(data, Instant.now())) {
+            return store.load().orElseThrow().state();
+        }
+    }
+
+    @Test
+    @DisplayName("SET-04 HIST-04 MON-07 REM-03 stopping and starting again keeps settings, mode, history and SoC")
+    void run_stopAndRestart_keepsSettingsHistoryAndSoc() throws Exception {
+        Path data = dir.resolve("data");
+        int first = run("--speed", "max", "--data", data.toString(), "--duration", "2h", "--set-soc", "60",
+                "--set", "lowSocWarning=30", "--mode", "off");
+
+        assertThat(first).isZero();
+        assertThat(out.toString()).contains("a new device").contains("running at as fast as possible")
+                .contains("state saved");
+        PersistedState stopped = stored(data);
+        assertThat(stopped.settings().get(Setting.LOW_SOC_WARNING)).isEqualTo(30);
+        assertThat(stopped.settings().modeOn()).isFalse();
+        assertThat(stopped.monitor().socKnown()).isTrue();
+
+        int second = run("--speed", "max", "--data", data.toString(), "--duration", "2h", "--mode", "on");
+
+        assertThat(second).isZero();
+        assertThat(out.toString()).contains("restored (SoC " + stopped.monitor().socText());
+        PersistedState restarted = stored(data);
+        assertThat(restarted.settings().get(Setting.LOW_SOC_WARNING)).isEqualTo(30);
+        assertThat(restarted.settings().modeOn()).isTrue();
+        assertThat(restarted.monitor().socKnown()).isTrue();
+        assertThat(restarted.history().drawnMicrocoulombs()).isGreaterThan(stopped.history().drawnMicrocoulombs());
+    }
+
+    @Test
+    @DisplayName("PROT-04 the default device shows a pre-alarm within the first hour of device time (a minute at 60×)")
+    void run_defaultWorld_preAlarmWithinAnHour() {
+        run("--speed", "max", "--data", dir.resolve("data").toString(), "--duration", "1h");
+
+        assertThat(out.toString()).contains("output PRE_ALARM HIGH");
+    }
+
+    @Test
+    @DisplayName("a corrupt data file stops the start with its name and exit code 3, and is left as it was")
+    void run_corruptFile_refusedUnchanged() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path file = data.resolve(Store.FILE_NAME);
+        Files.writeString(file, "this is not a database, but somebody's notes\n".repeat(100));
+        byte[] before = Files.readAllBytes(file);
+
+        int exit = run("--speed", "max", "--data", data.toString(), "--duration", "1m");
+
+        assertThat(exit).isEqualTo(RunCommand.EXIT_STORE_REFUSED);
+        assertThat(err.toString()).contains(file.toString()).contains("not an SQLite database")
+                .contains("move it aside");
+        assertThat(out.toString()).doesNotContain("running");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a data directory that cannot be written: the device still runs and protects, with a storage warning")
+    void run_unwritableDirectory_runsWithWarning() throws Exception {
+        // A regular file where the directory's parent should be: no user, not even root, can create it.
+        Path blocker = Files.writeString(dir.resolve("blocker"), "x");
+
+        int exit = run("--speed", "max", "--data", blocker.resolve("data").toString(), "--duration", "1h");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("storage unavailable").contains("STORAGE WARNING")
+                .contains("output PRE_ALARM HIGH");
+    }
+
+    @Test
+    @DisplayName("SET-02 an unknown setting in --set is refused with the list of settings, and nothing starts")
+    void run_unknownSetting_refused() {
+        int exit = run("--data", dir.resolve("data").toString(), "--set", "colour=3");
+
+        assertThat(exit).isEqualTo(RunCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("no setting 'colour'").contains("lowSocWarning");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+}
