@@ -53,7 +53,7 @@ final class ConsoleReporter implements Consumer<Snapshot> {
 
     @Override
     public void accept(Snapshot snapshot) {
-        for (Event event : snapshot.bms().events()) {
+        for (Event event : snapshot.events()) {
             if (!lines.offer(StatusText.event(event))) {
                 dropped.incrementAndGet();
             }

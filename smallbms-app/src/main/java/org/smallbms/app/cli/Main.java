@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code smallbms}: the entry point. */
 @Command(name = "smallbms", mixinStandardHelpOptions = true, version = "smallbms 0.1.0",
         description = "The Victron smallBMS NG as software: the BMS, the system around it, and its interfaces.",
-        subcommands = {RunCommand.class, DemoCommand.class, SimulateCommand.class, CheckCommand.class,
+        subcommands = {RunCommand.class, SimulateCommand.class, CheckCommand.class,
             SoakCommand.class, CellCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 

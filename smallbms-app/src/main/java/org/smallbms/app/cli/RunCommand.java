@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.runtime.ControlLoop;
@@ -28,6 +27,8 @@ import org.smallbms.core.bms.Bms;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.settings.Setting;
+import org.smallbms.sim.scenario.Scenario;
+import org.smallbms.sim.scenario.ScenarioException;
 import org.smallbms.sim.system.World;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -38,17 +39,19 @@ import picocli.CommandLine.Option;
  * terminal. Ctrl-C or SIGTERM stops it cleanly: the loop stops, the state is saved, the file is closed.
  */
 @CommandLine.Command(name = "run", mixinStandardHelpOptions = true, description = {
-    "Runs a live virtual smallBMS NG with its system (manual §3.3.1: one 12.8 V/100 Ah Lithium NG battery, solar on",
-    "Charge disconnect, DC loads on Load disconnect) on the wall clock, by default 60× faster: a minute of your time",
-    "is an hour of the device's. On a first start the battery is at 10 % under loads that outrun the sun, so the",
-    "pre-alarm and the load disconnect come within a minute. Settings, SoC, history and events are kept in the data",
-    "directory and survive a restart or a power cut. Ctrl-C stops it."})
+    "Runs a live virtual smallBMS NG with its system, by default the manual's §3.3.1 example (one 12.8 V/100 Ah",
+    "Lithium NG battery, solar on Charge disconnect, DC loads behind a BatteryProtect on Load disconnect), on the wall",
+    "clock, by default 1440× faster: a minute of your time is a day of the device's, so the sun charges, the evening",
+    "loads drain, and the pre-alarm and the load disconnect come within a minute. Settings, SoC, history and events",
+    "are kept in the data directory and survive a restart or a power cut. Ctrl-C stops it."})
 public final class RunCommand implements Callable<Integer> {
 
     /** A user's error in an option: nothing was started. */
     static final int EXIT_BAD_INPUT = 2;
     /** The data file is corrupt or not ours: nothing was started and the file was not touched. */
     static final int EXIT_STORE_REFUSED = 3;
+    /** The shipped example a device runs when no scenario is named: manual §3.3.1. */
+    static final String DEFAULT_SCENARIO = "ng-3.3.1-solar-batteryprotect";
     /** The line printed once the device runs: tools that start it wait for this. */
     public static final String RUNNING = "running";
 
@@ -57,9 +60,19 @@ public final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--speed", paramLabel = "X", defaultValue = "60", description = "Device seconds per wall "
+    @Option(names = "--scenario", paramLabel = "FILE|NAME", defaultValue = DEFAULT_SCENARIO, description = "The "
+            + "system the device is wired into: a scenario file, or the name of a shipped example (default "
+            + "${DEFAULT-VALUE}). Its schedule runs from the start; see docs/scenarios.md.")
+    String scenario;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1440", description = "Device seconds per wall "
             + "second, 1 (real time) and up, or 'max' for as fast as the CPU allows (default ${DEFAULT-VALUE}).")
     String speed;
+
+    @Option(names = "--start", paramLabel = "INSTANT", description = "The device clock at start, as "
+            + "2026-06-01T18:00:00Z: the time of day sets the sun (default: now; a restarted device never goes back "
+            + "before its last saved time).")
+    Instant startAt;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "smallbms-data", description = "Data directory "
             + "(default ./${DEFAULT-VALUE}); a new one starts a new device.")
@@ -100,7 +113,16 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return EXIT_BAD_INPUT;
         }
-        Instant wallNow = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Scenario system;
+        try {
+            system = ScenarioArgument.read(scenario);
+        } catch (ScenarioException e) {
+            err.println(e.getMessage());
+            err.println("Nothing was started.");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        Instant wallNow = startAt != null ? startAt : Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Store store = null;
         Optional<Store.Saved> saved = Optional.empty();
         Instant start = wallNow;
@@ -133,9 +155,10 @@ public final class RunCommand implements Callable<Integer> {
         BmsState initial = saved.isPresent() ? Bms.restore(saved.get().state(), start) : Bms.initial();
         DeviceClock clock = options.speed() == null ? DeviceClock.virtual(start)
                 : DeviceClock.scaled(start, options.speed());
-        Supplier<World> world = DefaultWorld.of(seed, initial.socPermille());
-        ControlLoop loop = new ControlLoop(initial, world.get(), clock, ControlLoop.DEFAULT_TICK, persistence,
-                serial);
+        // A restarted device's battery continues where the BMS left it, when the BMS knows where that was.
+        World world = initial.socPermille().map(p -> system.newWorld(seed, p / 10.0))
+                .orElseGet(() -> system.newWorld(seed));
+        ControlLoop loop = new ControlLoop(initial, world, clock, ControlLoop.DEFAULT_TICK, persistence, serial);
         ConsoleReporter reporter = new ConsoleReporter(out, loop.snapshots(), System.console() != null,
                 Duration.ofSeconds(Math.max(1, statusEvery)));
         loop.addListener(reporter);

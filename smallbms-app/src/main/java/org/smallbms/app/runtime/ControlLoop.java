@@ -81,7 +81,7 @@ public final class ControlLoop implements Runnable {
         this.tick = tick;
         this.next = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.lastCheckpoint = next;
-        this.snapshots = new SnapshotHolder(new Snapshot(0, next, initial, persistence.status(), serial));
+        this.snapshots = new SnapshotHolder(new Snapshot(0, next, initial, List.of(), persistence.status(), serial));
     }
 
     /** The latest snapshot, for every reader. */
@@ -146,27 +146,31 @@ public final class ControlLoop implements Runnable {
         Instant now = next;
         List<Event> commandEvents = new ArrayList<>();
         boolean changed = applyQueued(now, commandEvents);
-        BmsState stepped = ClosedLoop.tick(state, world, now, tick);
-        if (!commandEvents.isEmpty()) {
-            commandEvents.addAll(stepped.events());
-            stepped = new BmsState(stepped.settings(), stepped.protection(), stepped.monitor(), stepped.history(),
-                    stepped.balancerState(), stepped.balancer(), commandEvents);
-        }
-        state = stepped;
+        ClosedLoop.Tick ticked = ClosedLoop.tick(state, world, now, tick);
+        // A command the world's schedule gave the BMS is checkpointed at once, like a user's.
+        changed |= ticked.events().stream().anyMatch(e -> e.kind() == Event.Kind.COMMAND);
+        state = ticked.bms();
+        List<Event> events = commandEvents.isEmpty() ? ticked.events() : concat(commandEvents, ticked.events());
         ticks++;
-        if (!state.events().isEmpty()) {
-            persistence.log(state.events());
+        if (!events.isEmpty()) {
+            persistence.log(events);
         }
         if (changed || !now.isBefore(lastCheckpoint.plus(CHECKPOINT_INTERVAL))) {
             checkpoint(now);
         }
-        Snapshot snapshot = new Snapshot(ticks, now, state, persistence.status(), serial);
+        Snapshot snapshot = new Snapshot(ticks, now, state, events, persistence.status(), serial);
         snapshots.publish(snapshot);
         for (Consumer<Snapshot> listener : listeners) {
             listener.accept(snapshot);
         }
         next = now.plus(tick);
         return snapshot;
+    }
+
+    private static List<Event> concat(List<Event> first, List<Event> then) {
+        List<Event> all = new ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     private void checkpoint(Instant at) {

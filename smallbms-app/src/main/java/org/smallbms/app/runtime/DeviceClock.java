@@ -25,6 +25,6 @@ public interface DeviceClock {
         return new VirtualClock(start);
     }
 
-    /** How the clock runs, for the start-up line: {@code "60×"}, {@code "as fast as possible"}. */
+    /** How the clock runs, for the start-up line: {@code "1440×"}, {@code "as fast as possible"}. */
     String describe();
 }

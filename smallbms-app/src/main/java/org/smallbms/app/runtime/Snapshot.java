@@ -1,8 +1,10 @@
 package org.smallbms.app.runtime;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.event.Event;
 
 /**
  * The device as every reader sees it after one tick: the BMS state (with the events of that tick), the device time,
@@ -10,15 +12,18 @@ import org.smallbms.core.bms.BmsState;
  *
  * @param tick how many ticks the control loop has run since it started (0 before the first)
  * @param at the device time of the tick
- * @param bms the BMS state the tick produced; its events are that tick's and those of the commands applied before it
+ * @param bms the BMS state the tick produced
+ * @param events everything that happened in the tick, in order: the commands applied before it, the world's acts, the
+ *     BMS's step, what the world noticed
  * @param storage how storage is doing
  * @param serial the device's serial number
  */
-public record Snapshot(long tick, Instant at, BmsState bms, StorageStatus storage, String serial) {
+public record Snapshot(long tick, Instant at, BmsState bms, List<Event> events, StorageStatus storage, String serial) {
 
     public Snapshot {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(bms, "bms");
+        events = List.copyOf(events);
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(serial, "serial");
     }

@@ -16,6 +16,9 @@ import org.smallbms.core.settings.Setting;
 
 class RunCommandTest {
 
+    /** A new device started at midnight reaches its first evening's pre-alarm at about 22:00. */
+    private static final String MIDNIGHT = "2026-06-01T00:00:00Z";
+
     @TempDir
     Path dir;
 
@@ -64,9 +67,10 @@ class RunCommandTest {
     }
 
     @Test
-    @DisplayName("PROT-04 the default device shows a pre-alarm within the first hour of device time (a minute at 60×)")
-    void run_defaultWorld_preAlarmWithinAnHour() {
-        run("--speed", "max", "--data", dir.resolve("data").toString(), "--duration", "1h");
+    @DisplayName("PROT-04 the default device (§3.3.1 from midnight) shows a pre-alarm within its first day: a minute "
+            + "at the default 1440×")
+    void run_defaultWorld_preAlarmWithinADay() {
+        run("--speed", "max", "--data", dir.resolve("data").toString(), "--start", MIDNIGHT, "--duration", "1d");
 
         assertThat(out.toString()).contains("output PRE_ALARM HIGH");
     }
@@ -94,7 +98,8 @@ class RunCommandTest {
         // A regular file where the directory's parent should be: no user, not even root, can create it.
         Path blocker = Files.writeString(dir.resolve("blocker"), "x");
 
-        int exit = run("--speed", "max", "--data", blocker.resolve("data").toString(), "--duration", "1h");
+        int exit = run("--speed", "max", "--data", blocker.resolve("data").toString(), "--start", MIDNIGHT,
+                "--duration", "1d");
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("storage unavailable").contains("STORAGE WARNING")

@@ -46,7 +46,7 @@ class ControlLoopTest {
         assertThat(warning.join().accepted()).isTrue();
         assertThat(floor.join().accepted()).isTrue();
         assertThat(snapshot.bms().settings().dischargeFloorPercent()).isEqualTo(25);
-        assertThat(snapshot.bms().events()).extracting(Event::name).containsSubsequence("lowSocWarning",
+        assertThat(snapshot.events()).extracting(Event::name).containsSubsequence("lowSocWarning",
                 "dischargeFloor");
     }
 
@@ -78,8 +78,8 @@ class ControlLoopTest {
         assertThat(second.tick()).isEqualTo(2);
         assertThat(first.at()).isEqualTo(START);
         assertThat(second.at()).isEqualTo(START.plusSeconds(1));
-        assertThat(first.bms().events()).isNotEmpty();
-        assertThatThrownBy(() -> first.bms().events().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(first.events()).isNotEmpty();
+        assertThatThrownBy(() -> first.events().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(world.advancedAt).containsExactly(START, START.plusSeconds(1));
     }
 

@@ -23,7 +23,9 @@ import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.bms.PersistedState;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.settings.Setting;
-import org.smallbms.sim.system.BasicWorld;
+import org.smallbms.sim.scenario.ScenarioException;
+import org.smallbms.sim.scenario.Scenarios;
+import org.smallbms.sim.system.World;
 import org.smallbms.sim.system.ClosedLoop;
 
 class StoreTest {
@@ -34,13 +36,13 @@ class StoreTest {
     Path dir;
 
     /** A state with every part filled: settings changed, SoC known, history, marks and a latest measurement. */
-    private static PersistedState livedState() {
+    private static PersistedState livedState() throws ScenarioException {
         // Evening: the loads draw from the battery, so the history counts.
         Instant evening = T0.plus(Duration.ofHours(8));
-        BasicWorld world = BasicWorld.ng331(1, 0.6);
+        World world = Scenarios.builtIn("ng-3.3.1-solar-batteryprotect").newWorld(1, 60);
         BmsState bms = Bms.initial();
         for (int i = 0; i < 600; i++) {
-            bms = ClosedLoop.tick(bms, world, evening.plusSeconds(i), Duration.ofSeconds(1));
+            bms = ClosedLoop.tick(bms, world, evening.plusSeconds(i), Duration.ofSeconds(1)).bms();
             if (i == 5) {
                 bms = Bms.handle(bms, evening.plusSeconds(i), new Command.SetSoc(600)).state();
                 CommandResult r = Bms.handle(bms, evening.plusSeconds(i), new Command.ChangeSetting(Setting.PIN,

@@ -180,9 +180,20 @@ public final class Scenario {
 
     /** A new system from this scenario, its cell spread and clouds from {@code seed}. */
     public SimulatedSystem newWorld(long seed) {
+        return newWorld(seed, file.batteries().soc());
+    }
+
+    /**
+     * A new system from this scenario with the batteries at {@code socPercent} instead of the scenario's: a live
+     * device restarted on its stored state continues with a battery where the BMS left it.
+     */
+    public SimulatedSystem newWorld(long seed, double socPercent) {
+        if (!(socPercent >= 0 && socPercent <= 100)) {
+            throw new IllegalArgumentException("socPercent = " + socPercent + " is outside the allowed 0..100");
+        }
         ScenarioFile.Batteries b = file.batteries();
         double celsius = b.celsius() != null ? b.celsius() : file.ambient().celsius();
-        BatteryBank bank = BatteryBank.uniform(b.model(), b.series(), b.parallel(), seed, b.soc() / 100, celsius,
+        BatteryBank bank = BatteryBank.uniform(b.model(), b.series(), b.parallel(), seed, socPercent / 100, celsius,
                 SERIAL_PREFIX);
         return new SimulatedSystem(bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(), remoteWiring(),
                 schedule, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),

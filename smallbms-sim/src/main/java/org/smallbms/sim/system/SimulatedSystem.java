@@ -73,7 +73,6 @@ public final class SimulatedSystem implements World {
     private final double[] outputControlAmps = new double[BmsOutput.values().length];
     private final double[] componentAmps;
     private final double[] componentJoules;
-    private final List<Event> actionEvents = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final List<Command> commands = new ArrayList<>();
     private final Set<String> failedSensors = new TreeSet<>();
@@ -101,7 +100,6 @@ public final class SimulatedSystem implements World {
     private double bmsJoules;
     private Instant lowCellShutdownAt;
     private boolean reserveReported;
-    private boolean inSense;
 
     /**
      * @param bank the batteries, built by the caller from {@code model}, {@code series} and {@code seed}
@@ -151,11 +149,9 @@ public final class SimulatedSystem implements World {
         }
         clock = now;
         Duration elapsed = Duration.between(start, now);
-        inSense = true;
         while (nextAction < schedule.size() && schedule.get(nextAction).at().compareTo(elapsed) <= 0) {
             schedule.get(nextAction++).action().applyTo(this);
         }
-        inSense = false;
         int vbat = terminalMillivolts();
         OutputReadback readback = OutputReadback.of(readsHigh(BmsOutput.CHARGE_DISCONNECT),
                 readsHigh(BmsOutput.LOAD_DISCONNECT), readsHigh(BmsOutput.PRE_ALARM));
@@ -308,29 +304,25 @@ public final class SimulatedSystem implements World {
     }
 
     private void record(Instant at, Event.Kind kind, String name, String value, String cause) {
-        (inSense ? actionEvents : events).add(new Event(at, kind, name, value, cause));
+        events.add(new Event(at, kind, name, value, cause));
     }
 
-    /** What the schedule did before the BMS read this tick's frame (acts, faults), oldest first. */
-    public List<Event> takeActionEvents() {
-        return take(actionEvents);
-    }
-
-    /** What the simulation noticed after the BMS's step (overloads, devices' own acts, the reserve). */
+    /**
+     * What the simulation did or noticed since the last call, oldest first: read after {@code sense}, the acts of the
+     * schedule and the faults it injected; read after {@code advance}, overloads, devices' own acts, the reserve.
+     */
+    @Override
     public List<Event> takeEvents() {
-        return take(events);
-    }
-
-    private static List<Event> take(List<Event> list) {
-        if (list.isEmpty()) {
+        if (events.isEmpty()) {
             return List.of();
         }
-        List<Event> taken = List.copyOf(list);
-        list.clear();
+        List<Event> taken = List.copyOf(events);
+        events.clear();
         return taken;
     }
 
     /** The commands for the BMS that became due since the last call, in order. */
+    @Override
     public List<Command> takeCommands() {
         if (commands.isEmpty()) {
             return List.of();
