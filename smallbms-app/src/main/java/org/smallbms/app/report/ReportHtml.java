@@ -176,7 +176,8 @@ public final class ReportHtml {
         }
         int shown = 0;
         for (Event event : events) {
-            if (event.kind() == Event.Kind.CODE && event.value().equals("active") && shown++ < 200) {
+            boolean condition = event.kind() == Event.Kind.CODE || event.kind() == Event.Kind.STATE;
+            if (condition && event.value().equals("active") && shown++ < 200) {
                 double t = Duration.between(start, event.at()).getSeconds();
                 html.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"86\" y2=\"96\" "
                         + "stroke=\"#c00\"/><text x=\"%.1f\" y=\"%d\" fill=\"#c00\">%s</text>%n", x(t, span),

@@ -14,9 +14,13 @@ import java.util.Objects;
  */
 public record Event(Instant at, Kind kind, String name, String value, String cause) {
 
-    /** The sorts of events, named as they appear in event logs. */
+    /**
+     * The sorts of events, named as they appear in event logs: an output changed; a warning, alarm or error code
+     * was raised or cleared; a state that holds outputs but is not a code (remote off, mode off, too cold to charge,
+     * …) began or ended; the bank changed; a command; a fault injected; a finding; the battery monitor.
+     */
     public enum Kind {
-        OUTPUT, CODE, BANK, COMMAND, FAULT, FINDING, MONITOR;
+        OUTPUT, CODE, STATE, BANK, COMMAND, FAULT, FINDING, MONITOR;
 
         /** The lower-case name used in files: {@code "output"}, {@code "code"}, … */
         public String label() {

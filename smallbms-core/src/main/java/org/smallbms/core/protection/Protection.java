@@ -207,10 +207,11 @@ public final class Protection {
             List<Condition> raised = active.minus(previous.active());
             List<Condition> cleared = previous.active().minus(active);
             for (Condition condition : raised) {
-                events.add(new Event(now, Event.Kind.CODE, condition.label(), "active", causes.raised(condition)));
+                events.add(new Event(now, kindOf(condition), condition.label(), "active", causes.raised(condition)));
             }
             for (Condition condition : cleared) {
-                events.add(new Event(now, Event.Kind.CODE, condition.label(), "cleared", causes.cleared(condition)));
+                events.add(new Event(now, kindOf(condition), condition.label(), "cleared",
+                        causes.cleared(condition)));
             }
             addOutputEvent(events, now, "ATC", previous.outputs().charge(), outputs.charge(), raised, cleared,
                     causes, Output.CHARGE);
@@ -261,6 +262,10 @@ public final class Protection {
             return raised ? Level.HIGH : Level.FLOATING;
         }
         return null;
+    }
+
+    private static Event.Kind kindOf(Condition condition) {
+        return condition.isCode() ? Event.Kind.CODE : Event.Kind.STATE;
     }
 
     private static Event bankEvent(Instant now, Optional<Bank> before, Bank detected) {

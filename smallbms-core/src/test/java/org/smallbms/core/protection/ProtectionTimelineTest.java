@@ -629,6 +629,16 @@ class ProtectionTimelineTest {
         }
 
         @Test
+        @DisplayName("CODE-13 a code is an event of kind code; a state that is not a code (remote off) is a state")
+        void eventKinds_codesAndStates() {
+            Timeline t = Timeline.start(cellAt(3_000)).then(HEALTHY.withRemote(RemoteTerminal.OPEN));
+
+            assertThat(t.events("W-B01")).first().satisfies(e -> assertThat(e.kind()).isEqualTo(Event.Kind.CODE));
+            assertThat(t.events("REMOTE_OFF")).singleElement()
+                    .satisfies(e -> assertThat(e.kind()).isEqualTo(Event.Kind.STATE));
+        }
+
+        @Test
         @DisplayName("a steady tick changes nothing and returns the same state")
         void steadyTick_sameState() {
             Timeline t = Timeline.start(HEALTHY).tick();

@@ -72,7 +72,7 @@ class ShippedScenariosTest {
             }
         });
 
-        assertThat(run.lines()).containsSubsequence("command alternator on", "code CELL_HIGH_VOLTAGE active",
+        assertThat(run.lines()).containsSubsequence("command alternator on", "state CELL_HIGH_VOLTAGE active",
                 "output ATC FLOATING", "output ATC HIGH");
         assertThat(cyrixAmpsWhileAtcFloating).isNotEmpty().allSatisfy(a -> assertThat(a).isZero());
         assertThat(run.system().maxCellVolts()).isLessThan(3.9);
@@ -119,8 +119,8 @@ class ShippedScenariosTest {
             }
         });
 
-        assertThat(run.lines().get(1)).isEqualTo("code CHARGE_LOW_TEMPERATURE active");
-        assertThat(run.lines()).containsSubsequence("code CHARGE_LOW_TEMPERATURE cleared", "output ATC HIGH");
+        assertThat(run.lines().get(1)).isEqualTo("state CHARGE_LOW_TEMPERATURE active");
+        assertThat(run.lines()).containsSubsequence("state CHARGE_LOW_TEMPERATURE cleared", "output ATC HIGH");
         assertThat(solarWhileBlocked[0]).isZero();
         assertThat(solarAfter[0]).isGreaterThan(5);
         long warm = run.firstAt(Run.is("output ATC HIGH"));
