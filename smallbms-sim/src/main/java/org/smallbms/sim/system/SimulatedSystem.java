@@ -59,6 +59,8 @@ public final class SimulatedSystem implements World {
     public static final double BMS_MIN_VOLTS = 8;
     /** The Lithium NG's hard-coded low cell voltage (REQUIREMENTS.md §2). */
     public static final double LOW_CELL_VOLTS = 2.8;
+    /** A LiFePO4 cell's minimum discharge voltage: below it the cell is damaged (SYS-05). */
+    public static final double DAMAGE_CELL_VOLTS = 2.5;
     private static final double LOW_CELL_MARGIN_VOLTS = 0.05;
 
     private final BatteryBank bank;
@@ -284,18 +286,23 @@ public final class SimulatedSystem implements World {
         return sum;
     }
 
-    /** SYS-05: after a low cell voltage shutdown, the reserve is gone when the weakest cell is empty. */
+    /**
+     * SYS-05: after a low cell voltage shutdown, the reserve is gone when the weakest cell falls to
+     * {@link #DAMAGE_CELL_VOLTS}, the LiFePO4 cell's minimum discharge voltage: "the battery will be damaged if the
+     * remaining capacity reserve is drawn" (manual §3.1). That is the last few tenths of a percent of its charge.
+     */
     private void checkReserve(Instant at) {
-        double minSoc = Double.MAX_VALUE;
+        double minVolts = Double.MAX_VALUE;
         for (Battery battery : bank.batteries()) {
-            minSoc = Math.min(minSoc, battery.minSoc());
+            minVolts = Math.min(minVolts, battery.minCellVolts());
         }
-        if (minSoc <= 0) {
+        if (minVolts <= DAMAGE_CELL_VOLTS) {
             reserveReported = true;
             double days = Duration.between(lowCellShutdownAt, at).getSeconds() / 86_400.0;
             record(at, Event.Kind.FINDING, "reserve", "exhausted", String.format(Locale.ROOT,
-                    "the weakest cell is empty %.1f days after the low cell voltage shutdown with %.1f mA still "
-                    + "drawn: recharge at once after a shutdown (SYS-05, manual §3.1)", days, -bankAmps * 1000));
+                    "the weakest cell is down to %.2f V %.1f days after the low cell voltage shutdown with %.1f mA "
+                    + "still drawn: the battery is being damaged; recharge at once after a shutdown (SYS-05, manual "
+                    + "§3.1)", minVolts, days, -bankAmps * 1000));
         }
     }
 
