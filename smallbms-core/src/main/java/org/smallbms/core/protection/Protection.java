@@ -269,13 +269,19 @@ public final class Protection {
     }
 
     private static Event bankEvent(Instant now, Optional<Bank> before, Bank detected) {
-        String description = detected.batteryCount() + " batteries, " + detected.series() + " in series, "
+        String description = count(detected.batteryCount(), "battery", "batteries") + ", " + detected.series()
+                + " in series, "
                 + detected.parallel() + " in parallel, " + detected.cellCount() + " cells, "
                 + (detected.batteryCount() == 0 ? "" : detected.capacityAmpHours() + " Ah at "
                 + Measure.volts(detected.nominalMillivolts()));
         String cause = before.isEmpty() ? "bank detected on the BMS cable"
-                : "batteries changed on the BMS cable (was " + before.get().batteryCount() + " batteries)";
+                : "batteries changed on the BMS cable (was " + count(before.get().batteryCount(), "battery",
+                "batteries") + ")";
         return new Event(now, Event.Kind.BANK, "bank", description, cause);
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     private static boolean vbatNotAllowed(int vbat, Optional<Bank> bank) {

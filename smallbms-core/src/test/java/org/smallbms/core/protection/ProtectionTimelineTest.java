@@ -576,7 +576,7 @@ class ProtectionTimelineTest {
                 assertThat(b.capacityAmpHours()).isEqualTo(200);
             });
             assertThat(t.events("bank")).hasSize(2);
-            assertThat(t.events("bank").get(1).cause()).contains("batteries changed", "was 1 batteries");
+            assertThat(t.events("bank").get(1).cause()).contains("batteries changed", "was 1 battery");
         }
 
         @Test
