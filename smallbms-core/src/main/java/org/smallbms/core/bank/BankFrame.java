@@ -45,11 +45,14 @@ public record BankFrame(
                     + batteries.size() + " batteries that answered and " + MAX_CHAIN_NODES);
         }
         BatteryReading.requireRange("terminalMillivolts", terminalMillivolts, 0, MAX_TERMINAL_MILLIVOLTS);
-        Set<String> serials = new HashSet<>();
-        for (BatteryReading battery : batteries) {
-            if (!serials.add(battery.serial())) {
-                throw new IllegalArgumentException("serial " + battery.serial()
-                        + " appears twice: every battery on the chain has its own serial number");
+        // One reading cannot repeat a serial: the usual single battery builds no set.
+        if (batteries.size() > 1) {
+            Set<String> serials = new HashSet<>(2 * batteries.size());
+            for (BatteryReading battery : batteries) {
+                if (!serials.add(battery.serial())) {
+                    throw new IllegalArgumentException("serial " + battery.serial()
+                            + " appears twice: every battery on the chain has its own serial number");
+                }
             }
         }
     }

@@ -40,8 +40,7 @@ public record BatteryReading(
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(flags, "flags");
         Objects.requireNonNull(cellMillivolts, "cellMillivolts");
-        if (serial == null || serial.isEmpty() || serial.length() > 32
-                || !serial.chars().allMatch(c -> c > 32 && c < 127)) {
+        if (serial == null || serial.isEmpty() || serial.length() > 32 || !printableWithoutSpaces(serial)) {
             throw new IllegalArgumentException("serial = '" + serial
                     + "' must be 1..32 printable characters without spaces");
         }
@@ -59,6 +58,16 @@ public record BatteryReading(
         requireRange("temperatureDeciCelsius", temperatureDeciCelsius, MIN_DECI_CELSIUS, MAX_DECI_CELSIUS);
         requireRange("milliamps", milliamps, -MAX_ABS_MILLIAMPS, MAX_ABS_MILLIAMPS);
         requireRange("millivolts", millivolts, 0, MAX_MILLIVOLTS);
+    }
+
+    private static boolean printableWithoutSpaces(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c <= 32 || c >= 127) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void requireRange(String field, int value, int min, int max) {

@@ -64,7 +64,7 @@ public final class Bms {
 
     /** One control step with the frame the batteries sent at {@code now}. */
     public static BmsState step(BmsState previous, Instant now, BankFrame frame) {
-        List<Event> events = new ArrayList<>();
+        List<Event> events = new ArrayList<>(0);
         Optional<Bank> bank = bankOf(previous.protection(), frame);
         Settings settings = previous.settings();
         SystemVoltage system = bank.filter(Bank::isValid).map(Bank::systemVoltage).orElse(null);
@@ -91,8 +91,13 @@ public final class Bms {
         BalancerStatus balancer = Balancer.status(balancerState, now, monitor.state().socKnown(), measurement,
                 bank);
 
-        events.addAll(monitor.events());
-        events.addAll(protection.events());
+        // Most steps have no events: then no list is built or copied.
+        if (!events.isEmpty() || !monitor.events().isEmpty() || !protection.events().isEmpty()) {
+            events.addAll(monitor.events());
+            events.addAll(protection.events());
+        } else {
+            events = List.of();
+        }
         return new BmsState(settings, protection, monitor.state(), history, balancerState, balancer, events);
     }
 

@@ -25,6 +25,11 @@ public final class BatteryBank {
     private double[] stringAmps = new double[0];
     private double[] sources = new double[0];
     private double[] conductances = new double[0];
+    /** The strings' sources and conductances, their sums and the batteries, valid until the bank changes. */
+    private boolean theveninValid;
+    private double sumConductance;
+    private double sumSourceCurrent;
+    private List<Battery> batteries;
     private double amps;
     private double stepVolts;
     private double terminalJoules;
@@ -61,6 +66,7 @@ public final class BatteryBank {
     public void addString(BatteryString string) {
         strings.add(string);
         stringAmps = Arrays.copyOf(stringAmps, strings.size());
+        changed();
     }
 
     /** Removes the string at {@code index} from the bus bars (TOP-09: a battery removed while running). */
@@ -73,7 +79,13 @@ public final class BatteryBank {
             }
         }
         stringAmps = newAmps;
+        changed();
         return removed;
+    }
+
+    private void changed() {
+        theveninValid = false;
+        batteries = null;
     }
 
     /**
@@ -92,23 +104,17 @@ public final class BatteryBank {
             string.step(stringAmps[j], seconds);
             cableJoules += string.cableOhms() * stringAmps[j] * stringAmps[j] * seconds;
         }
+        theveninValid = false;
         this.amps = amps;
         this.stepVolts = busVolts;
     }
 
     private double solve(double amps) {
         int n = strings.size();
-        if (sources.length != n) {
-            sources = new double[n];
-            conductances = new double[n];
-        }
-        double sumConductance = 0;
+        refreshThevenin();
+        // The sum starts from the bank current, as it always has, so the bus voltage is the same to the last bit.
         double sumCurrent = amps;
         for (int j = 0; j < n; j++) {
-            BatteryString string = strings.get(j);
-            sources[j] = string.sourceVolts();
-            conductances[j] = 1 / string.ohms();
-            sumConductance += conductances[j];
             sumCurrent += sources[j] * conductances[j];
         }
         double busVolts = sumCurrent / sumConductance;
@@ -130,26 +136,47 @@ public final class BatteryBank {
     }
 
     /**
+     * One pass over the strings for their sources and conductances, kept until a step or a change of strings: the
+     * solution, the open-circuit voltage, the resistance and the terminal voltage all read them.
+     */
+    private void refreshThevenin() {
+        if (theveninValid) {
+            return;
+        }
+        int n = strings.size();
+        if (sources.length != n) {
+            sources = new double[n];
+            conductances = new double[n];
+        }
+        double conductanceSum = 0;
+        double currentSum = 0;
+        for (int j = 0; j < n; j++) {
+            BatteryString string = strings.get(j);
+            sources[j] = string.sourceVolts();
+            conductances[j] = 1 / string.ohms();
+            conductanceSum += conductances[j];
+            currentSum += sources[j] * conductances[j];
+        }
+        sumConductance = conductanceSum;
+        sumSourceCurrent = currentSum;
+        theveninValid = true;
+    }
+
+    /**
      * The bank's open-circuit voltage as seen at its terminals now: its Thévenin source. A charger that regulates a
      * voltage needs it with {@link #ohms()} to know the current that voltage takes.
      */
     public double openCircuitVolts() {
-        double sumConductance = 0;
-        double sumCurrent = 0;
-        for (BatteryString string : strings) {
-            double conductance = 1 / string.ohms();
-            sumConductance += conductance;
-            sumCurrent += string.sourceVolts() * conductance;
+        if (strings.isEmpty()) {
+            return 0;
         }
-        return strings.isEmpty() ? 0 : sumCurrent / sumConductance;
+        refreshThevenin();
+        return sumSourceCurrent / sumConductance;
     }
 
     /** The bank's Thévenin resistance now: its strings in parallel. */
     public double ohms() {
-        double sumConductance = 0;
-        for (BatteryString string : strings) {
-            sumConductance += 1 / string.ohms();
-        }
+        refreshThevenin();
         return 1 / sumConductance;
     }
 
@@ -172,13 +199,16 @@ public final class BatteryBank {
         return List.copyOf(strings);
     }
 
-    /** Every battery in chain order: string by string, minus to plus. */
+    /** Every battery in chain order: string by string, minus to plus. Unmodifiable; kept until strings change. */
     public List<Battery> batteries() {
-        List<Battery> all = new ArrayList<>();
-        for (BatteryString string : strings) {
-            all.addAll(string.batteries());
+        if (batteries == null) {
+            List<Battery> all = new ArrayList<>();
+            for (BatteryString string : strings) {
+                all.addAll(string.batteries());
+            }
+            batteries = List.copyOf(all);
         }
-        return all;
+        return batteries;
     }
 
     /** The energy that entered at the bus bars so far (negative when the bank has delivered more). */

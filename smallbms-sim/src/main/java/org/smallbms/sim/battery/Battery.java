@@ -1,5 +1,7 @@
 package org.smallbms.sim.battery;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import org.smallbms.core.bank.BatteryFamily;
@@ -51,6 +53,9 @@ public final class Battery {
     private final String firmwareVersion;
     private final Cell[] cells;
     private final double[] cellVolts;
+    /** Each cell's source voltage and R0 for the next step, read in the same pass as its voltage. */
+    private final double[] cellSourceVolts;
+    private final double[] cellOhms;
     private final boolean[] bleeding;
     private final double linkOhms;
     private final double heatCapacityJoulesPerKelvin;
@@ -61,6 +66,10 @@ public final class Battery {
     private double ambientCelsius;
     private double amps;
     private double volts;
+    private double minCellVolts;
+    private double maxCellVolts;
+    private double sourceVolts;
+    private double ohms;
     private double heatJoules;
     private double exchangedJoules;
     private double linkJoules;
@@ -73,7 +82,7 @@ public final class Battery {
      */
     public static Battery of(BatteryModel model, String serial, long seed, double soc, double celsius) {
         String firmware = model.family() == BatteryFamily.LITHIUM_NG ? "v1.10" : "v1.04";
-        return new Battery(model, serial, firmware, CellParameterFile.defaults(), seed, soc, celsius);
+        return new Battery(model, serial, firmware, DefaultCells.MODELS.get(model), seed, soc, celsius);
     }
 
     /**
@@ -87,10 +96,15 @@ public final class Battery {
      */
     public Battery(BatteryModel model, String serial, String firmwareVersion, CellParameters cellParameters,
             long seed, double soc, double celsius) {
+        this(model, serial, firmwareVersion, CellModel.of(cellParameters.scaledTo(model.capacityAmpHours())), seed,
+                soc, celsius);
+    }
+
+    private Battery(BatteryModel model, String serial, String firmwareVersion, CellModel cellModel, long seed,
+            double soc, double celsius) {
         this.model = Objects.requireNonNull(model, "model");
         this.serial = Objects.requireNonNull(serial, "serial");
         this.firmwareVersion = Objects.requireNonNull(firmwareVersion, "firmwareVersion");
-        CellModel cellModel = CellModel.of(cellParameters.scaledTo(model.capacityAmpHours()));
         SplittableRandom random = new SplittableRandom(seed);
         cells = new Cell[model.cells()];
         for (int i = 0; i < cells.length; i++) {
@@ -100,6 +114,8 @@ public final class Battery {
             cells[i] = new Cell(cellModel, variation, soc, celsius);
         }
         cellVolts = new double[cells.length];
+        cellSourceVolts = new double[cells.length];
+        cellOhms = new double[cells.length];
         bleeding = new boolean[cells.length];
         double perHundred = 100.0 / model.capacityAmpHours();
         linkOhms = LINK_OHMS_PER_CELL_100AH * cells.length * perHundred;
@@ -110,33 +126,22 @@ public final class Battery {
                 : MonitorThresholds.lithiumBatterySmartDefaults());
         this.celsius = celsius;
         this.ambientCelsius = celsius;
-        refreshCellVolts();
-        monitor.update(minCellVolts(), maxCellVolts(), celsius);
+        refreshCells();
+        monitor.update(minCellVolts, maxCellVolts, celsius);
+        refreshSource();
     }
 
     /**
      * The voltage behind the battery's resistance: with {@link #ohms()}, {@code v = sourceVolts + ohms * i} for the
-     * next step, balancer bleed included.
+     * next step, balancer bleed included. Computed at the end of each step, with the cell voltages.
      */
     public double sourceVolts() {
-        double sum = 0;
-        for (int i = 0; i < cells.length; i++) {
-            Cell cell = cells[i];
-            sum += cell.sourceVolts();
-            if (bleeding[i]) {
-                sum -= cell.ohms() * BLEED_AMPS;
-            }
-        }
-        return sum;
+        return sourceVolts;
     }
 
     /** The resistance between the terminals for the next step: the cells' R0 and the connections. */
     public double ohms() {
-        double sum = linkOhms;
-        for (Cell cell : cells) {
-            sum += cell.ohms();
-        }
-        return sum;
+        return ohms;
     }
 
     /**
@@ -169,25 +174,53 @@ public final class Battery {
         celsius = steadyCelsius + (celsius - steadyCelsius)
                 * Math.exp(-seconds * conductanceWattsPerKelvin / heatCapacityJoulesPerKelvin);
         exchangedJoules += heat - heatCapacityJoulesPerKelvin * (celsius - before);
-        for (Cell cell : cells) {
-            cell.setCelsius(celsius);
-        }
         this.amps = amps;
-        refreshCellVolts();
-        double min = minCellVolts();
-        double max = maxCellVolts();
-        monitor.update(min, max, celsius);
-        balance(min, max);
+        refreshCells();
+        monitor.update(minCellVolts, maxCellVolts, celsius);
+        balance(minCellVolts, maxCellVolts);
+        refreshSource();
         return terminalVolts;
     }
 
-    private void refreshCellVolts() {
+    /**
+     * One pass over the cells after a step: the new temperature, then each cell's source, R0 and voltage with the
+     * current it carried in the step (the bleed still as in the step), the battery voltage and the extreme cells.
+     */
+    private void refreshCells() {
         double sum = linkOhms * amps;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < cells.length; i++) {
-            cellVolts[i] = cells[i].volts();
-            sum += cellVolts[i];
+            Cell cell = cells[i];
+            cell.setCelsius(celsius);
+            double source = cell.sourceVolts();
+            double r0 = cell.ohms();
+            double v = source + r0 * (bleeding[i] ? amps - BLEED_AMPS : amps);
+            cellSourceVolts[i] = source;
+            cellOhms[i] = r0;
+            cellVolts[i] = v;
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
         }
         volts = sum;
+        minCellVolts = min;
+        maxCellVolts = max;
+    }
+
+    /** The Thévenin source for the next step, with the bleed the balancer just chose. */
+    private void refreshSource() {
+        double source = 0;
+        double resistance = linkOhms;
+        for (int i = 0; i < cells.length; i++) {
+            source += cellSourceVolts[i];
+            if (bleeding[i]) {
+                source -= cellOhms[i] * BLEED_AMPS;
+            }
+            resistance += cellOhms[i];
+        }
+        sourceVolts = source;
+        ohms = resistance;
     }
 
     private void balance(double min, double max) {
@@ -209,7 +242,7 @@ public final class Battery {
             throw new IllegalStateException(model.label() + " has hard-coded thresholds (REQUIREMENTS.md §2)");
         }
         monitor.setThresholds(MonitorThresholds.lithiumBatterySmart(loadDisconnectVolts, preAlarmVolts));
-        monitor.update(minCellVolts(), maxCellVolts(), celsius);
+        monitor.update(minCellVolts, maxCellVolts, celsius);
     }
 
     public MonitorThresholds thresholds() {
@@ -249,7 +282,10 @@ public final class Battery {
         return cells.length;
     }
 
-    /** One cell, for tests and tools that look inside; the battery owns its stepping. */
+    /**
+     * One cell, for tests and tools that look inside; the battery owns its stepping. A cell stepped from outside
+     * shows in the battery's voltages, source and resistance from the battery's next step.
+     */
     public Cell cell(int index) {
         return cells[index];
     }
@@ -260,19 +296,11 @@ public final class Battery {
     }
 
     public double minCellVolts() {
-        double min = Double.POSITIVE_INFINITY;
-        for (double v : cellVolts) {
-            min = Math.min(min, v);
-        }
-        return min;
+        return minCellVolts;
     }
 
     public double maxCellVolts() {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : cellVolts) {
-            max = Math.max(max, v);
-        }
-        return max;
+        return maxCellVolts;
     }
 
     /** The voltage at the battery's terminals now, with the last current flowing. */
@@ -338,5 +366,26 @@ public final class Battery {
     /** The heat in the connections between cells so far. */
     public double linkJoules() {
         return linkJoules;
+    }
+
+    /**
+     * The shipped cell set prepared once per battery model: a cell model is immutable, so every battery of a model
+     * shares its tables (fifty batteries read one set of tables, not fifty).
+     */
+    private static final class DefaultCells {
+
+        static final Map<BatteryModel, CellModel> MODELS;
+
+        static {
+            CellParameters defaults = CellParameterFile.defaults();
+            Map<BatteryModel, CellModel> models = new EnumMap<>(BatteryModel.class);
+            for (BatteryModel model : BatteryModel.values()) {
+                models.put(model, CellModel.of(defaults.scaledTo(model.capacityAmpHours())));
+            }
+            MODELS = Map.copyOf(models);
+        }
+
+        private DefaultCells() {
+        }
     }
 }

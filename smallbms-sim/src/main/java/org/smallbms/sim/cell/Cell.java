@@ -60,15 +60,18 @@ public final class Cell {
     private double cachedKelvin = Double.NaN;
     private SocCurve ocvBase;
     private SocCurve ocvDelta;
+    private double[] grid;
     private double ocvWeight;
     private double r0TemperatureOhms;
     private double r1NowOhms;
     private double r2NowOhms;
-    private double selfDischargeNowPerSecond;
+    private double selfDischargeNowAmps;
 
     private double cachedSeconds = Double.NaN;
     private double decay1;
     private double decay2;
+    private double rise1;
+    private double rise2;
 
     private double ocvNowVolts;
     private double mNowVolts;
@@ -119,11 +122,11 @@ public final class Cell {
                 + r0NowOhms * amps;
         double volts = ocvNowVolts + overVolts;
         double efficiency = amps > 0 ? chargeEfficiency : 1;
-        double selfDischargeAmps = selfDischargeNowPerSecond * capacityCoulombs;
+        double selfDischargeAmps = selfDischargeNowAmps;
         lossJoules += (overVolts * amps + ocvNowVolts * ((1 - efficiency) * amps + selfDischargeAmps)) * seconds;
         soc += (efficiency * amps - selfDischargeAmps) * seconds / capacityCoulombs;
-        iR1 = decay1 * iR1 + (1 - decay1) * amps;
-        iR2 = decay2 * iR2 + (1 - decay2) * amps;
+        iR1 = decay1 * iR1 + rise1 * amps;
+        iR2 = decay2 * iR2 + rise2 * amps;
         double x = gammaPerCoulomb * Math.abs(amps) * seconds;
         double decay = x < POLYNOMIAL_EXP_LIMIT
                 ? 1 - x * (1 - x * (0.5 - x * (1.0 / 6 - x * (1.0 / 24))))
@@ -208,13 +211,15 @@ public final class Cell {
         int bracket = model.ocvBracket(kelvin);
         ocvBase = model.ocvBase(bracket);
         ocvDelta = model.ocvDelta(bracket);
+        grid = model.grid(bracket);
         ocvWeight = model.ocvWeight(bracket, kelvin);
         double factor = model.parameters().temperatureScaling().factor(kelvin);
         r0TemperatureOhms = r0Ohms * factor;
         r1NowOhms = r1Ohms * factor;
         r2NowOhms = r2Ohms * factor;
-        selfDischargeNowPerSecond = selfDischargePerSecond
+        double selfDischargeNowPerSecond = selfDischargePerSecond
                 * Math.pow(2, (kelvin - ResistanceScaling.REFERENCE_KELVIN) / selfDischargeDoublingKelvin);
+        selfDischargeNowAmps = selfDischargeNowPerSecond * capacityCoulombs;
         refreshSoc();
     }
 
@@ -225,17 +230,21 @@ public final class Cell {
         cachedSeconds = seconds;
         decay1 = Math.exp(-seconds / tau1Seconds);
         decay2 = tau2Seconds > 0 ? Math.exp(-seconds / tau2Seconds) : 1;
+        rise1 = 1 - decay1;
+        rise2 = 1 - decay2;
     }
 
     private void refreshSoc() {
         double position = soc * SocCurve.INTERVALS;
         if (position >= 0 && position < SocCurve.INTERVALS) {
-            // Inside the grid, the four curves share one interval: find it once.
+            // Inside the grid, the four curves share one interval: find it once, read 64 adjacent bytes.
             int index = (int) position;
             double fraction = position - index;
-            ocvNowVolts = ocvBase.atGrid(index, fraction) + ocvWeight * ocvDelta.atGrid(index, fraction);
-            mNowVolts = hysteresisCurve.atGrid(index, fraction);
-            r0NowOhms = r0TemperatureOhms * r0SocCurve.atGrid(index, fraction);
+            double[] g = grid;
+            int k = index * CellModel.GRID_STRIDE;
+            ocvNowVolts = (g[k] + fraction * g[k + 1]) + ocvWeight * (g[k + 2] + fraction * g[k + 3]);
+            mNowVolts = g[k + 4] + fraction * g[k + 5];
+            r0NowOhms = r0TemperatureOhms * (g[k + 6] + fraction * g[k + 7]);
         } else {
             ocvNowVolts = ocvBase.at(soc) + ocvWeight * ocvDelta.at(soc);
             mNowVolts = hysteresisCurve.at(soc);

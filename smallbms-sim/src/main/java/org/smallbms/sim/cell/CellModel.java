@@ -10,11 +10,16 @@ package org.smallbms.sim.cell;
  */
 public final class CellModel {
 
+    /** Doubles per grid point in {@link #grid(int)}: value and slope of four curves. */
+    static final int GRID_STRIDE = 8;
+
     private final CellParameters parameters;
     private final SocCurve[] ocvBases;
     private final SocCurve[] ocvDeltas;
     private final SocCurve hysteresisVolts;
     private final SocCurve r0SocFactor;
+    /** Per OCV bracket, the four curves a step reads, interleaved (see {@link #grid(int)}). */
+    private final double[][] grids;
 
     private CellModel(CellParameters parameters) {
         this.parameters = parameters;
@@ -40,6 +45,15 @@ public final class CellModel {
         }
         hysteresisVolts = new SocCurve(parameters.hysteresisVolts(), false);
         r0SocFactor = new SocCurve(parameters.r0SocFactor(), false);
+        grids = new double[ocvBases.length][];
+        for (int j = 0; j < grids.length; j++) {
+            double[] grid = new double[GRID_STRIDE * (SocCurve.INTERVALS + 1)];
+            ocvBases[j].interleaveInto(grid, 0, GRID_STRIDE);
+            ocvDeltas[j].interleaveInto(grid, 2, GRID_STRIDE);
+            hysteresisVolts.interleaveInto(grid, 4, GRID_STRIDE);
+            r0SocFactor.interleaveInto(grid, 6, GRID_STRIDE);
+            grids[j] = grid;
+        }
     }
 
     public static CellModel of(CellParameters parameters) {
@@ -77,6 +91,16 @@ public final class CellModel {
 
     SocCurve ocvDelta(int bracket) {
         return ocvDeltas[bracket];
+    }
+
+    /**
+     * The curves a step reads at one SoC, for OCV bracket {@code bracket}: at grid point i, from index
+     * {@code GRID_STRIDE * i}, the value and slope of the OCV base, the OCV delta, the hysteresis M and the R0 SoC
+     * factor. The same numbers as {@link SocCurve#at}, laid out so one lookup reads 64 adjacent bytes instead of
+     * eight arrays. Shared; never written after construction.
+     */
+    double[] grid(int bracket) {
+        return grids[bracket];
     }
 
     SocCurve hysteresisVolts() {

@@ -46,11 +46,14 @@ final class SocCurve {
     }
 
     /**
-     * The value at grid interval {@code index} (0 ≤ index &lt; {@link #INTERVALS}) and fraction {@code fraction} of
-     * it: {@link #at} without finding the interval, for callers that read several curves at one SoC.
+     * Writes this curve's value and slope at every grid point into {@code grid}, {@code stride} doubles per point
+     * from {@code offset}: several curves read at one SoC then sit side by side.
      */
-    double atGrid(int index, double fraction) {
-        return values[index] + fraction * deltas[index];
+    void interleaveInto(double[] grid, int offset, int stride) {
+        for (int i = 0; i <= INTERVALS; i++) {
+            grid[i * stride + offset] = values[i];
+            grid[i * stride + offset + 1] = deltas[i];
+        }
     }
 
     /** The integral of this curve from 0 to {@code soc}. */

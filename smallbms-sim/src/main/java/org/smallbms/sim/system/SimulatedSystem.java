@@ -62,6 +62,8 @@ public final class SimulatedSystem implements World {
     /** A LiFePO4 cell's minimum discharge voltage: below it the cell is damaged (SYS-05). */
     public static final double DAMAGE_CELL_VOLTS = 2.5;
     private static final double LOW_CELL_MARGIN_VOLTS = 0.05;
+    private static final List<BmsOutput> OUTPUTS = List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
+            BmsOutput.PRE_ALARM);
 
     private final BatteryBank bank;
     private final BatteryModel model;
@@ -93,6 +95,9 @@ public final class SimulatedSystem implements World {
     private int serialCount;
     private double lastAmbient = Double.NaN;
     private long cloudKey = Long.MIN_VALUE;
+    /** The UTC day of {@link #dayOfYear}: the calendar is consulted once a day, not once a tick. */
+    private long dayOfYearEpochDay = Long.MIN_VALUE;
+    private int dayOfYear;
     private double cloudFactor = 1;
     private double irradiance;
     private double bankAmps;
@@ -185,8 +190,7 @@ public final class SimulatedSystem implements World {
     public void drive(Outputs newOutputs) {
         boolean loadOpened = outputs.load().isHigh() && !newOutputs.load().isHigh();
         outputs = newOutputs;
-        for (BmsOutput output : List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
-                BmsOutput.PRE_ALARM)) {
+        for (BmsOutput output : OUTPUTS) {
             double amps = outputControlAmps[output.ordinal()];
             if (output.levelIn(outputs).isHigh() && amps > output.ratingAmps() && overloadReported.add(output)) {
                 record(Event.Kind.FINDING, output.label(), "overloaded", String.format(Locale.ROOT,
@@ -256,7 +260,11 @@ public final class SimulatedSystem implements World {
             cloudKey = key;
             cloudFactor = sun.cloudFactor(day, hour, cloudiness);
         }
-        int dayOfYear = now.atOffset(ZoneOffset.UTC).getDayOfYear();
+        long epochDay = Math.floorDiv(now.getEpochSecond(), 86_400L);
+        if (epochDay != dayOfYearEpochDay) {
+            dayOfYearEpochDay = epochDay;
+            dayOfYear = now.atOffset(ZoneOffset.UTC).getDayOfYear();
+        }
         return sun.clearSky(dayOfYear, secondOfDay / 3600.0) * cloudFactor;
     }
 
@@ -277,8 +285,7 @@ public final class SimulatedSystem implements World {
     /** The currents the outputs that are high source into what is wired to them (OUT-02), from the bank. */
     private double outputAmps() {
         double sum = 0;
-        for (BmsOutput output : List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
-                BmsOutput.PRE_ALARM)) {
+        for (BmsOutput output : OUTPUTS) {
             if (output.levelIn(outputs).isHigh()) {
                 sum += outputControlAmps[output.ordinal()];
             }
