@@ -75,6 +75,9 @@ public final class Battery {
     private double linkJoules;
     private double bleedJoules;
     private boolean balancing;
+    /** The thermal body's decay over one step, kept for the step length it was worked out for. */
+    private double thermalSeconds = Double.NaN;
+    private double thermalDecay;
 
     /**
      * A battery with the shipped 100 Ah cell set scaled to its capacity, at rest at {@code soc} and {@code celsius}
@@ -171,25 +174,34 @@ public final class Battery {
         heatJoules += heat;
         double before = celsius;
         double steadyCelsius = ambientCelsius + heat / seconds / conductanceWattsPerKelvin;
-        celsius = steadyCelsius + (celsius - steadyCelsius)
-                * Math.exp(-seconds * conductanceWattsPerKelvin / heatCapacityJoulesPerKelvin);
+        if (seconds != thermalSeconds) {
+            thermalSeconds = seconds;
+            thermalDecay = Math.exp(-seconds * conductanceWattsPerKelvin / heatCapacityJoulesPerKelvin);
+        }
+        celsius = steadyCelsius + (celsius - steadyCelsius) * thermalDecay;
         exchangedJoules += heat - heatCapacityJoulesPerKelvin * (celsius - before);
         this.amps = amps;
         refreshCells();
         monitor.update(minCellVolts, maxCellVolts, celsius);
         balance(minCellVolts, maxCellVolts);
-        refreshSource();
+        if (balancing) {
+            refreshSource();
+        }
         return terminalVolts;
     }
 
     /**
      * One pass over the cells after a step: the new temperature, then each cell's source, R0 and voltage with the
-     * current it carried in the step (the bleed still as in the step), the battery voltage and the extreme cells.
+     * current it carried in the step (the bleed still as in the step), the battery voltage and the extreme cells;
+     * and the Thévenin source for a next step in which no cell bleeds, summed in the order {@link #refreshSource()}
+     * sums it, so only a balancing battery needs that second pass.
      */
     private void refreshCells() {
         double sum = linkOhms * amps;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        double sourceSum = 0;
+        double resistance = linkOhms;
         for (int i = 0; i < cells.length; i++) {
             Cell cell = cells[i];
             cell.setCelsius(celsius);
@@ -202,10 +214,14 @@ public final class Battery {
             sum += v;
             min = Math.min(min, v);
             max = Math.max(max, v);
+            sourceSum += source;
+            resistance += r0;
         }
         volts = sum;
         minCellVolts = min;
         maxCellVolts = max;
+        sourceVolts = sourceSum;
+        ohms = resistance;
     }
 
     /** The Thévenin source for the next step, with the bleed the balancer just chose. */
@@ -224,7 +240,12 @@ public final class Battery {
     }
 
     private void balance(double min, double max) {
+        boolean was = balancing;
         balancing = amps > BALANCE_MIN_CHARGE_AMPS && max >= BALANCE_START_VOLTS && max - min > BALANCE_SPREAD_VOLTS;
+        if (!balancing && !was) {
+            // Nothing bled in the last step: every flag is already clear.
+            return;
+        }
         for (int i = 0; i < cells.length; i++) {
             bleeding[i] = balancing && cellVolts[i] - min > BLEED_ABOVE_LOWEST_VOLTS;
         }
