@@ -73,6 +73,8 @@ public final class Battery {
     private double heatJoules;
     private double exchangedJoules;
     private double linkJoules;
+    /** The heat of the step under way, summed in cell order by {@link #passCells(boolean, double)}. */
+    private double stepHeatJoules;
     private double bleedJoules;
     private boolean balancing;
     /** The thermal body's decay over one step, kept for the step length it was worked out for. */
@@ -129,7 +131,7 @@ public final class Battery {
                 : MonitorThresholds.lithiumBatterySmartDefaults());
         this.celsius = celsius;
         this.ambientCelsius = celsius;
-        refreshCells();
+        passCells(false, 0);
         monitor.update(minCellVolts, maxCellVolts, celsius);
         refreshSource();
     }
@@ -154,23 +156,12 @@ public final class Battery {
      * @return the terminal voltage during the step
      */
     public double step(double amps, double seconds) {
-        double terminalVolts = linkOhms * amps;
         double heat = linkOhms * amps * amps * seconds;
         linkJoules += heat;
-        for (int i = 0; i < cells.length; i++) {
-            Cell cell = cells[i];
-            double lossBefore = cell.lossJoules();
-            if (bleeding[i]) {
-                double cellVoltsNow = cell.step(amps - BLEED_AMPS, seconds);
-                double bleed = cellVoltsNow * BLEED_AMPS * seconds;
-                bleedJoules += bleed;
-                heat += bleed;
-                terminalVolts += cellVoltsNow;
-            } else {
-                terminalVolts += cell.step(amps, seconds);
-            }
-            heat += cell.lossJoules() - lossBefore;
-        }
+        stepHeatJoules = heat;
+        this.amps = amps;
+        double terminalVolts = passCells(true, seconds);
+        heat = stepHeatJoules;
         heatJoules += heat;
         double before = celsius;
         double steadyCelsius = ambientCelsius + heat / seconds / conductanceWattsPerKelvin;
@@ -180,8 +171,9 @@ public final class Battery {
         }
         celsius = steadyCelsius + (celsius - steadyCelsius) * thermalDecay;
         exchangedJoules += heat - heatCapacityJoulesPerKelvin * (celsius - before);
-        this.amps = amps;
-        refreshCells();
+        if (setCellCelsius()) {
+            passCells(false, seconds);
+        }
         monitor.update(minCellVolts, maxCellVolts, celsius);
         balance(minCellVolts, maxCellVolts);
         if (balancing) {
@@ -190,13 +182,30 @@ public final class Battery {
         return terminalVolts;
     }
 
+    /** Sets the battery temperature on every cell; true if any cell worked out its temperature factors again. */
+    private boolean setCellCelsius() {
+        boolean refreshed = false;
+        for (Cell cell : cells) {
+            refreshed |= cell.setCelsius(celsius);
+        }
+        return refreshed;
+    }
+
     /**
-     * One pass over the cells after a step: the new temperature, then each cell's source, R0 and voltage with the
-     * current it carried in the step (the bleed still as in the step), the battery voltage and the extreme cells;
-     * and the Thévenin source for a next step in which no cell bleeds, summed in the order {@link #refreshSource()}
-     * sums it, so only a balancing battery needs that second pass.
+     * One pass over the cells: if {@code stepping}, each cell's step with the battery current (less the bleed) and
+     * the heat it makes (added to {@link #stepHeatJoules}); then each cell's source, R0 and voltage with the current
+     * it carries (the bleed still as in the step), the battery voltage and the extreme cells, and the Thévenin
+     * source for a next step in which no cell bleeds, summed in the order {@link #refreshSource()} sums it, so only
+     * a balancing battery needs that second pass. A cell's source and R0 change with its temperature only when it
+     * works out its temperature factors again: the step reads them before the new temperature is set, and the pass
+     * is made again, without stepping, in the steps where a cell did.
+     *
+     * @return the battery's voltage during the step, if stepping
      */
-    private void refreshCells() {
+    private double passCells(boolean stepping, double seconds) {
+        double amps = this.amps;
+        double terminalVolts = linkOhms * amps;
+        double heat = stepHeatJoules;
         double sum = linkOhms * amps;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -204,10 +213,21 @@ public final class Battery {
         double resistance = linkOhms;
         for (int i = 0; i < cells.length; i++) {
             Cell cell = cells[i];
-            cell.setCelsius(celsius);
+            double cellAmps = bleeding[i] ? amps - BLEED_AMPS : amps;
+            if (stepping) {
+                double lossBefore = cell.lossJoules();
+                double cellVoltsNow = cell.step(cellAmps, seconds);
+                if (bleeding[i]) {
+                    double bleed = cellVoltsNow * BLEED_AMPS * seconds;
+                    bleedJoules += bleed;
+                    heat += bleed;
+                }
+                terminalVolts += cellVoltsNow;
+                heat += cell.lossJoules() - lossBefore;
+            }
             double source = cell.sourceVolts();
             double r0 = cell.ohms();
-            double v = source + r0 * (bleeding[i] ? amps - BLEED_AMPS : amps);
+            double v = source + r0 * cellAmps;
             cellSourceVolts[i] = source;
             cellOhms[i] = r0;
             cellVolts[i] = v;
@@ -217,11 +237,13 @@ public final class Battery {
             sourceSum += source;
             resistance += r0;
         }
+        stepHeatJoules = heat;
         volts = sum;
         minCellVolts = min;
         maxCellVolts = max;
         sourceVolts = sourceSum;
         ohms = resistance;
+        return terminalVolts;
     }
 
     /** The Thévenin source for the next step, with the bleed the balancer just chose. */

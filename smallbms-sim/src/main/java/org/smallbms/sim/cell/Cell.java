@@ -188,12 +188,20 @@ public final class Cell {
         return kelvin - 273.15;
     }
 
-    /** Sets the cell temperature (the battery's thermal model owns it). */
-    public void setCelsius(double celsius) {
+    /**
+     * Sets the cell temperature (the battery's thermal model owns it).
+     *
+     * @return true if the temperature moved by more than {@link #TEMPERATURE_RESOLUTION_KELVIN} since its factors
+     *     were last worked out and they were worked out again (then {@link #sourceVolts()}, {@link #ohms()} and the
+     *     voltages may change); false if nothing but {@link #celsius()} changed
+     */
+    public boolean setCelsius(double celsius) {
         kelvin = celsius + 273.15;
         if (!(Math.abs(kelvin - cachedKelvin) <= TEMPERATURE_RESOLUTION_KELVIN)) {
             refreshTemperature();
+            return true;
         }
+        return false;
     }
 
     /** The energy lost so far: overpotential work, coulombic loss and self-discharge, all of it heat. */
