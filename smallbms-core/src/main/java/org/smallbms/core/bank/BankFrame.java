@@ -1,9 +1,7 @@
 package org.smallbms.core.bank;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.smallbms.core.remote.RemoteTerminal;
 
 /**
@@ -45,15 +43,29 @@ public record BankFrame(
                     + batteries.size() + " batteries that answered and " + MAX_CHAIN_NODES);
         }
         BatteryReading.requireRange("terminalMillivolts", terminalMillivolts, 0, MAX_TERMINAL_MILLIVOLTS);
-        // One reading cannot repeat a serial: the usual single battery builds no set.
-        if (batteries.size() > 1) {
-            Set<String> serials = new HashSet<>(2 * batteries.size());
-            for (BatteryReading battery : batteries) {
-                if (!serials.add(battery.serial())) {
-                    throw new IllegalArgumentException("serial " + battery.serial()
+        requireDistinctSerials(batteries);
+    }
+
+    /**
+     * Refuses a serial that appears twice, naming the first repeat in chain order. At most {@link #MAX_CHAIN_NODES}
+     * readings: comparing each with those before it, by cached hash first, costs less than building a set per frame.
+     */
+    private static void requireDistinctSerials(List<BatteryReading> batteries) {
+        int n = batteries.size();
+        if (n < 2) {
+            return;
+        }
+        int[] hashes = new int[n];
+        for (int i = 0; i < n; i++) {
+            String serial = batteries.get(i).serial();
+            int hash = serial.hashCode();
+            for (int j = 0; j < i; j++) {
+                if (hashes[j] == hash && batteries.get(j).serial().equals(serial)) {
+                    throw new IllegalArgumentException("serial " + serial
                             + " appears twice: every battery on the chain has its own serial number");
                 }
             }
+            hashes[i] = hash;
         }
     }
 
