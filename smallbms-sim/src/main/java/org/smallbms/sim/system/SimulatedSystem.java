@@ -91,6 +91,8 @@ public final class SimulatedSystem implements World {
     private boolean mainSwitchOn = true;
     private ChainFaults faults = ChainFaults.NONE;
     private Outputs outputs = Outputs.ALL_FLOATING;
+    /** The sensor's frame of the last tick, before failed sensors: what did not change since is reused. */
+    private BankFrame lastFrame;
     private Instant start;
     private Instant clock;
     private int nextAction;
@@ -164,7 +166,8 @@ public final class SimulatedSystem implements World {
         int vbat = terminalMillivolts();
         OutputReadback readback = OutputReadback.of(readsHigh(BmsOutput.CHARGE_DISCONNECT),
                 readsHigh(BmsOutput.LOAD_DISCONNECT), readsHigh(BmsOutput.PRE_ALARM));
-        BankFrame frame = BankSensor.read(bank, faults, remoteWiring.terminal(remoteOn, vbat), readback);
+        BankFrame frame = BankSensor.read(bank, faults, remoteWiring.terminal(remoteOn, vbat), readback, lastFrame);
+        lastFrame = frame;
         return failedSensors.isEmpty() ? frame : withFailedSensors(frame);
     }
 
