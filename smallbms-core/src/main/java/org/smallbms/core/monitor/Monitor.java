@@ -196,7 +196,11 @@ public final class Monitor {
         if (!add && drop == 0) {
             return marks;
         }
-        List<Mark> next = new ArrayList<>(marks.subList(Math.min(drop, marks.size()), marks.size()));
+        // Sized for the new mark and filled in place: the state copies it once more into an immutable list.
+        List<Mark> next = new ArrayList<>(size - drop);
+        for (int i = Math.min(drop, marks.size()); i < marks.size(); i++) {
+            next.add(marks.get(i));
+        }
         if (add) {
             next.add(new Mark(now, net));
         }
