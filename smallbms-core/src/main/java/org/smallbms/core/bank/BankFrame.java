@@ -1,5 +1,6 @@
 package org.smallbms.core.bank;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.smallbms.core.remote.RemoteTerminal;
@@ -47,8 +48,9 @@ public record BankFrame(
     }
 
     /**
-     * Refuses a serial that appears twice, naming the first repeat in chain order. At most {@link #MAX_CHAIN_NODES}
-     * readings: comparing each with those before it, by cached hash first, costs less than building a set per frame.
+     * Refuses a serial that appears twice, naming the first repeat in chain order. The cached hashes, sorted, show at
+     * a glance that no two serials can be equal, which is every frame but a faulty one; only then are the serials
+     * compared, each with those before it. Cheaper than building a set for each frame.
      */
     private static void requireDistinctSerials(List<BatteryReading> batteries) {
         int n = batteries.size();
@@ -57,15 +59,24 @@ public record BankFrame(
         }
         int[] hashes = new int[n];
         for (int i = 0; i < n; i++) {
+            hashes[i] = batteries.get(i).serial().hashCode();
+        }
+        Arrays.sort(hashes);
+        boolean sharedHash = false;
+        for (int i = 1; i < n && !sharedHash; i++) {
+            sharedHash = hashes[i] == hashes[i - 1];
+        }
+        if (!sharedHash) {
+            return;
+        }
+        for (int i = 1; i < n; i++) {
             String serial = batteries.get(i).serial();
-            int hash = serial.hashCode();
             for (int j = 0; j < i; j++) {
-                if (hashes[j] == hash && batteries.get(j).serial().equals(serial)) {
+                if (batteries.get(j).serial().equals(serial)) {
                     throw new IllegalArgumentException("serial " + serial
                             + " appears twice: every battery on the chain has its own serial number");
                 }
             }
-            hashes[i] = hash;
         }
     }
 
