@@ -159,9 +159,12 @@ public final class SimulatedSystem implements World {
             start = now;
         }
         clock = now;
-        Duration elapsed = Duration.between(start, now);
-        while (nextAction < schedule.size() && schedule.get(nextAction).at().compareTo(elapsed) <= 0) {
-            schedule.get(nextAction++).action().applyTo(this);
+        // The time since the start is worked out only while the schedule still has something to do.
+        if (nextAction < schedule.size()) {
+            Duration elapsed = Duration.between(start, now);
+            while (nextAction < schedule.size() && schedule.get(nextAction).at().compareTo(elapsed) <= 0) {
+                schedule.get(nextAction++).action().applyTo(this);
+            }
         }
         int vbat = terminalMillivolts();
         OutputReadback readback = OutputReadback.of(readsHigh(BmsOutput.CHARGE_DISCONNECT),
