@@ -1,9 +1,8 @@
 package org.smallbms.core.bank;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.smallbms.core.remote.RemoteTerminal;
 
 /**
@@ -45,12 +44,36 @@ public record BankFrame(
                     + batteries.size() + " batteries that answered and " + MAX_CHAIN_NODES);
         }
         BatteryReading.requireRange("terminalMillivolts", terminalMillivolts, 0, MAX_TERMINAL_MILLIVOLTS);
-        // One reading cannot repeat a serial: the usual single battery builds no set.
-        if (batteries.size() > 1) {
-            Set<String> serials = new HashSet<>(2 * batteries.size());
-            for (BatteryReading battery : batteries) {
-                if (!serials.add(battery.serial())) {
-                    throw new IllegalArgumentException("serial " + battery.serial()
+        requireDistinctSerials(batteries);
+    }
+
+    /**
+     * Refuses a serial that appears twice, naming the first repeat in chain order. The cached hashes, sorted, show at
+     * a glance that no two serials can be equal, which is every frame but a faulty one; only then are the serials
+     * compared, each with those before it. Cheaper than building a set for each frame.
+     */
+    private static void requireDistinctSerials(List<BatteryReading> batteries) {
+        int n = batteries.size();
+        if (n < 2) {
+            return;
+        }
+        int[] hashes = new int[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = batteries.get(i).serial().hashCode();
+        }
+        Arrays.sort(hashes);
+        boolean sharedHash = false;
+        for (int i = 1; i < n && !sharedHash; i++) {
+            sharedHash = hashes[i] == hashes[i - 1];
+        }
+        if (!sharedHash) {
+            return;
+        }
+        for (int i = 1; i < n; i++) {
+            String serial = batteries.get(i).serial();
+            for (int j = 0; j < i; j++) {
+                if (batteries.get(j).serial().equals(serial)) {
+                    throw new IllegalArgumentException("serial " + serial
                             + " appears twice: every battery on the chain has its own serial number");
                 }
             }

@@ -53,7 +53,10 @@ public record BatteryReading(
         }
         cellMillivolts = cellMillivolts.clone();
         for (int i = 0; i < cellMillivolts.length; i++) {
-            requireRange("cellMillivolts[" + i + "]", cellMillivolts[i], 0, MAX_CELL_MILLIVOLTS);
+            // The field's name is built only for the message: a reading arrives every second from every battery.
+            if (cellMillivolts[i] < 0 || cellMillivolts[i] > MAX_CELL_MILLIVOLTS) {
+                requireRange("cellMillivolts[" + i + "]", cellMillivolts[i], 0, MAX_CELL_MILLIVOLTS);
+            }
         }
         requireRange("temperatureDeciCelsius", temperatureDeciCelsius, MIN_DECI_CELSIUS, MAX_DECI_CELSIUS);
         requireRange("milliamps", milliamps, -MAX_ABS_MILLIAMPS, MAX_ABS_MILLIAMPS);

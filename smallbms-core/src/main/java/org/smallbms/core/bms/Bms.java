@@ -64,12 +64,14 @@ public final class Bms {
 
     /** One control step with the frame the batteries sent at {@code now}. */
     public static BmsState step(BmsState previous, Instant now, BankFrame frame) {
-        List<Event> events = new ArrayList<>(0);
+        // Most steps have no events: then no list is built or copied.
+        List<Event> events = List.of();
         Optional<Bank> bank = bankOf(previous.protection(), frame);
         Settings settings = previous.settings();
         SystemVoltage system = bank.filter(Bank::isValid).map(Bank::systemVoltage).orElse(null);
         if (system != null && system != settings.system()) {
             Settings scaled = settings.forSystem(system);
+            events = new ArrayList<>();
             for (Setting setting : scaled.differences(settings)) {
                 events.add(new Event(now, Event.Kind.MONITOR, setting.key(), setting.format(scaled.get(setting)),
                         "scaled from " + setting.format(settings.get(setting)) + " for the detected "
@@ -80,7 +82,7 @@ public final class Bms {
 
         // Below its operating voltage the BMS is off (OUT-03) and measures nothing.
         Optional<Measurement> measurement = frame.terminalMillivolts() < Limits.OPERATING_MIN_MILLIVOLTS
-                ? Optional.empty() : bank.flatMap(b -> Measurement.of(frame, b));
+                || bank.isEmpty() ? Optional.empty() : Measurement.of(frame, bank.get());
         MonitorStep monitor = Monitor.step(previous.monitor(), now, measurement, settings);
         ProtectionState protection = Protection.step(previous.protection(), now, frame,
                 protectionInputs(settings, monitor.state()));
@@ -91,12 +93,10 @@ public final class Bms {
         BalancerStatus balancer = Balancer.status(balancerState, now, monitor.state().socKnown(), measurement,
                 bank);
 
-        // Most steps have no events: then no list is built or copied.
-        if (!events.isEmpty() || !monitor.events().isEmpty() || !protection.events().isEmpty()) {
+        if (!monitor.events().isEmpty() || !protection.events().isEmpty()) {
+            events = new ArrayList<>(events);
             events.addAll(monitor.events());
             events.addAll(protection.events());
-        } else {
-            events = List.of();
         }
         return new BmsState(settings, protection, monitor.state(), history, balancerState, balancer, events);
     }

@@ -118,11 +118,22 @@ public record History(
         if (after.bits() != before.bits()) {
             errors = withRaisedErrors(errors, now, after.minus(before));
         }
-        History next = new History(deepest, h.drawnMicrocoulombs + Math.max(0, -charge),
-                h.dischargedMicrojoules + Math.max(0, -energy), h.chargedMicrojoules + Math.max(0, energy),
-                h.synchronisations + (monitor.synchronised() ? 1 : 0), cycles, started,
-                monitor.synchronised() ? now : h.lastFullChargeAt, battery, cells, temperatures, errors);
-        return next.equals(h) ? h : next;
+        long drawn = h.drawnMicrocoulombs + Math.max(0, -charge);
+        long discharged = h.dischargedMicrojoules + Math.max(0, -energy);
+        long charged = h.chargedMicrojoules + Math.max(0, energy);
+        int synchronisations = h.synchronisations + (monitor.synchronised() ? 1 : 0);
+        Instant lastFullCharge = monitor.synchronised() ? now : h.lastFullChargeAt;
+        // The same instance when nothing changed, compared field by field before anything is built.
+        if (deepest == h.deepestDischargeMilliampHours && drawn == h.drawnMicrocoulombs
+                && discharged == h.dischargedMicrojoules && charged == h.chargedMicrojoules
+                && synchronisations == h.synchronisations && cycles == h.cycles && started == h.cycleStarted
+                && Objects.equals(lastFullCharge, h.lastFullChargeAt) && battery.equals(h.batteryMillivolts)
+                && cells.equals(h.cellMillivolts) && temperatures.equals(h.batteryDeciCelsius)
+                && errors.equals(h.lastErrors)) {
+            return h;
+        }
+        return new History(deepest, drawn, discharged, charged, synchronisations, cycles, started, lastFullCharge,
+                battery, cells, temperatures, errors);
     }
 
     private static List<LoggedError> withRaisedErrors(List<LoggedError> errors, Instant now, List<Condition> raised) {

@@ -69,8 +69,12 @@ public final class Balancer {
     }
 
     private static boolean hasNewBattery(BalancerState state, Bank bank) {
-        for (BankBattery battery : bank.batteries()) {
-            if (!state.serials().contains(battery.serial())) {
+        List<String> judged = state.serials();
+        List<BankBattery> batteries = bank.batteries();
+        for (int i = 0; i < batteries.size(); i++) {
+            String serial = batteries.get(i).serial();
+            // Usually the bank is the one judged, in the same order: one comparison per battery, not a search.
+            if ((i >= judged.size() || !judged.get(i).equals(serial)) && !judged.contains(serial)) {
                 return true;
             }
         }

@@ -55,7 +55,8 @@ public final class Monitor {
             return MonitorStep.withoutFlow(next, List.of());
         }
         Measurement m = measurement.get();
-        List<Event> events = new ArrayList<>(0);
+        // Most steps have no events: a list is built only for one.
+        List<Event> events = List.of();
         boolean known = previous.socKnown();
         long removed = previous.removedNanocoulombs();
         int capacityAmpHours = m.capacityAmpHours();
@@ -63,6 +64,7 @@ public final class Monitor {
         if (previous.capacityAmpHours() != capacityAmpHours && previous.capacityAmpHours() > 0) {
             removed = rescale(removed, previous.capacityAmpHours(), capacityAmpHours);
             if (known) {
+                events = new ArrayList<>(events);
                 events.add(new Event(now, Event.Kind.MONITOR, "capacity", capacityAmpHours + " Ah", "the bank "
                         + "capacity changed from " + previous.capacityAmpHours() + " Ah: SoC kept at "
                         + percent(socPermille(removed, capacity))));
@@ -93,6 +95,7 @@ public final class Monitor {
             removed = 0;
             known = true;
             synced = true;
+            events = new ArrayList<>(events);
             events.add(new Event(now, Event.Kind.MONITOR, "SoC", percent(1000), "synchronised: bank voltage "
                     + volts(m.bankMillivolts()) + " ≥ charged voltage " + volts(settings.chargedMillivolts())
                     + " and current " + amps(m.bankMilliamps()) + " ≤ tail current " + amps(tailMilliamps)
@@ -196,7 +199,11 @@ public final class Monitor {
         if (!add && drop == 0) {
             return marks;
         }
-        List<Mark> next = new ArrayList<>(marks.subList(Math.min(drop, marks.size()), marks.size()));
+        // Sized for the new mark and filled in place: the state copies it once more into an immutable list.
+        List<Mark> next = new ArrayList<>(size - drop);
+        for (int i = Math.min(drop, marks.size()); i < marks.size(); i++) {
+            next.add(marks.get(i));
+        }
         if (add) {
             next.add(new Mark(now, net));
         }

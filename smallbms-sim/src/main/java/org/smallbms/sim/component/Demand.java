@@ -22,7 +22,13 @@ public record Demand(List<Draw> draws) {
 
     /** The current drawn at {@code volts} at this second of the day (positive). */
     public double amps(double volts, int secondOfDay) {
-        return sum(draw -> draw.isOn(secondOfDay) ? draw.ampsAt(volts) : 0);
+        // Asked every tick: a plain loop, not a lambda that captures the tick's volts and second.
+        double sum = 0;
+        for (int i = 0; i < draws.size(); i++) {
+            Draw draw = draws.get(i);
+            sum += draw.isOn(secondOfDay) ? draw.ampsAt(volts) : 0;
+        }
+        return sum;
     }
 
     /** The power taken at {@code volts} at this second of the day. */

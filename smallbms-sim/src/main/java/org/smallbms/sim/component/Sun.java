@@ -23,12 +23,31 @@ public record Sun(double latitudeDegrees, long seed) {
 
     /** The clear-sky irradiance as a fraction of 1000 W/m² on day {@code dayOfYear} (1..366) at this solar hour. */
     public double clearSky(int dayOfYear, double solarHours) {
+        return day(dayOfYear).clearSky(solarHours);
+    }
+
+    /** The sun's path on day {@code dayOfYear} (1..366): what does not change during the day, worked out once. */
+    public Day day(int dayOfYear) {
         double declination = Math.toRadians(23.44) * Math.sin(2 * Math.PI * (284 + dayOfYear) / 365.0);
         double latitude = Math.toRadians(latitudeDegrees);
-        double hourAngle = Math.toRadians(15 * (solarHours - 12));
-        double sinElevation = Math.sin(latitude) * Math.sin(declination)
-                + Math.cos(latitude) * Math.cos(declination) * Math.cos(hourAngle);
-        return sinElevation <= 0 ? 0 : Math.pow(sinElevation, 1.15);
+        return new Day(Math.sin(latitude) * Math.sin(declination), Math.cos(latitude) * Math.cos(declination));
+    }
+
+    /**
+     * One day's path of the sun: {@code sin(elevation) = fixed + swing · cos(hour angle)}. The same arithmetic in
+     * the same order as a whole computation, so the irradiance is the same to the bit.
+     *
+     * @param fixed sin(latitude) · sin(declination)
+     * @param swing cos(latitude) · cos(declination)
+     */
+    public record Day(double fixed, double swing) {
+
+        /** The clear-sky irradiance as a fraction of 1000 W/m² at this solar hour of the day. */
+        public double clearSky(double solarHours) {
+            double hourAngle = Math.toRadians(15 * (solarHours - 12));
+            double sinElevation = fixed + swing * Math.cos(hourAngle);
+            return sinElevation <= 0 ? 0 : Math.pow(sinElevation, 1.15);
+        }
     }
 
     /** What the clouds let through in hour {@code hour} of day {@code day} (from the start) at this cloudiness. */

@@ -78,6 +78,8 @@ public final class SimulatedSystem implements World {
     private final double[] componentAmps;
     private final double[] componentJoules;
     private final List<Event> events = new ArrayList<>();
+    /** Where the devices report their own acts: one for the life of the system, not a new one each tick. */
+    private final Bus.Sink sink = (name, value, cause) -> record(Event.Kind.FINDING, name, value, cause);
     private final List<Command> commands = new ArrayList<>();
     private final Set<String> failedSensors = new TreeSet<>();
     private final EnumSet<BmsOutput> shorted = EnumSet.noneOf(BmsOutput.class);
@@ -89,15 +91,17 @@ public final class SimulatedSystem implements World {
     private boolean mainSwitchOn = true;
     private ChainFaults faults = ChainFaults.NONE;
     private Outputs outputs = Outputs.ALL_FLOATING;
+    /** The sensor's frame of the last tick, before failed sensors: what did not change since is reused. */
+    private BankFrame lastFrame;
     private Instant start;
     private Instant clock;
     private int nextAction;
     private int serialCount;
     private double lastAmbient = Double.NaN;
     private long cloudKey = Long.MIN_VALUE;
-    /** The UTC day of {@link #dayOfYear}: the calendar is consulted once a day, not once a tick. */
+    /** The UTC day of {@link #sunDay}: the calendar and the declination are worked out once a day, not a tick. */
     private long dayOfYearEpochDay = Long.MIN_VALUE;
-    private int dayOfYear;
+    private Sun.Day sunDay;
     private double cloudFactor = 1;
     private double irradiance;
     private double bankAmps;
@@ -155,14 +159,18 @@ public final class SimulatedSystem implements World {
             start = now;
         }
         clock = now;
-        Duration elapsed = Duration.between(start, now);
-        while (nextAction < schedule.size() && schedule.get(nextAction).at().compareTo(elapsed) <= 0) {
-            schedule.get(nextAction++).action().applyTo(this);
+        // The time since the start is worked out only while the schedule still has something to do.
+        if (nextAction < schedule.size()) {
+            Duration elapsed = Duration.between(start, now);
+            while (nextAction < schedule.size() && schedule.get(nextAction).at().compareTo(elapsed) <= 0) {
+                schedule.get(nextAction++).action().applyTo(this);
+            }
         }
         int vbat = terminalMillivolts();
         OutputReadback readback = OutputReadback.of(readsHigh(BmsOutput.CHARGE_DISCONNECT),
                 readsHigh(BmsOutput.LOAD_DISCONNECT), readsHigh(BmsOutput.PRE_ALARM));
-        BankFrame frame = BankSensor.read(bank, faults, remoteWiring.terminal(remoteOn, vbat), readback);
+        BankFrame frame = BankSensor.read(bank, faults, remoteWiring.terminal(remoteOn, vbat), readback, lastFrame);
+        lastFrame = frame;
         return failedSensors.isEmpty() ? frame : withFailedSensors(frame);
     }
 
@@ -221,7 +229,6 @@ public final class SimulatedSystem implements World {
         double volts = bank.terminalVolts();
         double ocv = bank.openCircuitVolts();
         double ohms = bank.ohms();
-        Bus.Sink sink = (name, value, cause) -> record(Event.Kind.FINDING, name, value, cause);
         Bus batterySide = new Bus(secondOfDay, seconds, volts, ocv, ohms, irradiance, sink);
         Bus busBar = mainSwitchOn ? batterySide : new Bus(secondOfDay, seconds, 0, ocv, ohms, irradiance, sink);
         double total = 0;
@@ -263,9 +270,9 @@ public final class SimulatedSystem implements World {
         long epochDay = Math.floorDiv(now.getEpochSecond(), 86_400L);
         if (epochDay != dayOfYearEpochDay) {
             dayOfYearEpochDay = epochDay;
-            dayOfYear = now.atOffset(ZoneOffset.UTC).getDayOfYear();
+            sunDay = sun.day(now.atOffset(ZoneOffset.UTC).getDayOfYear());
         }
-        return sun.clearSky(dayOfYear, secondOfDay / 3600.0) * cloudFactor;
+        return sunDay.clearSky(secondOfDay / 3600.0) * cloudFactor;
     }
 
     private static int secondOfDay(Instant instant) {
