@@ -53,9 +53,6 @@ public final class Battery {
     private final String firmwareVersion;
     private final Cell[] cells;
     private final double[] cellVolts;
-    /** Each cell's source voltage and R0 for the next step, read in the same pass as its voltage. */
-    private final double[] cellSourceVolts;
-    private final double[] cellOhms;
     private final boolean[] bleeding;
     private final double linkOhms;
     private final double heatCapacityJoulesPerKelvin;
@@ -63,6 +60,8 @@ public final class Battery {
     private final BatteryMonitor monitor;
 
     private double celsius;
+    /** The temperature the cells last worked out their factors at: they share the battery's temperature. */
+    private double cellsCelsius;
     private double ambientCelsius;
     private double amps;
     private double volts;
@@ -119,8 +118,6 @@ public final class Battery {
             cells[i] = new Cell(cellModel, variation, soc, celsius);
         }
         cellVolts = new double[cells.length];
-        cellSourceVolts = new double[cells.length];
-        cellOhms = new double[cells.length];
         bleeding = new boolean[cells.length];
         double perHundred = 100.0 / model.capacityAmpHours();
         linkOhms = LINK_OHMS_PER_CELL_100AH * cells.length * perHundred;
@@ -130,6 +127,7 @@ public final class Battery {
         monitor = new BatteryMonitor(model.family() == BatteryFamily.LITHIUM_NG ? MonitorThresholds.LITHIUM_NG
                 : MonitorThresholds.lithiumBatterySmartDefaults());
         this.celsius = celsius;
+        this.cellsCelsius = celsius;
         this.ambientCelsius = celsius;
         passCells(false, 0);
         monitor.update(minCellVolts, maxCellVolts, celsius);
@@ -171,7 +169,8 @@ public final class Battery {
         }
         celsius = steadyCelsius + (celsius - steadyCelsius) * thermalDecay;
         exchangedJoules += heat - heatCapacityJoulesPerKelvin * (celsius - before);
-        if (setCellCelsius()) {
+        if (!(Math.abs(celsius - cellsCelsius) <= Cell.TEMPERATURE_RESOLUTION_KELVIN)) {
+            setCellCelsius();
             passCells(false, seconds);
         }
         monitor.update(minCellVolts, maxCellVolts, celsius);
@@ -182,13 +181,15 @@ public final class Battery {
         return terminalVolts;
     }
 
-    /** Sets the battery temperature on every cell; true if any cell worked out its temperature factors again. */
-    private boolean setCellCelsius() {
-        boolean refreshed = false;
+    /**
+     * Sets the battery temperature on every cell, once it has moved by more than the cells' resolution since they
+     * last worked out their temperature factors: until then a cell would change nothing.
+     */
+    private void setCellCelsius() {
+        cellsCelsius = celsius;
         for (Cell cell : cells) {
-            refreshed |= cell.setCelsius(celsius);
+            cell.setCelsius(celsius);
         }
-        return refreshed;
     }
 
     /**
@@ -215,7 +216,6 @@ public final class Battery {
             Cell cell = cells[i];
             double cellAmps = bleeding[i] ? amps - BLEED_AMPS : amps;
             if (stepping) {
-                double lossBefore = cell.lossJoules();
                 double cellVoltsNow = cell.step(cellAmps, seconds);
                 if (bleeding[i]) {
                     double bleed = cellVoltsNow * BLEED_AMPS * seconds;
@@ -223,17 +223,17 @@ public final class Battery {
                     heat += bleed;
                 }
                 terminalVolts += cellVoltsNow;
-                heat += cell.lossJoules() - lossBefore;
+                heat += cell.stepLossJoules();
             }
             double source = cell.sourceVolts();
             double r0 = cell.ohms();
             double v = source + r0 * cellAmps;
-            cellSourceVolts[i] = source;
-            cellOhms[i] = r0;
             cellVolts[i] = v;
             sum += v;
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            // Plain comparisons: Math.min and Math.max order NaN and −0.0, which no cell voltage is, and make the
+            // running extreme a long dependency chain from cell to cell.
+            min = v < min ? v : min;
+            max = v > max ? v : max;
             sourceSum += source;
             resistance += r0;
         }
@@ -251,11 +251,12 @@ public final class Battery {
         double source = 0;
         double resistance = linkOhms;
         for (int i = 0; i < cells.length; i++) {
-            source += cellSourceVolts[i];
+            Cell cell = cells[i];
+            source += cell.sourceVolts();
             if (bleeding[i]) {
-                source -= cellOhms[i] * BLEED_AMPS;
+                source -= cell.ohms() * BLEED_AMPS;
             }
-            resistance += cellOhms[i];
+            resistance += cell.ohms();
         }
         sourceVolts = source;
         ohms = resistance;

@@ -72,10 +72,18 @@ public final class Cell {
     private double decay2;
     private double rise1;
     private double rise2;
+    private double chargeSocPerAmp;
+    private double dischargeSocPerAmp;
+    private double gammaPerAmp;
+    /** Depends on the temperature and the step length: worked out again when either changes. */
+    private double selfDischargeSocPerStep;
+    private double stepLossJoules;
 
     private double ocvNowVolts;
     private double mNowVolts;
     private double r0NowOhms;
+    /** The source voltage behind R0 for the next step, worked out with the SoC at the end of a step. */
+    private double sourceNowVolts;
 
     /**
      * A cell at rest: no RC current, no hysteresis.
@@ -118,25 +126,23 @@ public final class Cell {
         if (seconds != cachedSeconds) {
             refreshStepLength(seconds);
         }
-        double overVolts = mNowVolts * hysteresis + m0Volts * lastSign + r1NowOhms * iR1 + r2NowOhms * iR2
-                + r0NowOhms * amps;
-        double volts = ocvNowVolts + overVolts;
-        double efficiency = amps > 0 ? chargeEfficiency : 1;
-        double selfDischargeAmps = selfDischargeNowAmps;
-        lossJoules += (overVolts * amps + ocvNowVolts * ((1 - efficiency) * amps + selfDischargeAmps)) * seconds;
-        soc += (efficiency * amps - selfDischargeAmps) * seconds / capacityCoulombs;
-        iR1 = decay1 * iR1 + rise1 * amps;
-        iR2 = decay2 * iR2 + rise2 * amps;
-        double x = gammaPerCoulomb * Math.abs(amps) * seconds;
-        double decay = x < POLYNOMIAL_EXP_LIMIT
-                ? 1 - x * (1 - x * (0.5 - x * (1.0 / 6 - x * (1.0 / 24))))
-                : Math.exp(-x);
-        if (amps > 0) {
-            lastSign = 1;
-            hysteresis = decay * hysteresis + (1 - decay);
-        } else if (amps < 0) {
-            lastSign = -1;
-            hysteresis = decay * hysteresis - (1 - decay);
+        double volts = Math.fma(r0NowOhms, amps, sourceNowVolts);
+        double socChange = Math.fma(amps > 0 ? chargeSocPerAmp : dischargeSocPerAmp, amps, -selfDischargeSocPerStep);
+        soc += socChange;
+        // Heat: the work done on the cell less what the SoC took in at the open-circuit voltage (the overpotentials,
+        // the coulombic loss and the self-discharge in one term).
+        stepLossJoules = Math.fma(volts, amps * seconds, -ocvNowVolts * capacityCoulombs * socChange);
+        lossJoules += stepLossJoules;
+        iR1 = Math.fma(decay1, iR1, rise1 * amps);
+        iR2 = Math.fma(decay2, iR2, rise2 * amps);
+        if (amps != 0) {
+            double x = gammaPerAmp * Math.abs(amps);
+            double decay = x < POLYNOMIAL_EXP_LIMIT
+                    ? Math.fma(-x, Math.fma(-x, Math.fma(-x, Math.fma(-x, 1.0 / 24, 1.0 / 6), 0.5), 1), 1)
+                    : Math.exp(-x);
+            double sign = amps > 0 ? 1 : -1;
+            lastSign = sign;
+            hysteresis = Math.fma(decay, hysteresis - sign, sign);
         }
         lastAmps = amps;
         refreshSoc();
@@ -153,7 +159,7 @@ public final class Cell {
      * next step, whatever its current.
      */
     public double sourceVolts() {
-        return ocvNowVolts + mNowVolts * hysteresis + m0Volts * lastSign + r1NowOhms * iR1 + r2NowOhms * iR2;
+        return sourceNowVolts;
     }
 
     /** R0 now, at this SoC and temperature. */
@@ -204,6 +210,11 @@ public final class Cell {
         return false;
     }
 
+    /** The energy the last step lost (see {@link #lossJoules()}). */
+    public double stepLossJoules() {
+        return stepLossJoules;
+    }
+
     /** The energy lost so far: overpotential work, coulombic loss and self-discharge, all of it heat. */
     public double lossJoules() {
         return lossJoules;
@@ -228,6 +239,7 @@ public final class Cell {
         double selfDischargeNowPerSecond = selfDischargePerSecond
                 * Math.pow(2, (kelvin - ResistanceScaling.REFERENCE_KELVIN) / selfDischargeDoublingKelvin);
         selfDischargeNowAmps = selfDischargeNowPerSecond * capacityCoulombs;
+        selfDischargeSocPerStep = selfDischargeNowAmps * dischargeSocPerAmp;
         refreshSoc();
     }
 
@@ -240,6 +252,10 @@ public final class Cell {
         decay2 = tau2Seconds > 0 ? Math.exp(-seconds / tau2Seconds) : 1;
         rise1 = 1 - decay1;
         rise2 = 1 - decay2;
+        dischargeSocPerAmp = seconds / capacityCoulombs;
+        chargeSocPerAmp = chargeEfficiency * dischargeSocPerAmp;
+        gammaPerAmp = gammaPerCoulomb * seconds;
+        selfDischargeSocPerStep = selfDischargeNowAmps * dischargeSocPerAmp;
     }
 
     private void refreshSoc() {
@@ -250,13 +266,17 @@ public final class Cell {
             double fraction = position - index;
             double[] g = grid;
             int k = index * CellModel.GRID_STRIDE;
-            ocvNowVolts = (g[k] + fraction * g[k + 1]) + ocvWeight * (g[k + 2] + fraction * g[k + 3]);
-            mNowVolts = g[k + 4] + fraction * g[k + 5];
-            r0NowOhms = r0TemperatureOhms * (g[k + 6] + fraction * g[k + 7]);
+            ocvNowVolts = Math.fma(ocvWeight, Math.fma(fraction, g[k + 3], g[k + 2]),
+                    Math.fma(fraction, g[k + 1], g[k]));
+            mNowVolts = Math.fma(fraction, g[k + 5], g[k + 4]);
+            r0NowOhms = r0TemperatureOhms * Math.fma(fraction, g[k + 7], g[k + 6]);
         } else {
             ocvNowVolts = ocvBase.at(soc) + ocvWeight * ocvDelta.at(soc);
             mNowVolts = hysteresisCurve.at(soc);
             r0NowOhms = r0TemperatureOhms * r0SocCurve.at(soc);
         }
+        // Two short sums instead of one long chain: the terms that need no table lookup do not wait for it.
+        double dynamicVolts = Math.fma(r1NowOhms, iR1, Math.fma(r2NowOhms, iR2, m0Volts * lastSign));
+        sourceNowVolts = Math.fma(mNowVolts, hysteresis, ocvNowVolts) + dynamicVolts;
     }
 }
