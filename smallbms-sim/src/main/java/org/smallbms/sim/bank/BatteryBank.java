@@ -22,6 +22,9 @@ import org.smallbms.sim.battery.Battery;
 public final class BatteryBank {
 
     private final List<BatteryString> strings = new ArrayList<>();
+    /** The strings' batteries and cables as arrays, for the per-step loops; rebuilt when the strings change. */
+    private Battery[][] chains = new Battery[0][];
+    private double[] cableOhms = new double[0];
     private double[] stringAmps = new double[0];
     private double[] sources = new double[0];
     private double[] conductances = new double[0];
@@ -86,6 +89,13 @@ public final class BatteryBank {
     private void changed() {
         theveninValid = false;
         batteries = null;
+        int n = strings.size();
+        chains = new Battery[n][];
+        cableOhms = new double[n];
+        for (int j = 0; j < n; j++) {
+            chains[j] = strings.get(j).batteries().toArray(new Battery[0]);
+            cableOhms[j] = strings.get(j).cableOhms();
+        }
     }
 
     /**
@@ -100,9 +110,11 @@ public final class BatteryBank {
         double busVolts = solve(amps);
         terminalJoules += busVolts * amps * seconds;
         for (int j = 0; j < n; j++) {
-            BatteryString string = strings.get(j);
-            string.step(stringAmps[j], seconds);
-            cableJoules += string.cableOhms() * stringAmps[j] * stringAmps[j] * seconds;
+            double current = stringAmps[j];
+            for (Battery battery : chains[j]) {
+                battery.step(current, seconds);
+            }
+            cableJoules += cableOhms[j] * current * current * seconds;
         }
         theveninValid = false;
         this.amps = amps;
@@ -151,9 +163,14 @@ public final class BatteryBank {
         double conductanceSum = 0;
         double currentSum = 0;
         for (int j = 0; j < n; j++) {
-            BatteryString string = strings.get(j);
-            sources[j] = string.sourceVolts();
-            conductances[j] = 1 / string.ohms();
+            double source = 0;
+            double ohms = cableOhms[j];
+            for (Battery battery : chains[j]) {
+                source += battery.sourceVolts();
+                ohms += battery.ohms();
+            }
+            sources[j] = source;
+            conductances[j] = 1 / ohms;
             conductanceSum += conductances[j];
             currentSum += sources[j] * conductances[j];
         }

@@ -26,29 +26,4 @@ public record BatteryString(List<Battery> batteries, double cableOhms) {
     public static BatteryString of(List<Battery> batteries) {
         return new BatteryString(batteries, DEFAULT_CABLE_OHMS_PER_BATTERY * batteries.size());
     }
-
-    double sourceVolts() {
-        double sum = 0;
-        for (Battery battery : batteries) {
-            sum += battery.sourceVolts();
-        }
-        return sum;
-    }
-
-    double ohms() {
-        double sum = cableOhms;
-        for (Battery battery : batteries) {
-            sum += battery.ohms();
-        }
-        return sum;
-    }
-
-    /** Steps every battery with the string current; returns the string's voltage during the step. */
-    double step(double amps, double seconds) {
-        double volts = cableOhms * amps;
-        for (Battery battery : batteries) {
-            volts += battery.step(amps, seconds);
-        }
-        return volts;
-    }
 }
