@@ -1,9 +1,11 @@
 package org.smallbms.bench;
 
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -13,19 +15,36 @@ import org.smallbms.sim.cell.CellModel;
 import org.smallbms.sim.cell.CellParameterFile;
 import org.smallbms.sim.cell.CellVariation;
 
-/** One cell step of 1 s: the cost of the ESC model per cell (target ≤ 5 ns). */
+/**
+ * One cell step of 1 s: the cost of the ESC model per cell (target ≤ 5 ns), for a cell stepped alone
+ * ({@code step}) and for the cells of one battery stepped one after the other as a battery steps them
+ * ({@code batteryCells}, 16 cells with a manufacturing spread, reported per cell).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class CellStepBenchmark {
 
+    /** The cells of a 51.2 V battery, the most a Lithium NG holds. */
+    private static final int BATTERY_CELLS = 16;
+
     private Cell cell;
     private double amps;
+    private Cell[] battery;
+    private double batteryAmps;
 
     @Setup
     public void setUp() {
-        cell = new Cell(CellModel.of(CellParameterFile.defaults()), CellVariation.NONE, 0.5, 25);
+        CellModel model = CellModel.of(CellParameterFile.defaults());
+        cell = new Cell(model, CellVariation.NONE, 0.5, 25);
         amps = -50;
+        SplittableRandom random = new SplittableRandom(1);
+        battery = new Cell[BATTERY_CELLS];
+        for (int i = 0; i < battery.length; i++) {
+            battery[i] = new Cell(model, new CellVariation(1 + 0.005 * random.nextGaussian(),
+                    1 + 0.02 * random.nextGaussian(), 1 + 0.5 * (2 * random.nextDouble() - 1)), 0.5, 25);
+        }
+        batteryAmps = -50;
     }
 
     /** Cycles between 20 and 80 % SoC at 0.5C so the state stays in range however long JMH runs. */
@@ -38,5 +57,22 @@ public class CellStepBenchmark {
             amps = -50;
         }
         return cell.step(amps, 1);
+    }
+
+    /** The same cycle for the cells of one battery, each stepped once per call; the score is per cell. */
+    @Benchmark
+    @OperationsPerInvocation(BATTERY_CELLS)
+    public double batteryCells() {
+        double soc = battery[0].soc();
+        if (soc < 0.2) {
+            batteryAmps = 50;
+        } else if (soc > 0.8) {
+            batteryAmps = -50;
+        }
+        double volts = 0;
+        for (Cell c : battery) {
+            volts += c.step(batteryAmps, 1);
+        }
+        return volts;
     }
 }

@@ -216,6 +216,7 @@ public final class Battery {
             Cell cell = cells[i];
             double cellAmps = bleeding[i] ? amps - BLEED_AMPS : amps;
             if (stepping) {
+                double lossBefore = cell.lossJoules();
                 double cellVoltsNow = cell.step(cellAmps, seconds);
                 if (bleeding[i]) {
                     double bleed = cellVoltsNow * BLEED_AMPS * seconds;
@@ -223,7 +224,7 @@ public final class Battery {
                     heat += bleed;
                 }
                 terminalVolts += cellVoltsNow;
-                heat += cell.stepLossJoules();
+                heat += cell.lossJoules() - lossBefore;
             }
             double source = cell.sourceVolts();
             double r0 = cell.ohms();

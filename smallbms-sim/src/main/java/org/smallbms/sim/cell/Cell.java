@@ -77,10 +77,8 @@ public final class Cell {
     private double gammaPerAmp;
     /** Depends on the temperature and the step length: worked out again when either changes. */
     private double selfDischargeSocPerStep;
-    private double stepLossJoules;
 
     private double ocvNowVolts;
-    private double mNowVolts;
     private double r0NowOhms;
     /** The source voltage behind R0 for the next step, worked out with the SoC at the end of a step. */
     private double sourceNowVolts;
@@ -131,8 +129,7 @@ public final class Cell {
         soc += socChange;
         // Heat: the work done on the cell less what the SoC took in at the open-circuit voltage (the overpotentials,
         // the coulombic loss and the self-discharge in one term).
-        stepLossJoules = Math.fma(volts, amps * seconds, -ocvNowVolts * capacityCoulombs * socChange);
-        lossJoules += stepLossJoules;
+        lossJoules += Math.fma(volts, amps * seconds, -ocvNowVolts * capacityCoulombs * socChange);
         iR1 = Math.fma(decay1, iR1, rise1 * amps);
         iR2 = Math.fma(decay2, iR2, rise2 * amps);
         if (amps != 0) {
@@ -210,11 +207,6 @@ public final class Cell {
         return false;
     }
 
-    /** The energy the last step lost (see {@link #lossJoules()}). */
-    public double stepLossJoules() {
-        return stepLossJoules;
-    }
-
     /** The energy lost so far: overpotential work, coulombic loss and self-discharge, all of it heat. */
     public double lossJoules() {
         return lossJoules;
@@ -259,6 +251,7 @@ public final class Cell {
     }
 
     private void refreshSoc() {
+        double hysteresisVolts;
         double position = soc * SocCurve.INTERVALS;
         if (position >= 0 && position < SocCurve.INTERVALS) {
             // Inside the grid, the four curves share one interval: find it once, read 64 adjacent bytes.
@@ -268,15 +261,15 @@ public final class Cell {
             int k = index * CellModel.GRID_STRIDE;
             ocvNowVolts = Math.fma(ocvWeight, Math.fma(fraction, g[k + 3], g[k + 2]),
                     Math.fma(fraction, g[k + 1], g[k]));
-            mNowVolts = Math.fma(fraction, g[k + 5], g[k + 4]);
+            hysteresisVolts = Math.fma(fraction, g[k + 5], g[k + 4]);
             r0NowOhms = r0TemperatureOhms * Math.fma(fraction, g[k + 7], g[k + 6]);
         } else {
             ocvNowVolts = ocvBase.at(soc) + ocvWeight * ocvDelta.at(soc);
-            mNowVolts = hysteresisCurve.at(soc);
+            hysteresisVolts = hysteresisCurve.at(soc);
             r0NowOhms = r0TemperatureOhms * r0SocCurve.at(soc);
         }
         // Two short sums instead of one long chain: the terms that need no table lookup do not wait for it.
         double dynamicVolts = Math.fma(r1NowOhms, iR1, Math.fma(r2NowOhms, iR2, m0Volts * lastSign));
-        sourceNowVolts = Math.fma(mNowVolts, hysteresis, ocvNowVolts) + dynamicVolts;
+        sourceNowVolts = Math.fma(hysteresisVolts, hysteresis, ocvNowVolts) + dynamicVolts;
     }
 }
