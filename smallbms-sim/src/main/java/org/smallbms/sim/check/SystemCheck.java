@@ -218,6 +218,10 @@ public final class SystemCheck {
             findings.add(new Finding(Severity.ERROR, "OUT-02", "§6", "BMS", String.format(Locale.ROOT,
                     "the %.2f A fuse would carry %.3f A, more than %.0f %% of its rating", fuse, draw,
                     FUSE_DERATING * 100), String.format(Locale.ROOT, "fit a %.1f A fuse", recommended)));
+        } else {
+            findings.add(new Finding(Severity.INFO, "OUT-02", "§6", "BMS", String.format(Locale.ROOT,
+                    "the %.2f A fuse fits: the BMS and its outputs draw up to %.3f A (0.3–2.5 A, at most %.0f %% of "
+                    + "its rating)", fuse, draw, FUSE_DERATING * 100), ""));
         }
     }
 

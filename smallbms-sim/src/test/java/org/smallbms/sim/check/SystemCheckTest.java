@@ -132,6 +132,19 @@ class SystemCheckTest {
     }
 
     @Test
+    @DisplayName("OUT-02 §6 a fuse that fits says so, with what it carries")
+    void fuseInRange_infoWithDraw() throws ScenarioException {
+        List<Finding> findings = SystemCheck.check(Scenarios.parse(
+                "name: t\nbms: {fuseAmps: 1}\nbatteries: {model: ng-12v8-100ah}\n", "t.yaml"));
+
+        assertThat(findings).filteredOn(f -> f.subject().equals("BMS")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Finding.Severity.INFO);
+                    assertThat(f.message()).startsWith("the 1.00 A fuse fits");
+                });
+    }
+
+    @Test
     @DisplayName("SYS-05 a residual load gets a warning with the days until the reserve is gone")
     void residualLoad_warningWithDays() throws ScenarioException {
         List<Finding> findings = check("ng-12v8-200ah", 1, 1, """
