@@ -68,7 +68,7 @@ public final class Bms {
         List<Event> events = List.of();
         Optional<Bank> bank = bankOf(previous.protection(), frame);
         Settings settings = previous.settings();
-        SystemVoltage system = bank.filter(Bank::isValid).map(Bank::systemVoltage).orElse(null);
+        SystemVoltage system = bank.isPresent() && bank.get().isValid() ? bank.get().systemVoltage() : null;
         if (system != null && system != settings.system()) {
             Settings scaled = settings.forSystem(system);
             events = new ArrayList<>();
