@@ -111,6 +111,10 @@ public final class SimulatedSystem implements World {
     private double bmsJoules;
     private Instant lowCellShutdownAt;
     private boolean reserveReported;
+    /** The last remote terminal, for {@code remoteOn} and {@code terminalMillivolts} at Vbat. */
+    private RemoteTerminal terminal;
+    private boolean terminalOn;
+    private int terminalMillivolts;
 
     /**
      * @param bank the batteries, built by the caller from {@code model}, {@code series} and {@code seed}
@@ -169,9 +173,22 @@ public final class SimulatedSystem implements World {
         int vbat = terminalMillivolts();
         OutputReadback readback = OutputReadback.of(readsHigh(BmsOutput.CHARGE_DISCONNECT),
                 readsHigh(BmsOutput.LOAD_DISCONNECT), readsHigh(BmsOutput.PRE_ALARM));
-        BankFrame frame = BankSensor.read(bank, faults, remoteWiring.terminal(remoteOn, vbat), readback, lastFrame);
+        BankFrame frame = BankSensor.read(bank, faults, remoteTerminal(vbat), readback, lastFrame);
         lastFrame = frame;
         return failedSensors.isEmpty() ? frame : withFailedSensors(frame);
+    }
+
+    /**
+     * The remote terminal at this battery voltage. The last one is kept: a switch to plus gives a new terminal for
+     * each voltage, and the sense and the BMS's own draw ask for the same one in a tick.
+     */
+    private RemoteTerminal remoteTerminal(int vbatMillivolts) {
+        if (terminal == null || terminalOn != remoteOn || terminalMillivolts != vbatMillivolts) {
+            terminal = remoteWiring.terminal(remoteOn, vbatMillivolts);
+            terminalOn = remoteOn;
+            terminalMillivolts = vbatMillivolts;
+        }
+        return terminal;
     }
 
     private boolean readsHigh(BmsOutput output) {
@@ -255,12 +272,12 @@ public final class SimulatedSystem implements World {
             dischargedJoules -= stepVolts * total * seconds;
         }
         if (lowCellShutdownAt != null && !reserveReported) {
-            checkReserve(now.plus(dt));
+            checkReserve(now, dt);
         }
     }
 
     private double sunshine(Instant now, int secondOfDay) {
-        long day = Math.floorDiv(Duration.between(start, now).getSeconds() + secondOfDay(start), 86_400L);
+        long day = Math.floorDiv(secondsBetween(start, now) + secondOfDay(start), 86_400L);
         int hour = secondOfDay / 3600;
         long key = day * 24 + hour;
         if (key != cloudKey) {
@@ -275,6 +292,12 @@ public final class SimulatedSystem implements World {
         return sunDay.clearSky(secondOfDay / 3600.0) * cloudFactor;
     }
 
+    /** {@code Duration.between(from, to).getSeconds()}, without building the Duration every tick. */
+    private static long secondsBetween(Instant from, Instant to) {
+        long seconds = to.getEpochSecond() - from.getEpochSecond();
+        return to.getNano() < from.getNano() ? seconds - 1 : seconds;
+    }
+
     private static int secondOfDay(Instant instant) {
         return (int) Math.floorMod(instant.getEpochSecond(), 86_400L);
     }
@@ -284,9 +307,9 @@ public final class SimulatedSystem implements World {
         if (volts < BMS_MIN_VOLTS) {
             return 0;
         }
-        RemoteTerminal terminal = remoteWiring.terminal(remoteOn, (int) Math.round(volts * 1000));
+        int millivolts = (int) Math.round(volts * 1000);
         boolean lowCell = !outputs.load().isHigh() && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS;
-        return !Remote.isOn(terminal, (int) Math.round(volts * 1000)) || lowCell ? BMS_LOW_AMPS : BMS_ON_AMPS;
+        return !Remote.isOn(remoteTerminal(millivolts), millivolts) || lowCell ? BMS_LOW_AMPS : BMS_ON_AMPS;
     }
 
     /** The currents the outputs that are high source into what is wired to them (OUT-02), from the bank. */
@@ -305,12 +328,10 @@ public final class SimulatedSystem implements World {
      * {@link #DAMAGE_CELL_VOLTS}, the LiFePO4 cell's minimum discharge voltage: "the battery will be damaged if the
      * remaining capacity reserve is drawn" (manual §3.1). That is the last few tenths of a percent of its charge.
      */
-    private void checkReserve(Instant at) {
-        double minVolts = Double.MAX_VALUE;
-        for (Battery battery : bank.batteries()) {
-            minVolts = Math.min(minVolts, battery.minCellVolts());
-        }
+    private void checkReserve(Instant now, Duration dt) {
+        double minVolts = minCellVolts();
         if (minVolts <= DAMAGE_CELL_VOLTS) {
+            Instant at = now.plus(dt);
             reserveReported = true;
             double days = Duration.between(lowCellShutdownAt, at).getSeconds() / 86_400.0;
             record(at, Event.Kind.FINDING, "reserve", "exhausted", String.format(Locale.ROOT,
@@ -539,9 +560,11 @@ public final class SimulatedSystem implements World {
 
     /** The lowest cell voltage in the bank now (the truth, not a reading). */
     public double minCellVolts() {
+        // Asked every tick after a low cell voltage shutdown: an index loop, no iterator.
+        List<Battery> all = bank.batteries();
         double min = Double.MAX_VALUE;
-        for (Battery battery : bank.batteries()) {
-            min = Math.min(min, battery.minCellVolts());
+        for (int i = 0; i < all.size(); i++) {
+            min = Math.min(min, all.get(i).minCellVolts());
         }
         return min;
     }
