@@ -74,6 +74,9 @@ public final class SimulatedSystem implements World {
     private final RemoteWiring remoteWiring;
     private final List<Action.Timed> schedule;
     private final Sun sun;
+    /** The cosines of the daily temperature swing and of the sun's hour angle, for each second of the day. */
+    private final DailyTable ambientCos = new DailyTable(Ambient::dailyCos);
+    private final DailyTable sunCos = new DailyTable(Sun.Day::cosHourAngle);
     private final double[] outputControlAmps = new double[BmsOutput.values().length];
     private final double[] componentAmps;
     private final double[] componentJoules;
@@ -235,7 +238,7 @@ public final class SimulatedSystem implements World {
     public void advance(Instant now, Duration dt) {
         double seconds = dt.toNanos() / 1e9;
         int secondOfDay = (int) Math.floorMod(now.getEpochSecond(), 86_400L);
-        double airCelsius = ambient.celsius(secondOfDay);
+        double airCelsius = ambient.celsiusAt(ambientCos.at(secondOfDay));
         if (airCelsius != lastAmbient) {
             for (Battery battery : bank.batteries()) {
                 battery.setAmbientCelsius(airCelsius);
@@ -289,7 +292,7 @@ public final class SimulatedSystem implements World {
             dayOfYearEpochDay = epochDay;
             sunDay = sun.day(now.atOffset(ZoneOffset.UTC).getDayOfYear());
         }
-        return sunDay.clearSky(secondOfDay / 3600.0) * cloudFactor;
+        return sunDay.clearSkyAt(sunCos.at(secondOfDay)) * cloudFactor;
     }
 
     /** {@code Duration.between(from, to).getSeconds()}, without building the Duration every tick. */
