@@ -2,7 +2,9 @@ package org.smallbms.sim.sensor;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.BatteryFlags;
 import org.smallbms.core.bank.BatteryReading;
 import org.smallbms.core.bank.OutputReadback;
 import org.smallbms.core.remote.RemoteTerminal;
@@ -57,28 +59,48 @@ public final class BankSensor {
             OutputReadback readback, BankFrame previous) {
         List<Battery> batteries = bank.batteries();
         List<BatteryReading> before = previous == null ? List.of() : previous.batteries();
-        BatteryReading[] readings = new BatteryReading[batteries.size()];
+        Set<String> silent = faults.silentSerials();
+        // Built only once a reading differs from the last frame's: most ticks reuse every reading.
+        BatteryReading[] readings = null;
         int count = 0;
-        boolean same = previous != null;
-        for (Battery battery : batteries) {
-            if (!faults.silentSerials().contains(battery.serial())) {
-                BatteryReading last = count < before.size() ? before.get(count) : null;
-                BatteryReading reading = reading(battery, last);
-                same &= reading == last;
-                readings[count++] = reading;
+        for (int b = 0; b < batteries.size(); b++) {
+            Battery battery = batteries.get(b);
+            if (!silent.isEmpty() && silent.contains(battery.serial())) {
+                continue;
             }
+            BatteryReading last = count < before.size() ? before.get(count) : null;
+            BatteryReading reading = reading(battery, last);
+            if (readings == null && reading != last) {
+                readings = new BatteryReading[batteries.size()];
+                for (int i = 0; i < count; i++) {
+                    readings[i] = before.get(i);
+                }
+            }
+            if (readings != null) {
+                readings[count] = reading;
+            }
+            count++;
         }
         int terminalMillivolts = clamp(Math.round(bank.terminalVolts() * 1000), 0,
                 BankFrame.MAX_TERMINAL_MILLIVOLTS);
         boolean chainClosed = !faults.open();
-        if (same && count == before.size() && previous.chainNodes() == batteries.size()
-                && previous.chainClosed() == chainClosed && previous.terminalMillivolts() == terminalMillivolts
-                && previous.remote().equals(remote) && previous.readback().equals(readback)
-                && previous.selfTestPassed()) {
+        boolean sameReadings = readings == null && previous != null && count == before.size();
+        if (sameReadings && previous.chainNodes() == batteries.size() && previous.chainClosed() == chainClosed
+                && previous.terminalMillivolts() == terminalMillivolts && same(previous.remote(), remote)
+                && same(previous.readback(), readback) && previous.selfTestPassed()) {
             return previous;
         }
-        List<BatteryReading> answered = List.of(count == readings.length ? readings : Arrays.copyOf(readings, count));
+        List<BatteryReading> answered;
+        if (readings != null) {
+            answered = List.of(count == readings.length ? readings : Arrays.copyOf(readings, count));
+        } else {
+            answered = count == before.size() ? before : List.copyOf(before.subList(0, count));
+        }
         return new BankFrame(answered, batteries.size(), chainClosed, terminalMillivolts, remote, readback, true);
+    }
+
+    private static boolean same(Object before, Object now) {
+        return before == now || before.equals(now);
     }
 
     /** One battery's report, quantised. */
@@ -91,21 +113,36 @@ public final class BankSensor {
                 deciCelsius(battery), milliamps(battery), millivolts(battery), battery.flags());
     }
 
-    /** One battery's report, quantised: {@code last} itself when every value reads the same as in it. */
+    /**
+     * One battery's report, quantised: {@code last} itself when every value reads the same as in it. Each value is
+     * quantised once, for the comparison and for a new reading alike.
+     */
     private static BatteryReading reading(Battery battery, BatteryReading last) {
-        if (last == null || !last.serial().equals(battery.serial()) || last.model() != battery.model()
-                || !last.firmwareVersion().equals(battery.firmwareVersion())
-                || last.temperatureDeciCelsius() != deciCelsius(battery) || last.milliamps() != milliamps(battery)
-                || last.millivolts() != millivolts(battery) || !last.flags().equals(battery.flags())
-                || last.cellCount() != battery.cellCount()) {
-            return reading(battery);
+        int deciCelsius = deciCelsius(battery);
+        int milliamps = milliamps(battery);
+        int millivolts = millivolts(battery);
+        BatteryFlags flags = battery.flags();
+        if (last != null && last.temperatureDeciCelsius() == deciCelsius && last.milliamps() == milliamps
+                && last.millivolts() == millivolts && last.flags().equals(flags) && last.model() == battery.model()
+                && last.cellCount() == battery.cellCount() && last.serial().equals(battery.serial())
+                && last.firmwareVersion().equals(battery.firmwareVersion()) && sameCells(battery, last)) {
+            return last;
         }
+        int[] cellMillivolts = new int[battery.cellCount()];
+        for (int i = 0; i < cellMillivolts.length; i++) {
+            cellMillivolts[i] = cellMillivolts(battery, i);
+        }
+        return new BatteryReading(battery.serial(), battery.model(), battery.firmwareVersion(), cellMillivolts,
+                deciCelsius, milliamps, millivolts, flags);
+    }
+
+    private static boolean sameCells(Battery battery, BatteryReading last) {
         for (int i = 0; i < last.cellCount(); i++) {
             if (last.cellMillivolts(i) != cellMillivolts(battery, i)) {
-                return reading(battery);
+                return false;
             }
         }
-        return last;
+        return true;
     }
 
     private static int cellMillivolts(Battery battery, int index) {
