@@ -82,7 +82,7 @@ public final class Bms {
 
         // Below its operating voltage the BMS is off (OUT-03) and measures nothing.
         Optional<Measurement> measurement = frame.terminalMillivolts() < Limits.OPERATING_MIN_MILLIVOLTS
-                || bank.isEmpty() ? Optional.empty() : Measurement.of(frame, bank.get());
+                || bank.isEmpty() ? Optional.empty() : Measurement.of(frame, bank.get(), previous.monitor().latest());
         MonitorStep monitor = Monitor.step(previous.monitor(), now, measurement, settings);
         ProtectionState protection = Protection.step(previous.protection(), now, frame,
                 protectionInputs(settings, monitor.state()));

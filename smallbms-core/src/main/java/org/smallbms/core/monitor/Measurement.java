@@ -46,6 +46,14 @@ public record Measurement(int capacityAmpHours, int bankMillivolts, int bankMill
      * because a bank current summed over some of the batteries is not the bank current.
      */
     public static Optional<Measurement> of(BankFrame frame, Bank bank) {
+        return of(frame, bank, Optional.empty());
+    }
+
+    /**
+     * As {@link #of(BankFrame, Bank)}, but {@code previous} itself when the figures are the same as in it: most
+     * ticks of a steady bank measure what the tick before measured, and the monitor keeps the latest figures.
+     */
+    public static Optional<Measurement> of(BankFrame frame, Bank bank, Optional<Measurement> previous) {
         List<BatteryReading> readings = frame.batteries();
         if (!frame.isComplete() || !bank.isValid() || bank.series() == 0 || !bank.hasSameMembers(readings)) {
             return Optional.empty();
@@ -64,9 +72,22 @@ public record Measurement(int capacityAmpHours, int bankMillivolts, int bankMill
             minTemp = Math.min(minTemp, reading.temperatureDeciCelsius());
             maxTemp = Math.max(maxTemp, reading.temperatureDeciCelsius());
         }
-        return Optional.of(new Measurement(bank.capacityAmpHours(), (int) roundedDivide(sumMillivolts,
-                bank.parallel()), (int) roundedDivide(sumMilliamps, bank.series()), minCell, maxCell, minTemp,
-                maxTemp));
+        int capacityAmpHours = bank.capacityAmpHours();
+        int bankMillivolts = (int) roundedDivide(sumMillivolts, bank.parallel());
+        int bankMilliamps = (int) roundedDivide(sumMilliamps, bank.series());
+        if (previous.isPresent() && previous.get().is(capacityAmpHours, bankMillivolts, bankMilliamps, minCell,
+                maxCell, minTemp, maxTemp)) {
+            return previous;
+        }
+        return Optional.of(new Measurement(capacityAmpHours, bankMillivolts, bankMilliamps, minCell, maxCell,
+                minTemp, maxTemp));
+    }
+
+    private boolean is(int capacity, int millivolts, int milliamps, int minCell, int maxCell, int minTemp,
+            int maxTemp) {
+        return capacityAmpHours == capacity && bankMillivolts == millivolts && bankMilliamps == milliamps
+                && minCellMillivolts == minCell && maxCellMillivolts == maxCell && minDeciCelsius == minTemp
+                && maxDeciCelsius == maxTemp;
     }
 
     /** MON-06: power = V × I, positive when charging. */
@@ -81,6 +102,10 @@ public record Measurement(int capacityAmpHours, int bankMillivolts, int bankMill
 
     /** {@code dividend / divisor} rounded half away from zero, for a positive divisor. */
     static long roundedDivide(long dividend, long divisor) {
+        if (divisor == 1) {
+            // One string, or one battery per string: no division (most banks, and every tick).
+            return dividend;
+        }
         long half = divisor / 2;
         return dividend >= 0 ? (dividend + half) / divisor : -((-dividend + half) / divisor);
     }
