@@ -57,6 +57,15 @@ public final class BankSensor {
      */
     public static BankFrame read(BatteryBank bank, ChainFaults faults, RemoteTerminal remote,
             OutputReadback readback, BankFrame previous) {
+        return read(bank, terminalMillivolts(bank), faults, remote, readback, previous);
+    }
+
+    /**
+     * As {@link #read(BatteryBank, ChainFaults, RemoteTerminal, OutputReadback, BankFrame)}, with Vbat already
+     * read by {@link #terminalMillivolts(BatteryBank)} in this tick (the remote terminal may depend on it).
+     */
+    public static BankFrame read(BatteryBank bank, int terminalMillivolts, ChainFaults faults, RemoteTerminal remote,
+            OutputReadback readback, BankFrame previous) {
         List<Battery> batteries = bank.batteries();
         List<BatteryReading> before = previous == null ? List.of() : previous.batteries();
         Set<String> silent = faults.silentSerials();
@@ -81,8 +90,6 @@ public final class BankSensor {
             }
             count++;
         }
-        int terminalMillivolts = clamp(Math.round(bank.terminalVolts() * 1000), 0,
-                BankFrame.MAX_TERMINAL_MILLIVOLTS);
         boolean chainClosed = !faults.open();
         boolean sameReadings = readings == null && previous != null && count == before.size();
         if (sameReadings && previous.chainNodes() == batteries.size() && previous.chainClosed() == chainClosed
@@ -97,6 +104,11 @@ public final class BankSensor {
             answered = count == before.size() ? before : List.copyOf(before.subList(0, count));
         }
         return new BankFrame(answered, batteries.size(), chainClosed, terminalMillivolts, remote, readback, true);
+    }
+
+    /** Vbat at the BMS's terminals, quantised. */
+    public static int terminalMillivolts(BatteryBank bank) {
+        return clamp(Math.round(bank.terminalVolts() * 1000), 0, BankFrame.MAX_TERMINAL_MILLIVOLTS);
     }
 
     private static boolean same(Object before, Object now) {

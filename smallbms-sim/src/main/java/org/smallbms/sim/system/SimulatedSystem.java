@@ -64,6 +64,7 @@ public final class SimulatedSystem implements World {
     private static final double LOW_CELL_MARGIN_VOLTS = 0.05;
     private static final List<BmsOutput> OUTPUTS = List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
             BmsOutput.PRE_ALARM);
+    private static final int OUTPUT_COUNT = OUTPUTS.size();
 
     private final BatteryBank bank;
     private final BatteryModel model;
@@ -97,7 +98,12 @@ public final class SimulatedSystem implements World {
     /** The sensor's frame of the last tick, before failed sensors: what did not change since is reused. */
     private BankFrame lastFrame;
     private Instant start;
-    private Instant clock;
+    /**
+     * The time of the last {@code sense}, as its epoch second and nanosecond: a reference to each tick's new Instant
+     * stored in this long-lived object would cost the collector's write barrier every tick, and only events read it.
+     */
+    private long clockSecond;
+    private int clockNano;
     private int nextAction;
     private int serialCount;
     private double lastAmbient = Double.NaN;
@@ -165,7 +171,8 @@ public final class SimulatedSystem implements World {
         if (start == null) {
             start = now;
         }
-        clock = now;
+        clockSecond = now.getEpochSecond();
+        clockNano = now.getNano();
         // The time since the start is worked out only while the schedule still has something to do.
         if (nextAction < schedule.size()) {
             Duration elapsed = Duration.between(start, now);
@@ -173,11 +180,14 @@ public final class SimulatedSystem implements World {
                 schedule.get(nextAction++).action().applyTo(this);
             }
         }
-        int vbat = terminalMillivolts();
+        int vbat = BankSensor.terminalMillivolts(bank);
         OutputReadback readback = OutputReadback.of(readsHigh(BmsOutput.CHARGE_DISCONNECT),
                 readsHigh(BmsOutput.LOAD_DISCONNECT), readsHigh(BmsOutput.PRE_ALARM));
-        BankFrame frame = BankSensor.read(bank, faults, remoteTerminal(vbat), readback, lastFrame);
-        lastFrame = frame;
+        BankFrame frame = BankSensor.read(bank, vbat, faults, remoteTerminal(vbat), readback, lastFrame);
+        // Stored only when it changed: three ticks in four the frame is the last one, and a store costs a barrier.
+        if (frame != lastFrame) {
+            lastFrame = frame;
+        }
         return failedSensors.isEmpty() ? frame : withFailedSensors(frame);
     }
 
@@ -198,10 +208,6 @@ public final class SimulatedSystem implements World {
         return output.levelIn(outputs).isHigh() && !shorted.contains(output);
     }
 
-    private int terminalMillivolts() {
-        return (int) Math.max(0, Math.min(BankFrame.MAX_TERMINAL_MILLIVOLTS, Math.round(bank.terminalVolts() * 1000)));
-    }
-
     /** An open NTC reads the bottom of its scale, and the battery's own monitor then forbids charging. */
     private BankFrame withFailedSensors(BankFrame frame) {
         List<BatteryReading> readings = new ArrayList<>(frame.batteries().size());
@@ -217,8 +223,11 @@ public final class SimulatedSystem implements World {
     @Override
     public void drive(Outputs newOutputs) {
         boolean loadOpened = outputs.load().isHigh() && !newOutputs.load().isHigh();
-        outputs = newOutputs;
-        for (BmsOutput output : OUTPUTS) {
+        if (newOutputs != outputs) {
+            outputs = newOutputs;
+        }
+        for (int i = 0; i < OUTPUT_COUNT; i++) {
+            BmsOutput output = OUTPUTS.get(i);
             double amps = outputControlAmps[output.ordinal()];
             if (output.levelIn(outputs).isHigh() && amps > output.ratingAmps() && overloadReported.add(output)) {
                 record(Event.Kind.FINDING, output.label(), "overloaded", String.format(Locale.ROOT,
@@ -227,7 +236,7 @@ public final class SimulatedSystem implements World {
             }
         }
         if (loadOpened && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS) {
-            lowCellShutdownAt = clock;
+            lowCellShutdownAt = clock();
             reserveReported = false;
         } else if (outputs.load().isHigh()) {
             lowCellShutdownAt = null;
@@ -240,8 +249,9 @@ public final class SimulatedSystem implements World {
         int secondOfDay = (int) Math.floorMod(now.getEpochSecond(), 86_400L);
         double airCelsius = ambient.celsiusAt(ambientCos.at(secondOfDay));
         if (airCelsius != lastAmbient) {
-            for (Battery battery : bank.batteries()) {
-                battery.setAmbientCelsius(airCelsius);
+            List<Battery> all = bank.batteries();
+            for (int i = 0; i < all.size(); i++) {
+                all.get(i).setAmbientCelsius(airCelsius);
             }
             lastAmbient = airCelsius;
         }
@@ -318,7 +328,8 @@ public final class SimulatedSystem implements World {
     /** The currents the outputs that are high source into what is wired to them (OUT-02), from the bank. */
     private double outputAmps() {
         double sum = 0;
-        for (BmsOutput output : OUTPUTS) {
+        for (int i = 0; i < OUTPUT_COUNT; i++) {
+            BmsOutput output = OUTPUTS.get(i);
             if (output.levelIn(outputs).isHigh()) {
                 sum += outputControlAmps[output.ordinal()];
             }
@@ -345,7 +356,11 @@ public final class SimulatedSystem implements World {
     }
 
     private void record(Event.Kind kind, String name, String value, String cause) {
-        record(clock, kind, name, value, cause);
+        record(clock(), kind, name, value, cause);
+    }
+
+    private Instant clock() {
+        return Instant.ofEpochSecond(clockSecond, clockNano);
     }
 
     private void record(Instant at, Event.Kind kind, String name, String value, String cause) {
