@@ -201,15 +201,16 @@ public final class Monitor {
         if (!add && drop == 0) {
             return marks;
         }
-        // Sized for the new mark and filled in place: the state copies it once more into an immutable list.
-        List<Mark> next = new ArrayList<>(size - drop);
+        // One array, made immutable by List.of: the state keeps that list as it is, without another copy.
+        Mark[] next = new Mark[size - drop];
+        int filled = 0;
         for (int i = Math.min(drop, marks.size()); i < marks.size(); i++) {
-            next.add(marks.get(i));
+            next[filled++] = marks.get(i);
         }
         if (add) {
-            next.add(new Mark(now, net));
+            next[filled] = new Mark(now, net);
         }
-        return next;
+        return List.of(next);
     }
 
     private static Instant markAt(List<Mark> marks, int index, Instant now) {
