@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.smallbms.core.bank.BankFrame;
-import org.smallbms.core.bank.BatteryFlags;
 import org.smallbms.core.bank.BatteryReading;
 import org.smallbms.core.bank.OutputReadback;
 import org.smallbms.core.remote.RemoteTerminal;
@@ -126,35 +125,44 @@ public final class BankSensor {
     }
 
     /**
-     * One battery's report, quantised: {@code last} itself when every value reads the same as in it. Each value is
-     * quantised once, for the comparison and for a new reading alike.
+     * One battery's report, quantised: {@code last} itself when every value reads the same as in it. The comparison
+     * asks whether each measured value falls in the interval that rounds to the last reading's value, which is the
+     * same answer as quantising it without the cost of {@link Math#round(double)}; a new reading quantises each
+     * value once.
      */
     private static BatteryReading reading(Battery battery, BatteryReading last) {
-        int deciCelsius = deciCelsius(battery);
-        int milliamps = milliamps(battery);
-        int millivolts = millivolts(battery);
-        BatteryFlags flags = battery.flags();
-        if (last != null && last.temperatureDeciCelsius() == deciCelsius && last.milliamps() == milliamps
-                && last.millivolts() == millivolts && last.flags().equals(flags) && last.model() == battery.model()
-                && last.cellCount() == battery.cellCount() && last.serial().equals(battery.serial())
-                && last.firmwareVersion().equals(battery.firmwareVersion()) && sameCells(battery, last)) {
+        if (last != null && last.model() == battery.model() && last.cellCount() == battery.cellCount()
+                && last.serial().equals(battery.serial()) && last.firmwareVersion().equals(battery.firmwareVersion())
+                && readsAs(battery.amps() * 1000, last.milliamps(), -BatteryReading.MAX_ABS_MILLIAMPS,
+                        BatteryReading.MAX_ABS_MILLIAMPS)
+                && readsAs(battery.volts() * 1000, last.millivolts(), 0, BatteryReading.MAX_MILLIVOLTS)
+                && readsAs(battery.celsius() * 10, last.temperatureDeciCelsius(), BatteryReading.MIN_DECI_CELSIUS,
+                        BatteryReading.MAX_DECI_CELSIUS)
+                && last.flags().equals(battery.flags()) && sameCells(battery, last)) {
             return last;
         }
-        int[] cellMillivolts = new int[battery.cellCount()];
-        for (int i = 0; i < cellMillivolts.length; i++) {
-            cellMillivolts[i] = cellMillivolts(battery, i);
-        }
-        return new BatteryReading(battery.serial(), battery.model(), battery.firmwareVersion(), cellMillivolts,
-                deciCelsius, milliamps, millivolts, flags);
+        return reading(battery);
     }
 
     private static boolean sameCells(Battery battery, BatteryReading last) {
         for (int i = 0; i < last.cellCount(); i++) {
-            if (last.cellMillivolts(i) != cellMillivolts(battery, i)) {
+            if (!readsAs(battery.cellVolts(i) * 1000, last.cellMillivolts(i), 0, BatteryReading.MAX_CELL_MILLIVOLTS)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code scaled} quantises to {@code value}, that is {@code clamp(Math.round(scaled), min, max) ==
+     * value}. Inside the range, Math.round gives {@code value} exactly for {@code value - 0.5 <= scaled < value +
+     * 0.5}, and both bounds are exact doubles, so two comparisons decide it; at the ends of the range it rounds.
+     */
+    private static boolean readsAs(double scaled, int value, int min, int max) {
+        if (value > min && value < max) {
+            return scaled >= value - 0.5 && scaled < value + 0.5;
+        }
+        return clamp(Math.round(scaled), min, max) == value;
     }
 
     private static int cellMillivolts(Battery battery, int index) {
