@@ -13,7 +13,16 @@ public record OutputReadback(boolean measured, boolean chargeHigh, boolean loadH
 
     public static final OutputReadback NOT_MEASURED = new OutputReadback(false, false, false, false);
 
+    private static final OutputReadback[] MEASURED = new OutputReadback[8];
+
+    static {
+        for (int i = 0; i < MEASURED.length; i++) {
+            MEASURED[i] = new OutputReadback(true, (i & 1) != 0, (i & 2) != 0, (i & 4) != 0);
+        }
+    }
+
+    /** A measured readback: one of eight shared instances, as a frame is read every tick. */
     public static OutputReadback of(boolean chargeHigh, boolean loadHigh, boolean preAlarmHigh) {
-        return new OutputReadback(true, chargeHigh, loadHigh, preAlarmHigh);
+        return MEASURED[(chargeHigh ? 1 : 0) | (loadHigh ? 2 : 0) | (preAlarmHigh ? 4 : 0)];
     }
 }

@@ -11,6 +11,9 @@ public enum SystemVoltage {
     V24(25_600, 18_000, 34_000),
     V48(51_200, 36_000, 60_000);
 
+    /** {@link #values()} copies its array on every call; the protection asks for a system every step. */
+    private static final SystemVoltage[] ALL = values();
+
     private final int nominalMillivolts;
     private final int minMillivolts;
     private final int maxMillivolts;
@@ -48,7 +51,7 @@ public enum SystemVoltage {
 
     /** The system a bank of this nominal voltage belongs to; null for none. */
     public static SystemVoltage ofNominal(int bankNominalMillivolts) {
-        for (SystemVoltage system : values()) {
+        for (SystemVoltage system : ALL) {
             if (system.nominalMillivolts == bankNominalMillivolts) {
                 return system;
             }
@@ -58,7 +61,7 @@ public enum SystemVoltage {
 
     /** The system whose range holds this Vbat; null when it is outside all of them. */
     public static SystemVoltage ofVbat(int vbatMillivolts) {
-        for (SystemVoltage system : values()) {
+        for (SystemVoltage system : ALL) {
             if (system.allows(vbatMillivolts)) {
                 return system;
             }

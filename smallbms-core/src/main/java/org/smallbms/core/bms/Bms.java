@@ -68,7 +68,7 @@ public final class Bms {
         List<Event> events = List.of();
         Optional<Bank> bank = bankOf(previous.protection(), frame);
         Settings settings = previous.settings();
-        SystemVoltage system = bank.filter(Bank::isValid).map(Bank::systemVoltage).orElse(null);
+        SystemVoltage system = bank.isPresent() && bank.get().isValid() ? bank.get().systemVoltage() : null;
         if (system != null && system != settings.system()) {
             Settings scaled = settings.forSystem(system);
             events = new ArrayList<>();
@@ -80,9 +80,11 @@ public final class Bms {
             settings = scaled;
         }
 
-        // Below its operating voltage the BMS is off (OUT-03) and measures nothing.
+        // Below its operating voltage the BMS is off (OUT-03) and measures nothing. On a complete frame the bank
+        // has the frame's batteries as members (bankOf), which is the only frame a measurement is made from.
         Optional<Measurement> measurement = frame.terminalMillivolts() < Limits.OPERATING_MIN_MILLIVOLTS
-                || bank.isEmpty() ? Optional.empty() : Measurement.of(frame, bank.get());
+                || bank.isEmpty() ? Optional.empty()
+                : Measurement.ofMembers(frame, bank.get(), previous.monitor().latest());
         MonitorStep monitor = Monitor.step(previous.monitor(), now, measurement, settings);
         ProtectionState protection = Protection.step(previous.protection(), now, frame,
                 protectionInputs(settings, monitor.state()));

@@ -99,9 +99,11 @@ public record History(
                 : h.deepestDischargeMilliampHours;
         int cycles = h.cycles;
         boolean started = h.cycleStarted;
-        if (soc.socKnown() && soc.socPermille() < CYCLE_START_BELOW_PERMILLE) {
+        // The SoC once: it is a 64-bit division.
+        int socPermille = soc.socKnown() ? soc.socPermille() : 0;
+        if (soc.socKnown() && socPermille < CYCLE_START_BELOW_PERMILLE) {
             started = true;
-        } else if (soc.socKnown() && started && soc.socPermille() > CYCLE_END_ABOVE_PERMILLE) {
+        } else if (soc.socKnown() && started && socPermille > CYCLE_END_ABOVE_PERMILLE) {
             started = false;
             cycles++;
         }

@@ -46,8 +46,26 @@ public record Measurement(int capacityAmpHours, int bankMillivolts, int bankMill
      * because a bank current summed over some of the batteries is not the bank current.
      */
     public static Optional<Measurement> of(BankFrame frame, Bank bank) {
+        if (!bank.hasSameMembers(frame.batteries())) {
+            return Optional.empty();
+        }
+        return ofMembers(frame, bank, Optional.empty());
+    }
+
+    /**
+     * As {@link #of(BankFrame, Bank)} for a bank whose members the caller has already matched to the frame's
+     * batteries (the device step's bank is the protection's when the same batteries answer, or one detected from
+     * this very frame), so the serials are not compared again; and {@code previous} itself when the figures are
+     * the same as in it: most ticks of a steady bank measure what the tick before measured, and the monitor keeps
+     * the latest figures.
+     *
+     * @param members the bank, with the frame's batteries as its members in chain order
+     * @param previous the latest figures the monitor holds; empty for none
+     */
+    public static Optional<Measurement> ofMembers(BankFrame frame, Bank members, Optional<Measurement> previous) {
         List<BatteryReading> readings = frame.batteries();
-        if (!frame.isComplete() || !bank.isValid() || bank.series() == 0 || !bank.hasSameMembers(readings)) {
+        if (!frame.isComplete() || !members.isValid() || members.series() == 0
+                || readings.size() != members.batteryCount()) {
             return Optional.empty();
         }
         long sumMilliamps = 0;
@@ -56,17 +74,35 @@ public record Measurement(int capacityAmpHours, int bankMillivolts, int bankMill
         int maxCell = Integer.MIN_VALUE;
         int minTemp = Integer.MAX_VALUE;
         int maxTemp = Integer.MIN_VALUE;
-        for (BatteryReading reading : readings) {
+        for (int i = 0; i < readings.size(); i++) {
+            BatteryReading reading = readings.get(i);
             sumMilliamps += reading.milliamps();
             sumMillivolts += reading.millivolts();
-            minCell = Math.min(minCell, reading.minCellMillivolts());
-            maxCell = Math.max(maxCell, reading.maxCellMillivolts());
+            // The lowest and highest cell in one pass over the cells.
+            for (int c = 0; c < reading.cellCount(); c++) {
+                int cell = reading.cellMillivolts(c);
+                minCell = Math.min(minCell, cell);
+                maxCell = Math.max(maxCell, cell);
+            }
             minTemp = Math.min(minTemp, reading.temperatureDeciCelsius());
             maxTemp = Math.max(maxTemp, reading.temperatureDeciCelsius());
         }
-        return Optional.of(new Measurement(bank.capacityAmpHours(), (int) roundedDivide(sumMillivolts,
-                bank.parallel()), (int) roundedDivide(sumMilliamps, bank.series()), minCell, maxCell, minTemp,
-                maxTemp));
+        int capacityAmpHours = members.capacityAmpHours();
+        int bankMillivolts = (int) roundedDivide(sumMillivolts, members.parallel());
+        int bankMilliamps = (int) roundedDivide(sumMilliamps, members.series());
+        if (previous.isPresent() && previous.get().is(capacityAmpHours, bankMillivolts, bankMilliamps, minCell,
+                maxCell, minTemp, maxTemp)) {
+            return previous;
+        }
+        return Optional.of(new Measurement(capacityAmpHours, bankMillivolts, bankMilliamps, minCell, maxCell,
+                minTemp, maxTemp));
+    }
+
+    private boolean is(int capacity, int millivolts, int milliamps, int minCell, int maxCell, int minTemp,
+            int maxTemp) {
+        return capacityAmpHours == capacity && bankMillivolts == millivolts && bankMilliamps == milliamps
+                && minCellMillivolts == minCell && maxCellMillivolts == maxCell && minDeciCelsius == minTemp
+                && maxDeciCelsius == maxTemp;
     }
 
     /** MON-06: power = V × I, positive when charging. */
@@ -81,6 +117,10 @@ public record Measurement(int capacityAmpHours, int bankMillivolts, int bankMill
 
     /** {@code dividend / divisor} rounded half away from zero, for a positive divisor. */
     static long roundedDivide(long dividend, long divisor) {
+        if (divisor == 1) {
+            // One string, or one battery per string: no division (most banks, and every tick).
+            return dividend;
+        }
         long half = divisor / 2;
         return dividend >= 0 ? (dividend + half) / divisor : -((-dividend + half) / divisor);
     }

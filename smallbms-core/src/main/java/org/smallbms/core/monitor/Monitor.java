@@ -35,6 +35,10 @@ public final class Monitor {
     /** How far apart the points of the current average are: the window is a minute to a minute and 5 s long. */
     static final Duration MARK_SPACING = Duration.ofSeconds(5);
 
+    private static final long MAX_STEP_INTERVAL_SECONDS = MAX_STEP_INTERVAL.getSeconds();
+    private static final long MARK_SPACING_SECONDS = MARK_SPACING.getSeconds();
+    private static final long AVERAGE_WINDOW_SECONDS = AVERAGE_WINDOW.getSeconds();
+
     private static final long NANOCOULOMBS_PER_MICROCOULOMB = 1000;
 
     private Monitor() {
@@ -72,9 +76,8 @@ public final class Monitor {
         }
 
         Instant last = previous.lastMeasuredAt();
-        Duration interval = last == null ? null : Duration.between(last, now);
-        boolean continuous = interval != null && !interval.isNegative() && interval.compareTo(MAX_STEP_INTERVAL) <= 0;
-        long millis = continuous ? interval.toMillis() : 0;
+        boolean continuous = last != null && !now.isBefore(last) && !longerThan(last, now, MAX_STEP_INTERVAL_SECONDS);
+        long millis = continuous ? millisBetween(last, now) : 0;
         long chargeMicrocoulombs = m.bankMilliamps() * millis;
         long energyMicrojoules = (long) m.bankMillivolts() * m.bankMilliamps() * millis / 1000;
         if (known) {
@@ -188,30 +191,56 @@ public final class Monitor {
 
     /** The marks with one for now if the last is {@link #MARK_SPACING} old, without those before the window. */
     private static List<Mark> advance(List<Mark> marks, Instant now, long net) {
-        boolean add = marks.isEmpty() || !now.isBefore(marks.get(marks.size() - 1).at().plus(MARK_SPACING));
-        Instant windowStart = now.minus(AVERAGE_WINDOW);
+        boolean add = marks.isEmpty() || atLeast(marks.get(marks.size() - 1).at(), now, MARK_SPACING_SECONDS);
         int drop = 0;
         int size = marks.size() + (add ? 1 : 0);
         // Keep the newest mark at or before the window start: the window then spans the whole last minute.
-        while (size - drop >= 2 && !markAt(marks, drop + 1, now).isAfter(windowStart)) {
+        while (size - drop >= 2 && atLeast(markAt(marks, drop + 1, now), now, AVERAGE_WINDOW_SECONDS)) {
             drop++;
         }
         if (!add && drop == 0) {
             return marks;
         }
-        // Sized for the new mark and filled in place: the state copies it once more into an immutable list.
-        List<Mark> next = new ArrayList<>(size - drop);
+        // One array, made immutable by List.of: the state keeps that list as it is, without another copy.
+        Mark[] next = new Mark[size - drop];
+        int filled = 0;
         for (int i = Math.min(drop, marks.size()); i < marks.size(); i++) {
-            next.add(marks.get(i));
+            next[filled++] = marks.get(i);
         }
         if (add) {
-            next.add(new Mark(now, net));
+            next[filled] = new Mark(now, net);
         }
-        return next;
+        return List.of(next);
     }
 
     private static Instant markAt(List<Mark> marks, int index, Instant now) {
         return index < marks.size() ? marks.get(index).at() : now;
+    }
+
+    // The time tests of every step, in seconds and nanoseconds: the same answers as Instant and Duration arithmetic
+    // for whole-second spans, without building an Instant or a Duration for each.
+
+    /** Whether {@code to} is at least {@code seconds} after {@code from}: {@code !to.isBefore(from + seconds)}. */
+    static boolean atLeast(Instant from, Instant to, long seconds) {
+        long whole = to.getEpochSecond() - from.getEpochSecond();
+        return whole > seconds || whole == seconds && to.getNano() >= from.getNano();
+    }
+
+    /** Whether {@code to} is more than {@code seconds} after {@code from}: {@code to.isAfter(from + seconds)}. */
+    static boolean longerThan(Instant from, Instant to, long seconds) {
+        long whole = to.getEpochSecond() - from.getEpochSecond();
+        return whole > seconds || whole == seconds && to.getNano() > from.getNano();
+    }
+
+    /** {@code Duration.between(from, to).toMillis()} for {@code to} within a minute after {@code from}. */
+    private static long millisBetween(Instant from, Instant to) {
+        long seconds = to.getEpochSecond() - from.getEpochSecond();
+        int nanos = to.getNano() - from.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds * 1000 + nanos / 1_000_000;
     }
 
     /** The removed charge for another capacity, at the same SoC, without overflowing. */

@@ -144,7 +144,8 @@ public final class Protection {
         // A-B08: Vbat per cell in series, a backup to the cell data (CODE-07).
         Debounced lowBankVoltage = Debounced.INACTIVE;
         if (bank.isPresent() && bank.get().isValid()) {
-            lowBankVoltage = Limits.LOW_BANK_VOLTAGE.next(s.lowBankVoltage(), now, vbat / bank.get().cellsInSeries());
+            lowBankVoltage = Limits.LOW_BANK_VOLTAGE.nextPerUnit(s.lowBankVoltage(), now, vbat,
+                    bank.get().cellsInSeries());
         }
         if (lowBankVoltage.active()) {
             bits |= bit(Condition.A_B08);

@@ -1,12 +1,17 @@
 package org.smallbms.core.settings;
 
 import java.time.Duration;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import org.smallbms.core.bank.SystemVoltage;
 
 /**
@@ -16,8 +21,12 @@ import org.smallbms.core.bank.SystemVoltage;
  * <p>Rules beyond each setting's own range: the low SoC warning level is at or above the discharge floor (SET-01),
  * so the warning comes before the shutdown.
  *
+ * <p>The values are kept as an {@code int} per setting, by ordinal, behind the {@link Map} view: the control step
+ * reads seven of them every tick, and an {@code EnumMap} of boxed values behind an unmodifiable view cost a lookup,
+ * a type check and an unboxing for each.
+ *
  * @param system the system voltage the scaled settings are for; 12 V until a bank is detected
- * @param values every setting's value, in the unit its schema names
+ * @param values every setting's value, in the unit its schema names; an unmodifiable map in schema order
  */
 public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
 
@@ -39,7 +48,7 @@ public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
         if (inconsistency != null) {
             throw new IllegalArgumentException(inconsistency);
         }
-        values = Collections.unmodifiableMap(copy);
+        values = values instanceof Values same ? same : new Values(copy);
     }
 
     /** Factory settings for a system. */
@@ -52,7 +61,7 @@ public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
     }
 
     public int get(Setting setting) {
-        return values.get(setting);
+        return ((Values) values).array[setting.ordinal()];
     }
 
     /**
@@ -175,5 +184,75 @@ public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
         return "Low SoC warning level = " + warning + " % is below the discharge floor " + floor + " %:" + rule
                 + ". The allowed values are " + floor + "..99 % (lower the discharge floor first). Nothing was "
                 + "changed.";
+    }
+
+    /** Every setting's value by ordinal, as an unmodifiable map in schema order that equals any map of the same. */
+    private static final class Values extends AbstractMap<Setting, Integer> {
+
+        private static final Setting[] SETTINGS = Setting.values();
+
+        private final int[] array = new int[SETTINGS.length];
+
+        Values(Map<Setting, Integer> complete) {
+            for (Setting setting : SETTINGS) {
+                array[setting.ordinal()] = complete.get(setting);
+            }
+        }
+
+        @Override
+        public int size() {
+            return array.length;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return key instanceof Setting;
+        }
+
+        @Override
+        public Integer get(Object key) {
+            return key instanceof Setting setting ? array[setting.ordinal()] : null;
+        }
+
+        @Override
+        public Set<Entry<Setting, Integer>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public int size() {
+                    return array.length;
+                }
+
+                @Override
+                public Iterator<Entry<Setting, Integer>> iterator() {
+                    return new Iterator<>() {
+                        private int next;
+
+                        @Override
+                        public boolean hasNext() {
+                            return next < array.length;
+                        }
+
+                        @Override
+                        public Entry<Setting, Integer> next() {
+                            if (next >= array.length) {
+                                throw new NoSuchElementException();
+                            }
+                            Setting setting = SETTINGS[next];
+                            return new SimpleImmutableEntry<>(setting, array[next++]);
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Values other ? Arrays.equals(array, other.array) : super.equals(o);
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
     }
 }

@@ -44,9 +44,24 @@ public record Sun(double latitudeDegrees, long seed) {
 
         /** The clear-sky irradiance as a fraction of 1000 W/m² at this solar hour of the day. */
         public double clearSky(double solarHours) {
-            double hourAngle = Math.toRadians(15 * (solarHours - 12));
-            double sinElevation = fixed + swing * Math.cos(hourAngle);
+            return clearSkyAt(Math.cos(Math.toRadians(15 * (solarHours - 12))));
+        }
+
+        /**
+         * The clear-sky irradiance at the second of the day whose {@link #cosHourAngle} is {@code cosHourAngle}:
+         * the same bits as {@link #clearSky} at that second's solar hour.
+         */
+        public double clearSkyAt(double cosHourAngle) {
+            double sinElevation = fixed + swing * cosHourAngle;
             return sinElevation <= 0 ? 0 : Math.pow(sinElevation, 1.15);
+        }
+
+        /**
+         * The cosine of the sun's hour angle at this second of the solar day: the same on every day and at every
+         * site, so a simulation may keep it for each second.
+         */
+        public static double cosHourAngle(int secondOfDay) {
+            return Math.cos(Math.toRadians(15 * (secondOfDay / 3600.0 - 12)));
         }
     }
 

@@ -2,6 +2,7 @@ package org.smallbms.sim.sensor;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bank.BatteryReading;
 import org.smallbms.core.bank.OutputReadback;
@@ -55,30 +56,62 @@ public final class BankSensor {
      */
     public static BankFrame read(BatteryBank bank, ChainFaults faults, RemoteTerminal remote,
             OutputReadback readback, BankFrame previous) {
+        return read(bank, terminalMillivolts(bank), faults, remote, readback, previous);
+    }
+
+    /**
+     * As {@link #read(BatteryBank, ChainFaults, RemoteTerminal, OutputReadback, BankFrame)}, with Vbat already
+     * read by {@link #terminalMillivolts(BatteryBank)} in this tick (the remote terminal may depend on it).
+     */
+    public static BankFrame read(BatteryBank bank, int terminalMillivolts, ChainFaults faults, RemoteTerminal remote,
+            OutputReadback readback, BankFrame previous) {
         List<Battery> batteries = bank.batteries();
         List<BatteryReading> before = previous == null ? List.of() : previous.batteries();
-        BatteryReading[] readings = new BatteryReading[batteries.size()];
+        Set<String> silent = faults.silentSerials();
+        // Built only once a reading differs from the last frame's: most ticks reuse every reading.
+        BatteryReading[] readings = null;
         int count = 0;
-        boolean same = previous != null;
-        for (Battery battery : batteries) {
-            if (!faults.silentSerials().contains(battery.serial())) {
-                BatteryReading last = count < before.size() ? before.get(count) : null;
-                BatteryReading reading = reading(battery, last);
-                same &= reading == last;
-                readings[count++] = reading;
+        for (int b = 0; b < batteries.size(); b++) {
+            Battery battery = batteries.get(b);
+            if (!silent.isEmpty() && silent.contains(battery.serial())) {
+                continue;
             }
+            BatteryReading last = count < before.size() ? before.get(count) : null;
+            BatteryReading reading = reading(battery, last);
+            if (readings == null && reading != last) {
+                readings = new BatteryReading[batteries.size()];
+                for (int i = 0; i < count; i++) {
+                    readings[i] = before.get(i);
+                }
+            }
+            if (readings != null) {
+                readings[count] = reading;
+            }
+            count++;
         }
-        int terminalMillivolts = clamp(Math.round(bank.terminalVolts() * 1000), 0,
-                BankFrame.MAX_TERMINAL_MILLIVOLTS);
         boolean chainClosed = !faults.open();
-        if (same && count == before.size() && previous.chainNodes() == batteries.size()
-                && previous.chainClosed() == chainClosed && previous.terminalMillivolts() == terminalMillivolts
-                && previous.remote().equals(remote) && previous.readback().equals(readback)
-                && previous.selfTestPassed()) {
+        boolean sameReadings = readings == null && previous != null && count == before.size();
+        if (sameReadings && previous.chainNodes() == batteries.size() && previous.chainClosed() == chainClosed
+                && previous.terminalMillivolts() == terminalMillivolts && same(previous.remote(), remote)
+                && same(previous.readback(), readback) && previous.selfTestPassed()) {
             return previous;
         }
-        List<BatteryReading> answered = List.of(count == readings.length ? readings : Arrays.copyOf(readings, count));
+        List<BatteryReading> answered;
+        if (readings != null) {
+            answered = List.of(count == readings.length ? readings : Arrays.copyOf(readings, count));
+        } else {
+            answered = count == before.size() ? before : List.copyOf(before.subList(0, count));
+        }
         return new BankFrame(answered, batteries.size(), chainClosed, terminalMillivolts, remote, readback, true);
+    }
+
+    /** Vbat at the BMS's terminals, quantised. */
+    public static int terminalMillivolts(BatteryBank bank) {
+        return clamp(Math.round(bank.terminalVolts() * 1000), 0, BankFrame.MAX_TERMINAL_MILLIVOLTS);
+    }
+
+    private static boolean same(Object before, Object now) {
+        return before == now || before.equals(now);
     }
 
     /** One battery's report, quantised. */
@@ -91,21 +124,45 @@ public final class BankSensor {
                 deciCelsius(battery), milliamps(battery), millivolts(battery), battery.flags());
     }
 
-    /** One battery's report, quantised: {@code last} itself when every value reads the same as in it. */
+    /**
+     * One battery's report, quantised: {@code last} itself when every value reads the same as in it. The comparison
+     * asks whether each measured value falls in the interval that rounds to the last reading's value, which is the
+     * same answer as quantising it without the cost of {@link Math#round(double)}; a new reading quantises each
+     * value once.
+     */
     private static BatteryReading reading(Battery battery, BatteryReading last) {
-        if (last == null || !last.serial().equals(battery.serial()) || last.model() != battery.model()
-                || !last.firmwareVersion().equals(battery.firmwareVersion())
-                || last.temperatureDeciCelsius() != deciCelsius(battery) || last.milliamps() != milliamps(battery)
-                || last.millivolts() != millivolts(battery) || !last.flags().equals(battery.flags())
-                || last.cellCount() != battery.cellCount()) {
-            return reading(battery);
+        if (last != null && last.model() == battery.model() && last.cellCount() == battery.cellCount()
+                && last.serial().equals(battery.serial()) && last.firmwareVersion().equals(battery.firmwareVersion())
+                && readsAs(battery.amps() * 1000, last.milliamps(), -BatteryReading.MAX_ABS_MILLIAMPS,
+                        BatteryReading.MAX_ABS_MILLIAMPS)
+                && readsAs(battery.volts() * 1000, last.millivolts(), 0, BatteryReading.MAX_MILLIVOLTS)
+                && readsAs(battery.celsius() * 10, last.temperatureDeciCelsius(), BatteryReading.MIN_DECI_CELSIUS,
+                        BatteryReading.MAX_DECI_CELSIUS)
+                && last.flags().equals(battery.flags()) && sameCells(battery, last)) {
+            return last;
         }
+        return reading(battery);
+    }
+
+    private static boolean sameCells(Battery battery, BatteryReading last) {
         for (int i = 0; i < last.cellCount(); i++) {
-            if (last.cellMillivolts(i) != cellMillivolts(battery, i)) {
-                return reading(battery);
+            if (!readsAs(battery.cellVolts(i) * 1000, last.cellMillivolts(i), 0, BatteryReading.MAX_CELL_MILLIVOLTS)) {
+                return false;
             }
         }
-        return last;
+        return true;
+    }
+
+    /**
+     * Whether {@code scaled} quantises to {@code value}, that is {@code clamp(Math.round(scaled), min, max) ==
+     * value}. Inside the range, Math.round gives {@code value} exactly for {@code value - 0.5 <= scaled < value +
+     * 0.5}, and both bounds are exact doubles, so two comparisons decide it; at the ends of the range it rounds.
+     */
+    private static boolean readsAs(double scaled, int value, int min, int max) {
+        if (value > min && value < max) {
+            return scaled >= value - 0.5 && scaled < value + 0.5;
+        }
+        return clamp(Math.round(scaled), min, max) == value;
     }
 
     private static int cellMillivolts(Battery battery, int index) {

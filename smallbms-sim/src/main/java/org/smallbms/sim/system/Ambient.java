@@ -25,7 +25,23 @@ public record Ambient(double meanCelsius, double swingCelsius) {
         if (swingCelsius == 0) {
             return meanCelsius;
         }
-        return meanCelsius - swingCelsius / 2 * Math.cos(2 * Math.PI * (secondOfDay / 3600.0 - 5) / 24);
+        return celsiusAt(dailyCos(secondOfDay));
+    }
+
+    /**
+     * The daily swing's phase at this second of the day: the cosine of the angle from 05:00, the same for every
+     * ambient and every day, so a simulation may keep it for each second (see {@link #celsiusAt}).
+     */
+    public static double dailyCos(int secondOfDay) {
+        return Math.cos(2 * Math.PI * (secondOfDay / 3600.0 - 5) / 24);
+    }
+
+    /** The temperature at the second of the day whose {@link #dailyCos} is {@code dailyCos}: the same bits. */
+    public double celsiusAt(double dailyCos) {
+        if (swingCelsius == 0) {
+            return meanCelsius;
+        }
+        return meanCelsius - swingCelsius / 2 * dailyCos;
     }
 
     public Ambient withMean(double celsius) {

@@ -64,6 +64,7 @@ public final class SimulatedSystem implements World {
     private static final double LOW_CELL_MARGIN_VOLTS = 0.05;
     private static final List<BmsOutput> OUTPUTS = List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
             BmsOutput.PRE_ALARM);
+    private static final int OUTPUT_COUNT = OUTPUTS.size();
 
     private final BatteryBank bank;
     private final BatteryModel model;
@@ -74,6 +75,9 @@ public final class SimulatedSystem implements World {
     private final RemoteWiring remoteWiring;
     private final List<Action.Timed> schedule;
     private final Sun sun;
+    /** The cosines of the daily temperature swing and of the sun's hour angle, for each second of the day. */
+    private final DailyTable ambientCos = new DailyTable(Ambient::dailyCos);
+    private final DailyTable sunCos = new DailyTable(Sun.Day::cosHourAngle);
     private final double[] outputControlAmps = new double[BmsOutput.values().length];
     private final double[] componentAmps;
     private final double[] componentJoules;
@@ -94,7 +98,12 @@ public final class SimulatedSystem implements World {
     /** The sensor's frame of the last tick, before failed sensors: what did not change since is reused. */
     private BankFrame lastFrame;
     private Instant start;
-    private Instant clock;
+    /**
+     * The time of the last {@code sense}, as its epoch second and nanosecond: a reference to each tick's new Instant
+     * stored in this long-lived object would cost the collector's write barrier every tick, and only events read it.
+     */
+    private long clockSecond;
+    private int clockNano;
     private int nextAction;
     private int serialCount;
     private double lastAmbient = Double.NaN;
@@ -111,6 +120,10 @@ public final class SimulatedSystem implements World {
     private double bmsJoules;
     private Instant lowCellShutdownAt;
     private boolean reserveReported;
+    /** The last remote terminal, for {@code remoteOn} and {@code terminalMillivolts} at Vbat. */
+    private RemoteTerminal terminal;
+    private boolean terminalOn;
+    private int terminalMillivolts;
 
     /**
      * @param bank the batteries, built by the caller from {@code model}, {@code series} and {@code seed}
@@ -158,7 +171,8 @@ public final class SimulatedSystem implements World {
         if (start == null) {
             start = now;
         }
-        clock = now;
+        clockSecond = now.getEpochSecond();
+        clockNano = now.getNano();
         // The time since the start is worked out only while the schedule still has something to do.
         if (nextAction < schedule.size()) {
             Duration elapsed = Duration.between(start, now);
@@ -166,20 +180,32 @@ public final class SimulatedSystem implements World {
                 schedule.get(nextAction++).action().applyTo(this);
             }
         }
-        int vbat = terminalMillivolts();
+        int vbat = BankSensor.terminalMillivolts(bank);
         OutputReadback readback = OutputReadback.of(readsHigh(BmsOutput.CHARGE_DISCONNECT),
                 readsHigh(BmsOutput.LOAD_DISCONNECT), readsHigh(BmsOutput.PRE_ALARM));
-        BankFrame frame = BankSensor.read(bank, faults, remoteWiring.terminal(remoteOn, vbat), readback, lastFrame);
-        lastFrame = frame;
+        BankFrame frame = BankSensor.read(bank, vbat, faults, remoteTerminal(vbat), readback, lastFrame);
+        // Stored only when it changed: three ticks in four the frame is the last one, and a store costs a barrier.
+        if (frame != lastFrame) {
+            lastFrame = frame;
+        }
         return failedSensors.isEmpty() ? frame : withFailedSensors(frame);
+    }
+
+    /**
+     * The remote terminal at this battery voltage. The last one is kept: a switch to plus gives a new terminal for
+     * each voltage, and the sense and the BMS's own draw ask for the same one in a tick.
+     */
+    private RemoteTerminal remoteTerminal(int vbatMillivolts) {
+        if (terminal == null || terminalOn != remoteOn || terminalMillivolts != vbatMillivolts) {
+            terminal = remoteWiring.terminal(remoteOn, vbatMillivolts);
+            terminalOn = remoteOn;
+            terminalMillivolts = vbatMillivolts;
+        }
+        return terminal;
     }
 
     private boolean readsHigh(BmsOutput output) {
         return output.levelIn(outputs).isHigh() && !shorted.contains(output);
-    }
-
-    private int terminalMillivolts() {
-        return (int) Math.max(0, Math.min(BankFrame.MAX_TERMINAL_MILLIVOLTS, Math.round(bank.terminalVolts() * 1000)));
     }
 
     /** An open NTC reads the bottom of its scale, and the battery's own monitor then forbids charging. */
@@ -197,8 +223,11 @@ public final class SimulatedSystem implements World {
     @Override
     public void drive(Outputs newOutputs) {
         boolean loadOpened = outputs.load().isHigh() && !newOutputs.load().isHigh();
-        outputs = newOutputs;
-        for (BmsOutput output : OUTPUTS) {
+        if (newOutputs != outputs) {
+            outputs = newOutputs;
+        }
+        for (int i = 0; i < OUTPUT_COUNT; i++) {
+            BmsOutput output = OUTPUTS.get(i);
             double amps = outputControlAmps[output.ordinal()];
             if (output.levelIn(outputs).isHigh() && amps > output.ratingAmps() && overloadReported.add(output)) {
                 record(Event.Kind.FINDING, output.label(), "overloaded", String.format(Locale.ROOT,
@@ -207,7 +236,7 @@ public final class SimulatedSystem implements World {
             }
         }
         if (loadOpened && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS) {
-            lowCellShutdownAt = clock;
+            lowCellShutdownAt = clock();
             reserveReported = false;
         } else if (outputs.load().isHigh()) {
             lowCellShutdownAt = null;
@@ -218,10 +247,11 @@ public final class SimulatedSystem implements World {
     public void advance(Instant now, Duration dt) {
         double seconds = dt.toNanos() / 1e9;
         int secondOfDay = (int) Math.floorMod(now.getEpochSecond(), 86_400L);
-        double airCelsius = ambient.celsius(secondOfDay);
+        double airCelsius = ambient.celsiusAt(ambientCos.at(secondOfDay));
         if (airCelsius != lastAmbient) {
-            for (Battery battery : bank.batteries()) {
-                battery.setAmbientCelsius(airCelsius);
+            List<Battery> all = bank.batteries();
+            for (int i = 0; i < all.size(); i++) {
+                all.get(i).setAmbientCelsius(airCelsius);
             }
             lastAmbient = airCelsius;
         }
@@ -255,12 +285,12 @@ public final class SimulatedSystem implements World {
             dischargedJoules -= stepVolts * total * seconds;
         }
         if (lowCellShutdownAt != null && !reserveReported) {
-            checkReserve(now.plus(dt));
+            checkReserve(now, dt);
         }
     }
 
     private double sunshine(Instant now, int secondOfDay) {
-        long day = Math.floorDiv(Duration.between(start, now).getSeconds() + secondOfDay(start), 86_400L);
+        long day = Math.floorDiv(secondsBetween(start, now) + secondOfDay(start), 86_400L);
         int hour = secondOfDay / 3600;
         long key = day * 24 + hour;
         if (key != cloudKey) {
@@ -272,7 +302,13 @@ public final class SimulatedSystem implements World {
             dayOfYearEpochDay = epochDay;
             sunDay = sun.day(now.atOffset(ZoneOffset.UTC).getDayOfYear());
         }
-        return sunDay.clearSky(secondOfDay / 3600.0) * cloudFactor;
+        return sunDay.clearSkyAt(sunCos.at(secondOfDay)) * cloudFactor;
+    }
+
+    /** {@code Duration.between(from, to).getSeconds()}, without building the Duration every tick. */
+    private static long secondsBetween(Instant from, Instant to) {
+        long seconds = to.getEpochSecond() - from.getEpochSecond();
+        return to.getNano() < from.getNano() ? seconds - 1 : seconds;
     }
 
     private static int secondOfDay(Instant instant) {
@@ -284,15 +320,16 @@ public final class SimulatedSystem implements World {
         if (volts < BMS_MIN_VOLTS) {
             return 0;
         }
-        RemoteTerminal terminal = remoteWiring.terminal(remoteOn, (int) Math.round(volts * 1000));
+        int millivolts = (int) Math.round(volts * 1000);
         boolean lowCell = !outputs.load().isHigh() && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS;
-        return !Remote.isOn(terminal, (int) Math.round(volts * 1000)) || lowCell ? BMS_LOW_AMPS : BMS_ON_AMPS;
+        return !Remote.isOn(remoteTerminal(millivolts), millivolts) || lowCell ? BMS_LOW_AMPS : BMS_ON_AMPS;
     }
 
     /** The currents the outputs that are high source into what is wired to them (OUT-02), from the bank. */
     private double outputAmps() {
         double sum = 0;
-        for (BmsOutput output : OUTPUTS) {
+        for (int i = 0; i < OUTPUT_COUNT; i++) {
+            BmsOutput output = OUTPUTS.get(i);
             if (output.levelIn(outputs).isHigh()) {
                 sum += outputControlAmps[output.ordinal()];
             }
@@ -305,12 +342,10 @@ public final class SimulatedSystem implements World {
      * {@link #DAMAGE_CELL_VOLTS}, the LiFePO4 cell's minimum discharge voltage: "the battery will be damaged if the
      * remaining capacity reserve is drawn" (manual §3.1). That is the last few tenths of a percent of its charge.
      */
-    private void checkReserve(Instant at) {
-        double minVolts = Double.MAX_VALUE;
-        for (Battery battery : bank.batteries()) {
-            minVolts = Math.min(minVolts, battery.minCellVolts());
-        }
+    private void checkReserve(Instant now, Duration dt) {
+        double minVolts = minCellVolts();
         if (minVolts <= DAMAGE_CELL_VOLTS) {
+            Instant at = now.plus(dt);
             reserveReported = true;
             double days = Duration.between(lowCellShutdownAt, at).getSeconds() / 86_400.0;
             record(at, Event.Kind.FINDING, "reserve", "exhausted", String.format(Locale.ROOT,
@@ -321,7 +356,11 @@ public final class SimulatedSystem implements World {
     }
 
     private void record(Event.Kind kind, String name, String value, String cause) {
-        record(clock, kind, name, value, cause);
+        record(clock(), kind, name, value, cause);
+    }
+
+    private Instant clock() {
+        return Instant.ofEpochSecond(clockSecond, clockNano);
     }
 
     private void record(Instant at, Event.Kind kind, String name, String value, String cause) {
@@ -539,9 +578,11 @@ public final class SimulatedSystem implements World {
 
     /** The lowest cell voltage in the bank now (the truth, not a reading). */
     public double minCellVolts() {
+        // Asked every tick after a low cell voltage shutdown: an index loop, no iterator.
+        List<Battery> all = bank.batteries();
         double min = Double.MAX_VALUE;
-        for (Battery battery : bank.batteries()) {
-            min = Math.min(min, battery.minCellVolts());
+        for (int i = 0; i < all.size(); i++) {
+            min = Math.min(min, all.get(i).minCellVolts());
         }
         return min;
     }

@@ -2,6 +2,7 @@ package org.smallbms.sim.system;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.event.Event;
 
@@ -38,8 +39,10 @@ public final class Simulation {
         for (long i = 0; i < steps; i++) {
             ClosedLoop.Tick tick = ClosedLoop.tick(bms, system, now, step);
             bms = tick.bms();
-            for (Event event : tick.events()) {
-                observer.event(event);
+            // Most ticks have no events: an index loop, so no iterator is built for an empty list.
+            List<Event> events = tick.events();
+            for (int e = 0; e < events.size(); e++) {
+                observer.event(events.get(e));
             }
             observer.tick(now, bms, system);
             now = now.plus(step);
