@@ -31,7 +31,9 @@ public final class BatteryBank {
     /** The strings' sources and conductances, their sums and the batteries, valid until the bank changes. */
     private boolean theveninValid;
     private double sumConductance;
-    private double sumSourceCurrent;
+    /** The bank's Thévenin source and resistance, worked out with the sums above. */
+    private double theveninVolts;
+    private double theveninOhms;
     private List<Battery> batteries;
     private double amps;
     private double stepVolts;
@@ -175,7 +177,8 @@ public final class BatteryBank {
             currentSum += sources[j] * conductances[j];
         }
         sumConductance = conductanceSum;
-        sumSourceCurrent = currentSum;
+        theveninVolts = currentSum / conductanceSum;
+        theveninOhms = 1 / conductanceSum;
         theveninValid = true;
     }
 
@@ -188,13 +191,13 @@ public final class BatteryBank {
             return 0;
         }
         refreshThevenin();
-        return sumSourceCurrent / sumConductance;
+        return theveninVolts;
     }
 
     /** The bank's Thévenin resistance now: its strings in parallel. */
     public double ohms() {
         refreshThevenin();
-        return 1 / sumConductance;
+        return theveninOhms;
     }
 
     /** The bus voltage during the last step. */
