@@ -155,9 +155,10 @@ public final class RunCommand implements Callable<Integer> {
         BmsState initial = saved.isPresent() ? Bms.restore(saved.get().state(), start) : Bms.initial();
         DeviceClock clock = options.speed() == null ? DeviceClock.virtual(start)
                 : DeviceClock.scaled(start, options.speed());
-        // A restarted device's battery continues where the BMS left it, when the BMS knows where that was.
-        World world = initial.socPermille().map(p -> system.newWorld(seed, p / 10.0))
-                .orElseGet(() -> system.newWorld(seed));
+        // A restarted device's battery continues where the BMS left it, when the BMS knows where that was, and the
+        // scenario's initial settings and SoC are not given again over the stored ones.
+        World world = saved.isEmpty() ? system.newWorld(seed) : system.resumedWorld(seed,
+                initial.socPermille().map(p -> p / 10.0).orElse(system.initialSocPercent()));
         ControlLoop loop = new ControlLoop(initial, world, clock, ControlLoop.DEFAULT_TICK, persistence, serial);
         ConsoleReporter reporter = new ConsoleReporter(out, loop.snapshots(), System.console() != null,
                 Duration.ofSeconds(Math.max(1, statusEvery)));

@@ -67,6 +67,33 @@ class RunCommandTest {
     }
 
     @Test
+    @DisplayName("SET-04 a restarted device keeps its stored settings and SoC: the scenario's initial ones are for a "
+            + "new device only")
+    void run_restartUnderScenarioWithInitialSettings_keepsStoredOnes() throws Exception {
+        Path scenario = dir.resolve("initial.yaml");
+        Files.writeString(scenario, """
+                name: initial
+                bms: {socKnown: true, settings: {lowSocWarning: 25}}
+                batteries: {model: ng-12v8-100ah, soc: 80}
+                """);
+        Path data = dir.resolve("data");
+        run("--scenario", scenario.toString(), "--speed", "max", "--data", data.toString(), "--duration", "1h",
+                "--set", "lowSocWarning=30", "--set-soc", "50");
+        PersistedState stopped = stored(data);
+        assertThat(stopped.settings().get(Setting.LOW_SOC_WARNING)).isEqualTo(30);
+        assertThat(stopped.monitor().socPermille()).isBetween(490, 500);
+
+        int second = run("--scenario", scenario.toString(), "--speed", "max", "--data", data.toString(),
+                "--duration", "1h");
+
+        assertThat(second).isZero();
+        PersistedState restarted = stored(data);
+        assertThat(restarted.settings().get(Setting.LOW_SOC_WARNING)).isEqualTo(30);
+        // The SoC goes on from where it stopped, not back to the scenario's 80 %.
+        assertThat(restarted.monitor().socPermille()).isBetween(490, 500);
+    }
+
+    @Test
     @DisplayName("PROT-04 the default device (§3.3.1 from midnight) shows a pre-alarm within its first day: a minute "
             + "at the default 1440×")
     void run_defaultWorld_preAlarmWithinADay() {

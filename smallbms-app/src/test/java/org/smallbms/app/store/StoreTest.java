@@ -39,7 +39,7 @@ class StoreTest {
     private static PersistedState livedState() throws ScenarioException {
         // Evening: the loads draw from the battery, so the history counts.
         Instant evening = T0.plus(Duration.ofHours(8));
-        World world = Scenarios.builtIn("ng-3.3.1-solar-batteryprotect").newWorld(1, 60);
+        World world = Scenarios.builtIn("ng-3.3.1-solar-batteryprotect").resumedWorld(1, 60);
         BmsState bms = Bms.initial();
         for (int i = 0; i < 600; i++) {
             bms = ClosedLoop.tick(bms, world, evening.plusSeconds(i), Duration.ofSeconds(1)).bms();

@@ -41,15 +41,18 @@ public final class Scenario {
     private final Duration duration;
     private final Duration step;
     private final List<Action.Timed> schedule;
+    /** How many of the schedule's first actions are the BMS's initial conditions (its settings, a known SoC). */
+    private final int initialActions;
 
     private Scenario(ScenarioFile file, String source, Instant start, Duration duration, Duration step,
-            List<Action.Timed> schedule) {
+            List<Action.Timed> schedule, int initialActions) {
         this.file = file;
         this.source = source;
         this.start = start;
         this.duration = duration;
         this.step = step;
         this.schedule = List.copyOf(schedule);
+        this.initialActions = initialActions;
     }
 
     static Scenario of(ScenarioFile file, String source, Map<String, Integer> lines) throws ScenarioException {
@@ -85,6 +88,7 @@ public final class Scenario {
             int permille = (int) Math.round(file.batteries().soc() * 10);
             schedule.add(new Action.Timed(Duration.ZERO, new Action.BmsCommand(new Command.SetSoc(permille))));
         }
+        int initialActions = schedule.size();
         int strings = file.batteries().parallel();
         for (int i = 0; i < file.schedule().size(); i++) {
             ScenarioFile.Entry entry = file.schedule().get(i);
@@ -118,7 +122,7 @@ public final class Scenario {
             }
             schedule.addAll(actions(entry, at, check, pointer, field));
         }
-        return new Scenario(file, source, start, duration, step, schedule);
+        return new Scenario(file, source, start, duration, step, schedule, initialActions);
     }
 
     private static List<Action.Timed> actions(ScenarioFile.Entry e, Duration at, Checker check, String pointer,
@@ -180,14 +184,20 @@ public final class Scenario {
 
     /** A new system from this scenario, its cell spread and clouds from {@code seed}. */
     public SimulatedSystem newWorld(long seed) {
-        return newWorld(seed, file.batteries().soc());
+        return world(seed, file.batteries().soc(), schedule);
     }
 
     /**
-     * A new system from this scenario with the batteries at {@code socPercent} instead of the scenario's: a live
-     * device restarted on its stored state continues with a battery where the BMS left it.
+     * The system for a device restarted on its stored state: the batteries at {@code socPercent} (where the BMS left
+     * them, or the scenario's SoC when the BMS did not know it), and without the BMS's initial conditions, so its
+     * stored settings and SoC are not overwritten by {@code bms.settings} and {@code socKnown} again. The schedule
+     * runs again from the restart.
      */
-    public SimulatedSystem newWorld(long seed, double socPercent) {
+    public SimulatedSystem resumedWorld(long seed, double socPercent) {
+        return world(seed, socPercent, schedule.subList(initialActions, schedule.size()));
+    }
+
+    private SimulatedSystem world(long seed, double socPercent, List<Action.Timed> actions) {
         if (!(socPercent >= 0 && socPercent <= 100)) {
             throw new IllegalArgumentException("socPercent = " + socPercent + " is outside the allowed 0..100");
         }
@@ -196,7 +206,7 @@ public final class Scenario {
         BatteryBank bank = BatteryBank.uniform(b.model(), b.series(), b.parallel(), seed, socPercent / 100, celsius,
                 SERIAL_PREFIX);
         return new SimulatedSystem(bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(), remoteWiring(),
-                schedule, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
+                actions, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
                 file.ambient().dailySwing()), file.site().cloudiness());
     }
 
@@ -266,6 +276,11 @@ public final class Scenario {
         return file.batteries().parallel();
     }
 
+    /** The batteries' SoC at the start, in percent. */
+    public double initialSocPercent() {
+        return file.batteries().soc();
+    }
+
     public RemoteWiring remoteWiring() {
         return file.bms().remote();
     }
@@ -286,12 +301,12 @@ public final class Scenario {
             throw new IllegalArgumentException("duration " + Durations.format(newDuration) + " is shorter than the "
                     + "step " + Durations.format(step));
         }
-        return new Scenario(file, source, start, newDuration, step, schedule);
+        return new Scenario(file, source, start, newDuration, step, schedule, initialActions);
     }
 
     /** The same scenario with another step (long runs in tests use coarser steps). */
     public Scenario withStep(Duration newStep) {
-        return new Scenario(file, source, start, duration, newStep, schedule);
+        return new Scenario(file, source, start, duration, newStep, schedule, initialActions);
     }
 
 
