@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.smallbms.core.bank.Bank;
-import org.smallbms.core.bank.BankDetection;
 import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.event.Event;
@@ -87,7 +86,7 @@ public final class Bms {
                 : Measurement.ofMembers(frame, bank.get(), previous.monitor().latest());
         MonitorStep monitor = Monitor.step(previous.monitor(), now, measurement, settings);
         ProtectionState protection = Protection.step(previous.protection(), now, frame,
-                protectionInputs(settings, monitor.state()));
+                protectionInputs(settings, monitor.state()), bank);
         History history = History.step(previous.history(), now, measurement, monitor,
                 previous.protection().active(), protection.active());
         BalancerState balancerState = monitor.synchronised()
@@ -108,11 +107,7 @@ public final class Bms {
      * (after a restart the protection has none yet, and the monitor must not lose the first step for that).
      */
     private static Optional<Bank> bankOf(ProtectionState protection, BankFrame frame) {
-        Optional<Bank> known = protection.bank();
-        if (known.isPresent() && known.get().hasSameMembers(frame.batteries()) || !frame.isComplete()) {
-            return known;
-        }
-        return Optional.of(BankDetection.detect(frame.batteries(), frame.terminalMillivolts()));
+        return Protection.bankFor(protection, frame);
     }
 
     /**

@@ -23,6 +23,8 @@ public final class Balancer {
     /** BAL-01: a judgement older than this is unknown. */
     public static final Duration JUDGEMENT_VALID_FOR = Duration.ofDays(30);
 
+    private static final long JUDGEMENT_VALID_FOR_SECONDS = JUDGEMENT_VALID_FOR.getSeconds();
+
     private Balancer() {
     }
 
@@ -55,7 +57,8 @@ public final class Balancer {
         if (bank.isPresent() && hasNewBattery(state, bank.get())) {
             return BalancerStatus.UNKNOWN_BATTERY_ADDED;
         }
-        if (now.isAfter(state.judgedAt().plus(JUDGEMENT_VALID_FOR))) {
+        // In seconds and nanoseconds: no Instant is built for the comparison each tick.
+        if (Monitor.longerThan(state.judgedAt(), now, JUDGEMENT_VALID_FOR_SECONDS)) {
             return BalancerStatus.UNKNOWN_NOT_FULLY_CHARGED_FOR_30_DAYS;
         }
         return state.spreadMillivolts() <= BALANCED_SPREAD_MILLIVOLTS ? BalancerStatus.BALANCED

@@ -106,7 +106,8 @@ public final class Monitor {
         }
 
         long net = previous.netMicrocoulombs() + chargeMicrocoulombs;
-        List<Mark> marks = continuous ? advance(previous.marks(), now, net) : List.of(new Mark(now, net));
+        List<Mark> marks = continuous ? advance(previous.marks(), now, net)
+                : new Marks(new Mark[] {new Mark(now, net)});
         MonitorState next = new MonitorState(known, removed, capacityAmpHours, now, since, synced, net, marks,
                 measurement);
         return new MonitorStep(next, events, chargeMicrocoulombs, energyMicrojoules, synchronise);
@@ -201,7 +202,7 @@ public final class Monitor {
         if (!add && drop == 0) {
             return marks;
         }
-        // One array, made immutable by List.of: the state keeps that list as it is, without another copy.
+        // One array, kept as it is by the state: no copy by List.of and none by the state's constructor.
         Mark[] next = new Mark[size - drop];
         int filled = 0;
         for (int i = Math.min(drop, marks.size()); i < marks.size(); i++) {
@@ -210,7 +211,7 @@ public final class Monitor {
         if (add) {
             next[filled] = new Mark(now, net);
         }
-        return List.of(next);
+        return new Marks(next);
     }
 
     private static Instant markAt(List<Mark> marks, int index, Instant now) {

@@ -40,7 +40,8 @@ public record MonitorState(
 
     public MonitorState {
         Objects.requireNonNull(latest, "latest");
-        marks = List.copyOf(marks);
+        // The monitor's own list is immutable already (its array is never written again), so it is not copied.
+        marks = marks instanceof Marks ? marks : List.copyOf(marks);
         if (capacityAmpHours < 0) {
             throw new IllegalArgumentException("capacityAmpHours = " + capacityAmpHours + " is never negative");
         }

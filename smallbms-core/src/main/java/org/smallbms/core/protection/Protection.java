@@ -47,6 +47,31 @@ public final class Protection {
     /** One control step. Returns {@code previous} itself when nothing changed. */
     public static ProtectionState step(ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs) {
+        return step(previous, now, frame, inputs, bankFor(previous, frame));
+    }
+
+    /**
+     * The bank a frame comes from: the one {@code state} knows if the same batteries answer or the chain is not
+     * complete, else the bank detected from this frame (TOP-01, TOP-09). After power-up the state knows none yet, so
+     * the first complete frame is detected.
+     */
+    public static Optional<Bank> bankFor(ProtectionState state, BankFrame frame) {
+        Optional<Bank> known = state.bank();
+        if (!frame.isComplete() || known.isPresent() && known.get().hasSameMembers(frame.batteries())) {
+            return known;
+        }
+        return Optional.of(BankDetection.detect(frame.batteries(), frame.terminalMillivolts()));
+    }
+
+    /**
+     * One control step with the frame's bank as {@link #bankFor} found it for {@code previous} and {@code frame}: the
+     * device step needs that bank before the protection runs (for the measurement), and so the batteries are
+     * compared with the bank's members once per tick, not twice.
+     *
+     * @param frameBank {@code bankFor(previous, frame)}
+     */
+    public static ProtectionState step(ProtectionState previous, Instant now, BankFrame frame,
+            ProtectionInputs inputs, Optional<Bank> frameBank) {
         int vbat = frame.terminalMillivolts();
         if (vbat < Limits.OPERATING_MIN_MILLIVOLTS) {
             if (previous.active().equals(Conditions.of(Condition.UNPOWERED))) {
@@ -60,12 +85,11 @@ public final class Protection {
         ProtectionState s = previous.has(Condition.UNPOWERED) ? poweredUp(previous) : previous;
 
         // The bank: detected again only when a complete chain shows other members (TOP-01, TOP-09).
-        Optional<Bank> bank = s.bank();
+        // At power-up the bank is found again for the state just powered up, which knows none.
+        Optional<Bank> bank = s == previous ? frameBank : bankFor(s, frame);
         List<Event> bankEvents = List.of();
-        if (frame.isComplete() && (bank.isEmpty() || !bank.get().hasSameMembers(frame.batteries()))) {
-            Bank detected = BankDetection.detect(frame.batteries(), vbat);
-            bankEvents = List.of(bankEvent(now, bank, detected));
-            bank = Optional.of(detected);
+        if (bank != s.bank()) {
+            bankEvents = List.of(bankEvent(now, s.bank(), bank.orElseThrow()));
         }
 
         // One pass over the batteries.
