@@ -33,10 +33,14 @@ public abstract class ChargingDevice extends Component {
             absorptionSeconds = 0;
             return 0;
         }
-        double available = Math.max(0, availableAmps(bus));
+        // Plain comparisons, not Math.max and Math.min: no current here is NaN or −0.0, and each component's
+        // current waits for the ones before it (othersAmps), so the intrinsics' longer chains add up.
+        double offered = availableAmps(bus);
+        double available = offered > 0 ? offered : 0;
         double target = phase == Phase.FLOAT ? profile.floatVolts() : profile.absorptionVolts();
         double limit = bus.ampsToHold(target, othersAmps);
-        double amps = Math.max(0, Math.min(available, limit));
+        double held = available < limit ? available : limit;
+        double amps = held > 0 ? held : 0;
         switch (phase) {
             case BULK -> {
                 if (limit <= available && available > 0) {

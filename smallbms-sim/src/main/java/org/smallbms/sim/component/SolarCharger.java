@@ -26,7 +26,8 @@ public final class SolarCharger extends ChargingDevice {
 
     @Override
     protected double availableAmps(Bus bus) {
-        return Math.min(maxAmps, panelWatts * bus.irradiance() * EFFICIENCY / bus.volts());
+        double amps = panelWatts * bus.irradiance() * EFFICIENCY / bus.volts();
+        return amps < maxAmps ? amps : maxAmps;
     }
 
     @Override
