@@ -76,8 +76,6 @@ public final class SimulatedSystem implements World {
     private final List<Action.Timed> schedule;
     private final Sun sun;
     /** The cosines of the daily temperature swing and of the sun's hour angle, for each second of the day. */
-    private final DailyTable ambientCos = new DailyTable(Ambient::dailyCos);
-    private final DailyTable sunCos = new DailyTable(Sun.Day::cosHourAngle);
     private final double[] outputControlAmps = new double[BmsOutput.values().length];
     private final double[] componentAmps;
     private final double[] componentJoules;
@@ -247,7 +245,7 @@ public final class SimulatedSystem implements World {
     public void advance(Instant now, Duration dt) {
         double seconds = dt.toNanos() / 1e9;
         int secondOfDay = (int) Math.floorMod(now.getEpochSecond(), 86_400L);
-        double airCelsius = ambient.celsiusAt(ambientCos.at(secondOfDay));
+        double airCelsius = ambient.celsiusAt(DailyTable.AMBIENT_COS.at(secondOfDay));
         if (airCelsius != lastAmbient) {
             List<Battery> all = bank.batteries();
             for (int i = 0; i < all.size(); i++) {
@@ -302,7 +300,7 @@ public final class SimulatedSystem implements World {
             dayOfYearEpochDay = epochDay;
             sunDay = sun.day(now.atOffset(ZoneOffset.UTC).getDayOfYear());
         }
-        return sunDay.clearSkyAt(sunCos.at(secondOfDay)) * cloudFactor;
+        return sunDay.clearSkyAt(DailyTable.SUN_COS.at(secondOfDay)) * cloudFactor;
     }
 
     /** {@code Duration.between(from, to).getSeconds()}, without building the Duration every tick. */
