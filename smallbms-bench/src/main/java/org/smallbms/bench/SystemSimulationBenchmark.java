@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -28,8 +29,12 @@ import org.smallbms.sim.system.Simulation;
  *   <li>{@code bank50}: the same system on the largest 24 V bank, 50 × Lithium NG 25.6 V/200 Ah in parallel
  *       (target: a year in ≤ 5 min).</li>
  * </ul>
+ *
+ * <p>With the collector the {@code smallbms} launcher uses (ParallelGC); {@code -jvmArgsAppend -XX:+UseG1GC} measures
+ * the JVM's default instead.
  */
 @State(Scope.Thread)
+@Fork(jvmArgsAppend = "-XX:+UseParallelGC")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SystemSimulationBenchmark {
