@@ -65,7 +65,9 @@ public final class Bms {
     public static BmsState step(BmsState previous, Instant now, BankFrame frame) {
         // Most steps have no events: then no list is built or copied.
         List<Event> events = List.of();
-        Optional<Bank> bank = bankOf(previous.protection(), frame);
+        // The bank the frame comes from, found once for the monitor and the protection (after a restart the
+        // protection knows none yet, and the monitor must not lose the first step for that).
+        Optional<Bank> bank = Protection.bankFor(previous.protection(), frame);
         Settings settings = previous.settings();
         SystemVoltage system = bank.isPresent() && bank.get().isValid() ? bank.get().systemVoltage() : null;
         if (system != null && system != settings.system()) {
@@ -80,7 +82,7 @@ public final class Bms {
         }
 
         // Below its operating voltage the BMS is off (OUT-03) and measures nothing. On a complete frame the bank
-        // has the frame's batteries as members (bankOf), which is the only frame a measurement is made from.
+        // has the frame's batteries as members (Protection.bankFor), the only frame a measurement is made from.
         Optional<Measurement> measurement = frame.terminalMillivolts() < Limits.OPERATING_MIN_MILLIVOLTS
                 || bank.isEmpty() ? Optional.empty()
                 : Measurement.ofMembers(frame, bank.get(), previous.monitor().latest());
@@ -100,14 +102,6 @@ public final class Bms {
             events.addAll(protection.events());
         }
         return new BmsState(settings, protection, monitor.state(), history, balancerState, balancer, events);
-    }
-
-    /**
-     * The bank the frame comes from: the protection's if the same batteries answer, else detected from this frame
-     * (after a restart the protection has none yet, and the monitor must not lose the first step for that).
-     */
-    private static Optional<Bank> bankOf(ProtectionState protection, BankFrame frame) {
-        return Protection.bankFor(protection, frame);
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Protection {
         // At power-up the bank is found again for the state just powered up, which knows none.
         Optional<Bank> bank = s == previous ? frameBank : bankFor(s, frame);
         List<Event> bankEvents = List.of();
-        if (bank != s.bank()) {
+        if (!bank.equals(s.bank())) {
             bankEvents = List.of(bankEvent(now, s.bank(), bank.orElseThrow()));
         }
 
