@@ -37,6 +37,11 @@ public final class Battery {
     public static final double CONDUCTANCE_WATTS_PER_KELVIN_12V8_100AH = 1.25;
     /** CELL-MODEL.md balancing: bleed about 50 mA at the top of charge (passive balancers run 40..90 mA). */
     public static final double BLEED_AMPS = 0.050;
+    /**
+     * The cells work out their temperature factors again when the battery's temperature has moved by more than this
+     * since they last did: it moves by millikelvins a step, and 0.01 K moves the resistances by about 0.02 %.
+     */
+    public static final double TEMPERATURE_RESOLUTION_KELVIN = 0.01;
     /** BAL-01: the balancer works while charging with any cell at or above 3.45 V and a spread above 20 mV. */
     public static final double BALANCE_START_VOLTS = 3.45;
     public static final double BALANCE_SPREAD_VOLTS = 0.020;
@@ -169,7 +174,7 @@ public final class Battery {
         }
         celsius = steadyCelsius + (celsius - steadyCelsius) * thermalDecay;
         exchangedJoules += heat - heatCapacityJoulesPerKelvin * (celsius - before);
-        if (!(Math.abs(celsius - cellsCelsius) <= Cell.TEMPERATURE_RESOLUTION_KELVIN)) {
+        if (!(Math.abs(celsius - cellsCelsius) <= TEMPERATURE_RESOLUTION_KELVIN)) {
             setCellCelsius();
             passCells(false, seconds);
         }
@@ -181,10 +186,7 @@ public final class Battery {
         return terminalVolts;
     }
 
-    /**
-     * Sets the battery temperature on every cell, once it has moved by more than the cells' resolution since they
-     * last worked out their temperature factors: until then a cell would change nothing.
-     */
+    /** Sets the battery temperature on every cell, which works out its temperature factors again. */
     private void setCellCelsius() {
         cellsCelsius = celsius;
         for (Cell cell : cells) {

@@ -21,14 +21,12 @@ package org.smallbms.sim.cell;
  * when charging. Not thread-safe; one owner steps it.
  *
  * <p>Speed: the step reads SoC tables through a uniform grid, and everything that depends on temperature or on the
- * step length only is recomputed when those change (temperature by more than {@link #TEMPERATURE_RESOLUTION_KELVIN}).
+ * step length only is recomputed when those change (the temperature when it is set: its owner decides how often).
  * Energy is accounted as it flows: {@link #lossJoules()} collects the work done on the overpotentials, the charge
  * lost to coulombic inefficiency and to self-discharge; {@link #storedJoules()} is the energy the SoC holds.
  */
 public final class Cell {
 
-    /** Temperature-dependent factors are recomputed when the temperature moves by more than this. */
-    public static final double TEMPERATURE_RESOLUTION_KELVIN = 0.01;
     private static final double SECONDS_PER_MONTH = 30.4375 * 86_400;
     /** Below this, exp(−x) is its Taylor polynomial (error under 3e-9): the hysteresis decay without a call. */
     private static final double POLYNOMIAL_EXP_LIMIT = 0.05;
@@ -57,7 +55,6 @@ public final class Cell {
     private double lastAmps;
     private double lossJoules;
 
-    private double cachedKelvin = Double.NaN;
     private SocCurve ocvBase;
     private SocCurve ocvDelta;
     private double[] grid;
@@ -192,19 +189,13 @@ public final class Cell {
     }
 
     /**
-     * Sets the cell temperature (the battery's thermal model owns it).
-     *
-     * @return true if the temperature moved by more than {@link #TEMPERATURE_RESOLUTION_KELVIN} since its factors
-     *     were last worked out and they were worked out again (then {@link #sourceVolts()}, {@link #ohms()} and the
-     *     voltages may change); false if nothing but {@link #celsius()} changed
+     * Sets the cell temperature and works out its temperature factors again, so {@link #sourceVolts()},
+     * {@link #ohms()} and the voltages may change. Its owner (a battery's thermal model) decides how often: a battery
+     * sets it when its temperature has moved enough to matter.
      */
-    public boolean setCelsius(double celsius) {
+    public void setCelsius(double celsius) {
         kelvin = celsius + 273.15;
-        if (!(Math.abs(kelvin - cachedKelvin) <= TEMPERATURE_RESOLUTION_KELVIN)) {
-            refreshTemperature();
-            return true;
-        }
-        return false;
+        refreshTemperature();
     }
 
     /** The energy lost so far: overpotential work, coulombic loss and self-discharge, all of it heat. */
@@ -218,7 +209,6 @@ public final class Cell {
     }
 
     private void refreshTemperature() {
-        cachedKelvin = kelvin;
         int bracket = model.ocvBracket(kelvin);
         ocvBase = model.ocvBase(bracket);
         ocvDelta = model.ocvDelta(bracket);
