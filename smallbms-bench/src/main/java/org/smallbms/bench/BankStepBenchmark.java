@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.sim.bank.BatteryBank;
-import org.smallbms.sim.cell.Cell;
+import org.smallbms.sim.cell.SeriesCells;
 
 /**
  * One 1 s step of the largest 24 V bank TOP-03 allows: 50 Lithium NG 25.6 V/200 Ah in parallel, 400 cells (target
@@ -22,20 +22,20 @@ import org.smallbms.sim.cell.Cell;
 public class BankStepBenchmark {
 
     private BatteryBank bank;
-    private Cell probe;
+    private SeriesCells probe;
     private double amps;
 
     @Setup
     public void setUp() {
         bank = BatteryBank.uniform(BatteryModel.NG_25V6_200AH, 1, 50, 1, 0.5, 25, "HQ");
-        probe = bank.batteries().get(0).cell(0);
+        probe = bank.batteries().get(0).cells();
         amps = -2000;
     }
 
     /** Cycles between 20 and 80 % SoC at 0.2C so the state stays in range however long JMH runs. */
     @Benchmark
     public double step() {
-        double soc = probe.soc();
+        double soc = probe.soc(0);
         if (soc < 0.2) {
             amps = 2000;
         } else if (soc > 0.8) {

@@ -14,11 +14,13 @@ import org.smallbms.sim.cell.Cell;
 import org.smallbms.sim.cell.CellModel;
 import org.smallbms.sim.cell.CellParameterFile;
 import org.smallbms.sim.cell.CellVariation;
+import org.smallbms.sim.cell.SeriesCells;
 
 /**
- * One cell step of 1 s: the cost of the ESC model per cell (target ≤ 5 ns), for a cell stepped alone
- * ({@code step}) and for the cells of one battery stepped one after the other as a battery steps them
- * ({@code batteryCells}, 16 cells with a manufacturing spread, reported per cell).
+ * One cell step of 1 s: the cost of the ESC model per cell (target ≤ 5 ns), for the cells of one battery stepped as
+ * a battery steps them ({@code batteryCells}: a {@link SeriesCells} string of 16 cells with a manufacturing spread,
+ * reported per cell), and for a cell stepped on its own ({@code step}: a string of one, as {@code cell replay} steps
+ * it).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,7 +32,7 @@ public class CellStepBenchmark {
 
     private Cell cell;
     private double amps;
-    private Cell[] battery;
+    private SeriesCells battery;
     private double batteryAmps;
 
     @Setup
@@ -39,11 +41,12 @@ public class CellStepBenchmark {
         cell = new Cell(model, CellVariation.NONE, 0.5, 25);
         amps = -50;
         SplittableRandom random = new SplittableRandom(1);
-        battery = new Cell[BATTERY_CELLS];
-        for (int i = 0; i < battery.length; i++) {
-            battery[i] = new Cell(model, new CellVariation(1 + 0.005 * random.nextGaussian(),
-                    1 + 0.02 * random.nextGaussian(), 1 + 0.5 * (2 * random.nextDouble() - 1)), 0.5, 25);
+        CellVariation[] variations = new CellVariation[BATTERY_CELLS];
+        for (int i = 0; i < variations.length; i++) {
+            variations[i] = new CellVariation(1 + 0.005 * random.nextGaussian(), 1 + 0.02 * random.nextGaussian(),
+                    1 + 0.5 * (2 * random.nextDouble() - 1));
         }
+        battery = new SeriesCells(model, variations, 0.5, 25);
         batteryAmps = -50;
     }
 
@@ -63,16 +66,12 @@ public class CellStepBenchmark {
     @Benchmark
     @OperationsPerInvocation(BATTERY_CELLS)
     public double batteryCells() {
-        double soc = battery[0].soc();
+        double soc = battery.soc(0);
         if (soc < 0.2) {
             batteryAmps = 50;
         } else if (soc > 0.8) {
             batteryAmps = -50;
         }
-        double volts = 0;
-        for (Cell c : battery) {
-            volts += c.step(batteryAmps, 1);
-        }
-        return volts;
+        return battery.step(batteryAmps, 1);
     }
 }

@@ -8,11 +8,11 @@ import org.smallbms.core.bank.BatteryFamily;
 import org.smallbms.core.bank.BatteryFlag;
 import org.smallbms.core.bank.BatteryFlags;
 import org.smallbms.core.bank.BatteryModel;
-import org.smallbms.sim.cell.Cell;
 import org.smallbms.sim.cell.CellModel;
 import org.smallbms.sim.cell.CellParameterFile;
 import org.smallbms.sim.cell.CellParameters;
 import org.smallbms.sim.cell.CellVariation;
+import org.smallbms.sim.cell.SeriesCells;
 
 /**
  * A Lithium NG or Lithium Battery Smart battery: its cells in series with a seeded manufacturing spread, the
@@ -56,8 +56,7 @@ public final class Battery {
     private final BatteryModel model;
     private final String serial;
     private final String firmwareVersion;
-    private final Cell[] cells;
-    private final double[] cellVolts;
+    private final SeriesCells cells;
     private final boolean[] bleeding;
     private final double linkOhms;
     private final double heatCapacityJoulesPerKelvin;
@@ -77,8 +76,6 @@ public final class Battery {
     private double heatJoules;
     private double exchangedJoules;
     private double linkJoules;
-    /** The heat of the step under way, summed in cell order by {@link #passCells(boolean, double)}. */
-    private double stepHeatJoules;
     private double bleedJoules;
     private boolean balancing;
     /** The thermal body's decay over one step, kept for the step length it was worked out for. */
@@ -115,18 +112,17 @@ public final class Battery {
         this.serial = Objects.requireNonNull(serial, "serial");
         this.firmwareVersion = Objects.requireNonNull(firmwareVersion, "firmwareVersion");
         SplittableRandom random = new SplittableRandom(seed);
-        cells = new Cell[model.cells()];
-        for (int i = 0; i < cells.length; i++) {
-            CellVariation variation = new CellVariation(1 + CAPACITY_SIGMA * random.nextGaussian(),
+        CellVariation[] variations = new CellVariation[model.cells()];
+        for (int i = 0; i < variations.length; i++) {
+            variations[i] = new CellVariation(1 + CAPACITY_SIGMA * random.nextGaussian(),
                     1 + R0_SIGMA * random.nextGaussian(),
                     1 + SELF_DISCHARGE_SPREAD * (2 * random.nextDouble() - 1));
-            cells[i] = new Cell(cellModel, variation, soc, celsius);
         }
-        cellVolts = new double[cells.length];
-        bleeding = new boolean[cells.length];
+        cells = new SeriesCells(cellModel, variations, soc, celsius);
+        bleeding = new boolean[variations.length];
         double perHundred = 100.0 / model.capacityAmpHours();
-        linkOhms = LINK_OHMS_PER_CELL_100AH * cells.length * perHundred;
-        double cellAmpHours = (double) cells.length * model.capacityAmpHours();
+        linkOhms = LINK_OHMS_PER_CELL_100AH * variations.length * perHundred;
+        double cellAmpHours = (double) variations.length * model.capacityAmpHours();
         heatCapacityJoulesPerKelvin = HEAT_CAPACITY_JOULES_PER_KELVIN_CELL_AMP_HOUR * cellAmpHours;
         conductanceWattsPerKelvin = CONDUCTANCE_WATTS_PER_KELVIN_12V8_100AH * Math.pow(cellAmpHours / 400, 2.0 / 3);
         monitor = new BatteryMonitor(model.family() == BatteryFamily.LITHIUM_NG ? MonitorThresholds.LITHIUM_NG
@@ -134,9 +130,8 @@ public final class Battery {
         this.celsius = celsius;
         this.cellsCelsius = celsius;
         this.ambientCelsius = celsius;
-        passCells(false, 0);
+        readCells();
         monitor.update(minCellVolts, maxCellVolts, celsius);
-        refreshSource();
     }
 
     /**
@@ -161,10 +156,12 @@ public final class Battery {
     public double step(double amps, double seconds) {
         double heat = linkOhms * amps * amps * seconds;
         linkJoules += heat;
-        stepHeatJoules = heat;
         this.amps = amps;
-        double terminalVolts = passCells(true, seconds);
-        heat = stepHeatJoules;
+        double lossBefore = cells.lossJoules();
+        double terminalVolts = linkOhms * amps + cells.step(amps, seconds);
+        double bleed = cells.stepOwnJoules();
+        bleedJoules += bleed;
+        heat += cells.lossJoules() - lossBefore + bleed;
         heatJoules += heat;
         double before = celsius;
         double steadyCelsius = ambientCelsius + heat / seconds / conductanceWattsPerKelvin;
@@ -175,94 +172,31 @@ public final class Battery {
         celsius = steadyCelsius + (celsius - steadyCelsius) * thermalDecay;
         exchangedJoules += heat - heatCapacityJoulesPerKelvin * (celsius - before);
         if (!(Math.abs(celsius - cellsCelsius) <= TEMPERATURE_RESOLUTION_KELVIN)) {
-            setCellCelsius();
-            passCells(false, seconds);
+            // The cells work out their temperature factors again, which may move their sources and resistances.
+            cellsCelsius = celsius;
+            cells.setCelsius(celsius);
         }
+        readCells();
         monitor.update(minCellVolts, maxCellVolts, celsius);
         balance(minCellVolts, maxCellVolts);
-        if (balancing) {
-            refreshSource();
-        }
         return terminalVolts;
-    }
-
-    /** Sets the battery temperature on every cell, which works out its temperature factors again. */
-    private void setCellCelsius() {
-        cellsCelsius = celsius;
-        for (Cell cell : cells) {
-            cell.setCelsius(celsius);
-        }
     }
 
     /**
-     * One pass over the cells: if {@code stepping}, each cell's step with the battery current (less the bleed) and
-     * the heat it makes (added to {@link #stepHeatJoules}); then each cell's source, R0 and voltage with the current
-     * it carries (the bleed still as in the step), the battery voltage and the extreme cells, and the Thévenin
-     * source for a next step in which no cell bleeds, summed in the order {@link #refreshSource()} sums it, so only
-     * a balancing battery needs that second pass. A cell's source and R0 change with its temperature only when it
-     * works out its temperature factors again: the step reads them before the new temperature is set, and the pass
-     * is made again, without stepping, in the steps where a cell did.
-     *
-     * @return the battery's voltage during the step, if stepping
+     * The battery's voltage, extreme cells and Thévenin source from the cells' last pass, with the bleed the balancer
+     * chose for the next step.
      */
-    private double passCells(boolean stepping, double seconds) {
-        double amps = this.amps;
-        double terminalVolts = linkOhms * amps;
-        double heat = stepHeatJoules;
-        double sum = linkOhms * amps;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double sourceSum = 0;
-        double resistance = linkOhms;
-        for (int i = 0; i < cells.length; i++) {
-            Cell cell = cells[i];
-            double cellAmps = bleeding[i] ? amps - BLEED_AMPS : amps;
-            if (stepping) {
-                double lossBefore = cell.lossJoules();
-                double cellVoltsNow = cell.step(cellAmps, seconds);
-                if (bleeding[i]) {
-                    double bleed = cellVoltsNow * BLEED_AMPS * seconds;
-                    bleedJoules += bleed;
-                    heat += bleed;
-                }
-                terminalVolts += cellVoltsNow;
-                heat += cell.lossJoules() - lossBefore;
-            }
-            double source = cell.sourceVolts();
-            double r0 = cell.ohms();
-            double v = source + r0 * cellAmps;
-            cellVolts[i] = v;
-            sum += v;
-            // Plain comparisons: Math.min and Math.max order NaN and −0.0, which no cell voltage is, and make the
-            // running extreme a long dependency chain from cell to cell.
-            min = v < min ? v : min;
-            max = v > max ? v : max;
-            sourceSum += source;
-            resistance += r0;
-        }
-        stepHeatJoules = heat;
-        volts = sum;
-        minCellVolts = min;
-        maxCellVolts = max;
-        sourceVolts = sourceSum;
-        ohms = resistance;
-        return terminalVolts;
+    private void readCells() {
+        volts = linkOhms * amps + cells.voltsSum();
+        minCellVolts = cells.minVolts();
+        maxCellVolts = cells.maxVolts();
+        refreshSource();
     }
 
-    /** The Thévenin source for the next step, with the bleed the balancer just chose. */
+    /** The Thévenin source for the next step, with the bleed the balancer chose. */
     private void refreshSource() {
-        double source = 0;
-        double resistance = linkOhms;
-        for (int i = 0; i < cells.length; i++) {
-            Cell cell = cells[i];
-            source += cell.sourceVolts();
-            if (bleeding[i]) {
-                source -= cell.ohms() * BLEED_AMPS;
-            }
-            resistance += cell.ohms();
-        }
-        sourceVolts = source;
-        ohms = resistance;
+        sourceVolts = balancing ? cells.sourceSumVolts() + cells.ownSourceVolts() : cells.sourceSumVolts();
+        ohms = linkOhms + cells.ohmsSum();
     }
 
     private void balance(double min, double max) {
@@ -272,9 +206,14 @@ public final class Battery {
             // Nothing bled in the last step: every flag is already clear.
             return;
         }
-        for (int i = 0; i < cells.length; i++) {
-            bleeding[i] = balancing && cellVolts[i] - min > BLEED_ABOVE_LOWEST_VOLTS;
+        for (int i = 0; i < bleeding.length; i++) {
+            boolean bleed = balancing && cells.volts(i) - min > BLEED_ABOVE_LOWEST_VOLTS;
+            if (bleed != bleeding[i]) {
+                bleeding[i] = bleed;
+                cells.setOwnAmps(i, bleed ? -BLEED_AMPS : 0);
+            }
         }
+        refreshSource();
     }
 
     /**
@@ -326,20 +265,21 @@ public final class Battery {
     }
 
     public int cellCount() {
-        return cells.length;
+        return bleeding.length;
     }
 
     /**
-     * One cell, for tests and tools that look inside; the battery owns its stepping. A cell stepped from outside
-     * shows in the battery's voltages, source and resistance from the battery's next step.
+     * The cells, for tests and tools that look inside; the battery owns their stepping. A cell stepped from outside
+     * ({@link SeriesCells#stepOne}) shows in the battery's voltages, source and resistance from the battery's next
+     * step.
      */
-    public Cell cell(int index) {
-        return cells[index];
+    public SeriesCells cells() {
+        return cells;
     }
 
     /** A cell's terminal voltage now, with the last current flowing. */
     public double cellVolts(int index) {
-        return cellVolts[index];
+        return cells.volts(index);
     }
 
     public double minCellVolts() {
@@ -367,26 +307,26 @@ public final class Battery {
     /** The mean cell SoC. */
     public double soc() {
         double sum = 0;
-        for (Cell cell : cells) {
-            sum += cell.soc();
+        for (int i = 0; i < cells.count(); i++) {
+            sum += cells.soc(i);
         }
-        return sum / cells.length;
+        return sum / cells.count();
     }
 
     /** The lowest cell SoC: what is left before the first cell is empty. */
     public double minSoc() {
         double min = Double.POSITIVE_INFINITY;
-        for (Cell cell : cells) {
-            min = Math.min(min, cell.soc());
+        for (int i = 0; i < cells.count(); i++) {
+            min = Math.min(min, cells.soc(i));
         }
         return min;
     }
 
-    /** The energy the cells hold (see {@link Cell#storedJoules()}). */
+    /** The energy the cells hold (see {@link SeriesCells#storedJoules(int)}). */
     public double storedJoules() {
         double sum = 0;
-        for (Cell cell : cells) {
-            sum += cell.storedJoules();
+        for (int i = 0; i < cells.count(); i++) {
+            sum += cells.storedJoules(i);
         }
         return sum;
     }

@@ -26,7 +26,7 @@ class BatteryTest {
         assertThat(battery.cellCount()).isEqualTo(cells);
         assertThat(battery.ohms() * 1000).isCloseTo(milliohms, within(milliohms * 0.05));
         assertThat(battery.volts()).isCloseTo(cells * 3.305, within(0.001 * cells));
-        assertThat(battery.cell(0).capacityAmpHours()).isCloseTo(model.capacityAmpHours(),
+        assertThat(battery.cells().capacityAmpHours(0)).isCloseTo(model.capacityAmpHours(),
                 within(model.capacityAmpHours() * 0.03));
     }
 
@@ -44,7 +44,7 @@ class BatteryTest {
         }
         for (int i = 0; i < a.cellCount(); i++) {
             assertThat(a.cellVolts(i)).isEqualTo(b.cellVolts(i));
-            assertThat(a.cell(i).soc()).isEqualTo(b.cell(i).soc());
+            assertThat(a.cells().soc(i)).isEqualTo(b.cells().soc(i));
         }
         assertThat(a.celsius()).isEqualTo(b.celsius());
         assertThat(other.cellVolts(0)).isNotEqualTo(a.cellVolts(0));
@@ -58,8 +58,8 @@ class BatteryTest {
         for (int b = 0; b < 50; b++) {
             Battery battery = Battery.of(BatteryModel.NG_51V2_100AH, "HQ" + b, b, 0.5, 25);
             for (int i = 0; i < 16; i++) {
-                capacities[b * 16 + i] = battery.cell(i).capacityAmpHours() / 100;
-                resistances[b * 16 + i] = battery.cell(i).ohms() / 0.0004;
+                capacities[b * 16 + i] = battery.cells().capacityAmpHours(i) / 100;
+                resistances[b * 16 + i] = battery.cells().ohms(i) / 0.0004;
             }
         }
         assertThat(sigma(capacities)).isBetween(0.004, 0.006);
@@ -188,8 +188,8 @@ class BatteryTest {
     @DisplayName("BAL-01 the balancer bleeds the high cells at the top of charge and narrows the spread")
     void balancer_atTopOfCharge_bleedsHighCellsAndNarrowsSpread() {
         Battery battery = Battery.of(BatteryModel.NG_12V8_100AH, "HQ1", 3, 0.95, 25);
-        battery.cell(1).step(0.5, 3600);
-        double spreadBefore = battery.cell(1).soc() - battery.cell(0).soc();
+        battery.cells().stepOne(1, 0.5, 3600);
+        double spreadBefore = battery.cells().soc(1) - battery.cells().soc(0);
         boolean balanced = false;
         for (int cycle = 0; cycle < 40; cycle++) {
             for (int s = 0; s < 3 * 3600 && !battery.has(BatteryFlag.CELL_HIGH_VOLTAGE); s++) {
@@ -198,7 +198,7 @@ class BatteryTest {
             }
             battery.step(-5, 3600);
         }
-        double spreadAfter = battery.cell(1).soc() - battery.cell(0).soc();
+        double spreadAfter = battery.cells().soc(1) - battery.cells().soc(0);
         assertThat(balanced).isTrue();
         assertThat(battery.bleedJoules()).isPositive();
         assertThat(spreadAfter).isLessThan(spreadBefore * 0.5);

@@ -1,0 +1,505 @@
+package org.smallbms.sim.cell;
+
+import java.util.Arrays;
+
+/**
+ * The cells of one battery in series, each the enhanced self-correcting (ESC) equivalent circuit of CELL-MODEL.md,
+ * stepped together in discrete time: one current through the string, one temperature, one step length.
+ *
+ * <pre>
+ * z[k+1]   = z[k] + eta * i[k] * dt / (3600 Q) − self-discharge * dt
+ * iR[k+1]  = exp(−dt/tau) * iR[k] + (1 − exp(−dt/tau)) * i[k]        (each RC pair)
+ * h[k+1]   = exp(−|gamma i dt / (3600 Q)|) * h[k] + (1 − exp(...)) * sgn(i[k])
+ * v[k]     = OCV(z, T) + M(z) h[k] + M0 s[k-1] + R0(T, z) i[k] + R1(T) iR1[k] + R2(T) iR2[k]
+ * s[k]     = sgn(i[k]) if i[k] != 0 else s[k-1]
+ * </pre>
+ *
+ * <p>One departure from CELL-MODEL.md, on purpose: the instantaneous hysteresis M0 acts with the direction of the
+ * previous step's current ({@code s[k-1]}, not {@code s[k]}). Within a step each cell is then exactly the linear
+ * source {@code v = sourceVolts(i) + ohms(i) * current}, so a bank of parallel strings is solved exactly in one pass;
+ * with the direction of the present current there is no solution at all while a string's current sits near zero
+ * (the M0 step is a dead band), and the bank's energy would not balance. The lag is one step (a second) of a few mV.
+ *
+ * <p>A cell may carry a current of its own on top of the string's ({@link #setOwnAmps}): a balancer's bleed
+ * (negative) or a cell charger. Cell i then carries {@code amps + ownAmps(i)}.
+ *
+ * <p><b>A mutable physics body</b>: {@link #step(double, double)} advances every cell in place. Current is positive
+ * when charging. Not thread-safe; one owner steps it.
+ *
+ * <p>Speed: the cells differ in capacity, R0 and self-discharge, but not in their RC pairs, and in series they carry
+ * the same current, so the RC currents and the direction of the current are worked out once for the string. A cell
+ * that carries a current of its own, or did until recently, keeps its difference from the string's RC currents and
+ * direction, and that difference is stepped for it alone; once its own current has stopped and the difference has
+ * decayed below {@link #NEGLIGIBLE_AMPS} (a few hours after a bleed), the cell follows the string again. Each cell's
+ * step and its table lookup at the new SoC are one pass over arrays; the SoC tables are read through a uniform grid,
+ * and everything that depends on temperature or on the step length only is worked out again when those change.
+ * Energy is accounted as it flows: {@link #lossJoules()} collects the work done on the overpotentials, the charge
+ * lost to coulombic inefficiency and to self-discharge; {@link #storedJoules(int)} is the energy a SoC holds.
+ */
+public final class SeriesCells {
+
+    /**
+     * Below this, the difference between a cell's RC current and the string's is dropped: it moves the cell voltage
+     * by less than 1e-15 V.
+     */
+    public static final double NEGLIGIBLE_AMPS = 1e-12;
+
+    private static final double SECONDS_PER_MONTH = 30.4375 * 86_400;
+    /** Below this, exp(−x) is its Taylor polynomial (error under 3e-9): the hysteresis decay without a call. */
+    private static final double POLYNOMIAL_EXP_LIMIT = 0.05;
+
+    private final CellModel model;
+    private final int count;
+    private final double chargeEfficiency;
+    private final double r1Ohms;
+    private final double r2Ohms;
+    private final double tau1Seconds;
+    private final double tau2Seconds;
+    private final double m0Volts;
+    private final double selfDischargeDoublingKelvin;
+
+    // Each cell's own figures.
+    private final double[] capacityCoulombs;
+    private final double[] r0Ohms;
+    private final double[] gammaPerCoulomb;
+    private final double[] selfDischargePerSecond;
+
+    // Each cell's state.
+    private final double[] soc;
+    private final double[] hysteresis;
+    private final double[] ownAmps;
+    /** The current each cell carried in the last step: the string's plus its own. */
+    private final double[] lastAmps;
+
+    // The string's RC currents and direction, and each cell's difference from them (zero for most cells).
+    private double iR1;
+    private double iR2;
+    private double lastSign;
+    private final double[] ownIR1;
+    private final double[] ownIR2;
+    private final double[] ownSign;
+    private final boolean[] differs;
+    /** What a cell's difference adds to its source voltage: R1 ownIR1 + R2 ownIR2 + M0 (ownSign − lastSign). */
+    private final double[] ownVolts;
+    private int differing;
+    private int carryingOwn;
+
+    // Worked out again when the temperature changes.
+    private double kelvin;
+    private SocCurve ocvBase;
+    private SocCurve ocvDelta;
+    private double[] grid;
+    private double ocvWeight;
+    private double r1NowOhms;
+    private double r2NowOhms;
+    private double selfDischargeFactor;
+    private final double[] r0TemperatureOhms;
+
+    // Worked out again when the step length changes (and the self-discharge also with the temperature).
+    private double cachedSeconds = Double.NaN;
+    private double decay1;
+    private double decay2;
+    private double rise1;
+    private double rise2;
+    private final double[] chargeSocPerAmp;
+    private final double[] dischargeSocPerAmp;
+    private final double[] gammaPerAmp;
+    private final double[] selfDischargeSocPerStep;
+
+    // The result of the last pass: each cell at its new SoC, and the string's sums.
+    private final double[] ocvNowVolts;
+    private final double[] r0NowOhms;
+    /** The source voltage behind R0 for the next step. */
+    private final double[] sourceNowVolts;
+    /** The terminal voltage now, with the last step's current flowing. */
+    private final double[] voltsNow;
+    private double stepVolts;
+    private double stepOwnJoules;
+    private double lossJoules;
+    private double sourceSumVolts;
+    private double ohmsSum;
+    private double voltsSum;
+    private double minVolts;
+    private double maxVolts;
+
+    /**
+     * Cells at rest: no RC current, no hysteresis, no direction yet.
+     *
+     * @param model the cell type
+     * @param variations how each cell differs from the nominal one, one per cell in string order
+     * @param soc the initial state of charge of every cell, 0..1
+     * @param celsius the initial temperature
+     */
+    public SeriesCells(CellModel model, CellVariation[] variations, double soc, double celsius) {
+        if (!(soc >= 0 && soc <= 1) || !(celsius > -60 && celsius < 100)) {
+            throw new IllegalArgumentException("soc = " + soc + ", celsius = " + celsius
+                    + ": a cell starts within SoC 0..1 and −60..100 °C");
+        }
+        if (variations.length == 0) {
+            throw new IllegalArgumentException("no cells: a string has at least one cell");
+        }
+        this.model = model;
+        count = variations.length;
+        CellParameters p = model.parameters();
+        chargeEfficiency = p.coulombicEfficiency();
+        r1Ohms = p.r1Ohms();
+        r2Ohms = p.r2Ohms();
+        tau1Seconds = p.tau1Seconds();
+        tau2Seconds = p.tau2Seconds();
+        m0Volts = p.m0Volts();
+        selfDischargeDoublingKelvin = p.selfDischargeDoublingKelvin();
+        capacityCoulombs = new double[count];
+        r0Ohms = new double[count];
+        gammaPerCoulomb = new double[count];
+        selfDischargePerSecond = new double[count];
+        for (int i = 0; i < count; i++) {
+            CellVariation variation = variations[i];
+            capacityCoulombs[i] = p.capacityAmpHours() * variation.capacityFactor() * 3600;
+            r0Ohms[i] = p.r0Ohms() * variation.r0Factor();
+            gammaPerCoulomb[i] = p.gamma() / capacityCoulombs[i];
+            selfDischargePerSecond[i] = p.selfDischargePerMonth() * variation.selfDischargeFactor()
+                    / SECONDS_PER_MONTH;
+        }
+        this.soc = new double[count];
+        Arrays.fill(this.soc, soc);
+        hysteresis = new double[count];
+        ownAmps = new double[count];
+        lastAmps = new double[count];
+        ownIR1 = new double[count];
+        ownIR2 = new double[count];
+        ownSign = new double[count];
+        differs = new boolean[count];
+        ownVolts = new double[count];
+        r0TemperatureOhms = new double[count];
+        chargeSocPerAmp = new double[count];
+        dischargeSocPerAmp = new double[count];
+        gammaPerAmp = new double[count];
+        selfDischargeSocPerStep = new double[count];
+        ocvNowVolts = new double[count];
+        r0NowOhms = new double[count];
+        sourceNowVolts = new double[count];
+        voltsNow = new double[count];
+        setCelsius(celsius);
+    }
+
+    /**
+     * Applies {@code amps} (positive charging) through the string for {@code seconds}, each cell with its own current
+     * on top, and advances every cell.
+     *
+     * @return the voltage across the string during the step: the sum of the cells' v[k]
+     */
+    public double step(double amps, double seconds) {
+        if (seconds != cachedSeconds) {
+            refreshStepLength(seconds);
+        }
+        double previousSign = lastSign;
+        iR1 = Math.fma(decay1, iR1, rise1 * amps);
+        iR2 = Math.fma(decay2, iR2, rise2 * amps);
+        if (amps != 0) {
+            lastSign = amps > 0 ? 1 : -1;
+        }
+        if (differing > 0 || carryingOwn > 0) {
+            stepDifferences(amps, previousSign);
+        }
+        return pass(amps, seconds, true);
+    }
+
+    /**
+     * Sets the cells at {@code celsius} and works out their temperature factors again, so the sources, the
+     * resistances and the voltages may change. The owner (a battery's thermal model) decides how often.
+     */
+    public void setCelsius(double celsius) {
+        kelvin = celsius + 273.15;
+        int bracket = model.ocvBracket(kelvin);
+        ocvBase = model.ocvBase(bracket);
+        ocvDelta = model.ocvDelta(bracket);
+        grid = model.grid(bracket);
+        ocvWeight = model.ocvWeight(bracket, kelvin);
+        double factor = model.parameters().temperatureScaling().factor(kelvin);
+        r1NowOhms = r1Ohms * factor;
+        r2NowOhms = r2Ohms * factor;
+        for (int i = 0; i < count; i++) {
+            r0TemperatureOhms[i] = r0Ohms[i] * factor;
+            if (differs[i]) {
+                ownVolts[i] = ownVolts(i);
+            }
+        }
+        selfDischargeFactor = Math.pow(2, (kelvin - ResistanceScaling.REFERENCE_KELVIN) / selfDischargeDoublingKelvin);
+        if (!Double.isNaN(cachedSeconds)) {
+            refreshSelfDischarge();
+        }
+        pass(0, 0, false);
+    }
+
+    /**
+     * Sets the current cell {@code index} carries on top of the string's from the next step on: a balancer's bleed
+     * is negative.
+     */
+    public void setOwnAmps(int index, double amps) {
+        if (!Double.isFinite(amps)) {
+            throw new IllegalArgumentException("amps = " + amps + ": a cell's own current is finite");
+        }
+        if ((ownAmps[index] != 0) != (amps != 0)) {
+            carryingOwn += amps != 0 ? 1 : -1;
+        }
+        ownAmps[index] = amps;
+    }
+
+    /**
+     * Charges ({@code amps} positive) or discharges one cell alone for {@code seconds}, as a cell charger would,
+     * while the others rest; the time passes for all of them. The string's sums are as after any step.
+     */
+    public void stepOne(int index, double amps, double seconds) {
+        double own = ownAmps[index];
+        setOwnAmps(index, amps);
+        step(0, seconds);
+        setOwnAmps(index, own);
+    }
+
+    public int count() {
+        return count;
+    }
+
+    /** The source voltage behind cell {@code index}'s R0 for the next step: {@code v = source + ohms * current}. */
+    public double sourceVolts(int index) {
+        return sourceNowVolts[index];
+    }
+
+    /** Cell {@code index}'s R0 now, at its SoC and the temperature. */
+    public double ohms(int index) {
+        return r0NowOhms[index];
+    }
+
+    /** Cell {@code index}'s terminal voltage now, with the last step's current (its own included) flowing. */
+    public double volts(int index) {
+        return voltsNow[index];
+    }
+
+    /** Cell {@code index}'s open-circuit voltage at its present SoC and the temperature. */
+    public double ocvVolts(int index) {
+        return ocvNowVolts[index];
+    }
+
+    public double soc(int index) {
+        return soc[index];
+    }
+
+    /** Cell {@code index}'s hysteresis state h, −1..1. */
+    public double hysteresis(int index) {
+        return hysteresis[index];
+    }
+
+    public double capacityAmpHours(int index) {
+        return capacityCoulombs[index] / 3600;
+    }
+
+    public double celsius() {
+        return kelvin - 273.15;
+    }
+
+    /**
+     * The sum of the sources behind R0 for the next step, leaving out the cells' own currents: with them, the string
+     * is the source {@code sourceSumVolts() + ownSourceVolts()} behind {@link #ohmsSum()}.
+     */
+    public double sourceSumVolts() {
+        return sourceSumVolts;
+    }
+
+    /** What the cells' own currents add to the sum of the sources in the next step: Σ R0 × own current. */
+    public double ownSourceVolts() {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += r0NowOhms[i] * ownAmps[i];
+        }
+        return sum;
+    }
+
+    /** The sum of the cells' R0 now. */
+    public double ohmsSum() {
+        return ohmsSum;
+    }
+
+    /** The sum of the cells' terminal voltages now, with the last step's currents flowing. */
+    public double voltsSum() {
+        return voltsSum;
+    }
+
+    public double minVolts() {
+        return minVolts;
+    }
+
+    public double maxVolts() {
+        return maxVolts;
+    }
+
+    /** The voltage across the string during the last step. */
+    public double stepVolts() {
+        return stepVolts;
+    }
+
+    /** The energy the cells' own currents took out of them in the last step (a bleed's heat; negative charging). */
+    public double stepOwnJoules() {
+        return stepOwnJoules;
+    }
+
+    /** The energy lost in all the cells so far: overpotential work, coulombic loss and self-discharge, all heat. */
+    public double lossJoules() {
+        return lossJoules;
+    }
+
+    /** The energy cell {@code index}'s SoC holds above SoC 0, at the present temperature: Q ∫ OCV(z, T) dz. */
+    public double storedJoules(int index) {
+        double z = soc[index];
+        return capacityCoulombs[index] * (ocvBase.integral(z) + ocvWeight * ocvDelta.integral(z));
+    }
+
+    /**
+     * One pass over the cells: if {@code stepping}, each cell's step with its current and the energy it takes in;
+     * then, at each cell's new SoC, its open-circuit voltage, R0 and source for the next step, its voltage with the
+     * current it carries, and the string's sums.
+     */
+    private double pass(double amps, double seconds, boolean stepping) {
+        double dynamicVolts = Math.fma(r1NowOhms, iR1, Math.fma(r2NowOhms, iR2, m0Volts * lastSign));
+        double[] g = grid;
+        double weight = ocvWeight;
+        double volts = 0;
+        double ownJoules = 0;
+        double loss = 0;
+        double sourceSum = 0;
+        double resistance = 0;
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            double cellAmps = amps + ownAmps[i];
+            double z = soc[i];
+            if (stepping) {
+                double v = Math.fma(r0NowOhms[i], cellAmps, sourceNowVolts[i]);
+                volts += v;
+                ownJoules = Math.fma(v, ownAmps[i], ownJoules);
+                double socChange = Math.fma(cellAmps > 0 ? chargeSocPerAmp[i] : dischargeSocPerAmp[i], cellAmps,
+                        -selfDischargeSocPerStep[i]);
+                z += socChange;
+                soc[i] = z;
+                // Heat: the work done on the cell less what the SoC took in at the open-circuit voltage (the
+                // overpotentials, the coulombic loss and the self-discharge in one term).
+                loss += Math.fma(v, cellAmps * seconds, -ocvNowVolts[i] * capacityCoulombs[i] * socChange);
+                if (cellAmps != 0) {
+                    double x = gammaPerAmp[i] * Math.abs(cellAmps);
+                    double decay = x < POLYNOMIAL_EXP_LIMIT
+                            ? Math.fma(-x, Math.fma(-x, Math.fma(-x, Math.fma(-x, 1.0 / 24, 1.0 / 6), 0.5), 1), 1)
+                            : Math.exp(-x);
+                    double sign = cellAmps > 0 ? 1 : -1;
+                    hysteresis[i] = Math.fma(decay, hysteresis[i] - sign, sign);
+                }
+                lastAmps[i] = cellAmps;
+            } else {
+                cellAmps = lastAmps[i];
+            }
+            double hysteresisVolts;
+            double r0Factor;
+            double ocv;
+            double position = z * SocCurve.INTERVALS;
+            if (position >= 0 && position < SocCurve.INTERVALS) {
+                // Inside the grid, the four curves share one interval: find it once, read 64 adjacent bytes.
+                int index = (int) position;
+                double fraction = position - index;
+                int k = index * CellModel.GRID_STRIDE;
+                ocv = Math.fma(weight, Math.fma(fraction, g[k + 3], g[k + 2]), Math.fma(fraction, g[k + 1], g[k]));
+                hysteresisVolts = Math.fma(fraction, g[k + 5], g[k + 4]);
+                r0Factor = Math.fma(fraction, g[k + 7], g[k + 6]);
+            } else {
+                ocv = ocvBase.at(z) + weight * ocvDelta.at(z);
+                hysteresisVolts = model.hysteresisVolts().at(z);
+                r0Factor = model.r0SocFactor().at(z);
+            }
+            double r0 = r0TemperatureOhms[i] * r0Factor;
+            // Two short sums instead of one long chain: the terms that need no table lookup do not wait for it.
+            double source = Math.fma(hysteresisVolts, hysteresis[i], ocv) + (dynamicVolts + ownVolts[i]);
+            double v = Math.fma(r0, cellAmps, source);
+            ocvNowVolts[i] = ocv;
+            r0NowOhms[i] = r0;
+            sourceNowVolts[i] = source;
+            voltsNow[i] = v;
+            sum += v;
+            // Plain comparisons: Math.min and Math.max order NaN and −0.0, which no cell voltage is, and make the
+            // running extreme a long dependency chain from cell to cell.
+            min = v < min ? v : min;
+            max = v > max ? v : max;
+            sourceSum += source;
+            resistance += r0;
+        }
+        if (stepping) {
+            stepVolts = volts;
+            stepOwnJoules = -ownJoules * seconds;
+            lossJoules += loss;
+        }
+        sourceSumVolts = sourceSum;
+        ohmsSum = resistance;
+        voltsSum = sum;
+        minVolts = min;
+        maxVolts = max;
+        return volts;
+    }
+
+    /**
+     * The cells whose current differs from the string's, or did until recently: their difference in RC currents
+     * and in direction, stepped with their own current.
+     */
+    private void stepDifferences(double amps, double previousSign) {
+        int stillDiffering = 0;
+        for (int i = 0; i < count; i++) {
+            double own = ownAmps[i];
+            if (own == 0 && !differs[i]) {
+                continue;
+            }
+            if (!differs[i]) {
+                ownSign[i] = previousSign;
+            }
+            double a = ownIR1[i];
+            a = Math.fma(decay1, a, rise1 * own);
+            double b = Math.fma(decay2, ownIR2[i], rise2 * own);
+            ownIR1[i] = Math.abs(a) < NEGLIGIBLE_AMPS ? 0 : a;
+            ownIR2[i] = Math.abs(b) < NEGLIGIBLE_AMPS ? 0 : b;
+            double cellAmps = amps + own;
+            if (cellAmps != 0) {
+                ownSign[i] = cellAmps > 0 ? 1 : -1;
+            }
+            boolean still = own != 0 || ownIR1[i] != 0 || ownIR2[i] != 0 || ownSign[i] != lastSign;
+            differs[i] = still;
+            ownVolts[i] = still ? ownVolts(i) : 0;
+            if (still) {
+                stillDiffering++;
+            }
+        }
+        differing = stillDiffering;
+    }
+
+    private double ownVolts(int index) {
+        return Math.fma(r1NowOhms, ownIR1[index], Math.fma(r2NowOhms, ownIR2[index],
+                m0Volts * (ownSign[index] - lastSign)));
+    }
+
+    private void refreshStepLength(double seconds) {
+        if (!(seconds > 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("seconds = " + seconds + ": a step is a positive, finite time");
+        }
+        cachedSeconds = seconds;
+        decay1 = Math.exp(-seconds / tau1Seconds);
+        decay2 = tau2Seconds > 0 ? Math.exp(-seconds / tau2Seconds) : 1;
+        rise1 = 1 - decay1;
+        rise2 = 1 - decay2;
+        for (int i = 0; i < count; i++) {
+            dischargeSocPerAmp[i] = seconds / capacityCoulombs[i];
+            chargeSocPerAmp[i] = chargeEfficiency * dischargeSocPerAmp[i];
+            gammaPerAmp[i] = gammaPerCoulomb[i] * seconds;
+        }
+        refreshSelfDischarge();
+    }
+
+    private void refreshSelfDischarge() {
+        for (int i = 0; i < count; i++) {
+            selfDischargeSocPerStep[i] = selfDischargePerSecond[i] * selfDischargeFactor * cachedSeconds;
+        }
+    }
+}

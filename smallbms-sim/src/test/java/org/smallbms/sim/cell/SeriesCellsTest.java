@@ -1,0 +1,184 @@
+package org.smallbms.sim.cell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The string steps the RC pairs and the direction of the current once for all its cells, and apart only for a cell
+ * that carries a current of its own: each of its cells must behave as that cell stepped on its own with the current
+ * it carries.
+ */
+class SeriesCellsTest {
+
+    private static final CellModel DEFAULT = CellModel.of(CellParameterFile.defaults());
+    private static final int CELLS = 8;
+
+    private static CellVariation[] spread(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        CellVariation[] variations = new CellVariation[CELLS];
+        for (int i = 0; i < CELLS; i++) {
+            variations[i] = new CellVariation(1 + 0.005 * random.nextGaussian(), 1 + 0.02 * random.nextGaussian(),
+                    1 + 0.5 * (2 * random.nextDouble() - 1));
+        }
+        return variations;
+    }
+
+    private static Cell[] alone(CellVariation[] variations, double soc) {
+        Cell[] cells = new Cell[variations.length];
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = new Cell(DEFAULT, variations[i], soc, 25);
+        }
+        return cells;
+    }
+
+    private static void assertSame(SeriesCells string, Cell[] cells) {
+        for (int i = 0; i < cells.length; i++) {
+            assertThat(string.soc(i)).as("SoC of cell %d", i).isCloseTo(cells[i].soc(), within(1e-12));
+            assertThat(string.hysteresis(i)).as("h of cell %d", i).isCloseTo(cells[i].hysteresis(), within(1e-12));
+            assertThat(string.sourceVolts(i)).as("source of cell %d", i)
+                    .isCloseTo(cells[i].sourceVolts(), within(1e-12));
+            assertThat(string.ohms(i)).as("R0 of cell %d", i).isCloseTo(cells[i].ohms(), within(1e-15));
+            assertThat(string.volts(i)).as("volts of cell %d", i).isCloseTo(cells[i].volts(), within(1e-12));
+        }
+    }
+
+    @Test
+    void step_sameCurrentThroughEveryCell_eachCellAsIfSteppedAlone() {
+        CellVariation[] variations = spread(1);
+        SeriesCells string = new SeriesCells(DEFAULT, variations, 0.5, 25);
+        Cell[] cells = alone(variations, 0.5);
+        double loss = 0;
+        for (int s = 0; s < 7200; s++) {
+            double amps = s % 900 < 450 ? -80 : s % 900 < 600 ? 0 : 60;
+            double volts = 0;
+            for (Cell cell : cells) {
+                double before = cell.lossJoules();
+                volts += cell.step(amps, 1);
+                loss += cell.lossJoules() - before;
+            }
+            assertThat(string.step(amps, 1)).isCloseTo(volts, within(1e-11));
+        }
+        assertSame(string, cells);
+        assertThat(string.lossJoules()).isCloseTo(loss, within(Math.abs(loss) * 1e-9));
+    }
+
+    @Test
+    void ownCurrent_aBleedThenNone_thatCellFollowsItsOwnCurrentAndRejoinsTheString() {
+        CellVariation[] variations = spread(2);
+        SeriesCells string = new SeriesCells(DEFAULT, variations, 0.9, 25);
+        Cell[] cells = alone(variations, 0.9);
+        double bleedJoules = 0;
+        for (int s = 0; s < 2 * 86_400; s++) {
+            boolean bleeding = s < 3600;
+            // The bleed reverses the current of cell 3 while the string rests: its hysteresis and M0 turn with it.
+            double amps = s < 1800 ? 20 : s < 7200 ? 0 : -10;
+            string.setOwnAmps(3, bleeding ? -0.05 : 0);
+            string.step(amps, 1);
+            for (int i = 0; i < cells.length; i++) {
+                double cellAmps = i == 3 && bleeding ? amps - 0.05 : amps;
+                double v = cells[i].step(cellAmps, 1);
+                if (i == 3 && bleeding) {
+                    bleedJoules += v * 0.05;
+                }
+            }
+            if (s == 100) {
+                assertThat(string.stepOwnJoules()).isPositive();
+            }
+            // While it bleeds charging, while it bleeds resting, as its RC difference decays, and when it is gone.
+            if (s == 1000 || s == 3000 || s == 3750 || s == 5000 || s == 20_000) {
+                assertSame(string, cells);
+            }
+        }
+        assertSame(string, cells);
+        assertThat(string.soc(3)).isLessThan(string.soc(2) - 0.0004);
+        assertThat(bleedJoules).isPositive();
+    }
+
+    @Test
+    void ownCurrent_cancellingTheStringCurrent_thatCellKeepsItsLastDirectionAfterwards() {
+        CellVariation[] variations = spread(6);
+        SeriesCells string = new SeriesCells(DEFAULT, variations, 0.5, 25);
+        Cell[] cells = alone(variations, 0.5);
+        for (int s = 0; s < 20; s++) {
+            boolean cancelled = s >= 10;
+            double amps = cancelled ? 0.05 : -5;
+            string.setOwnAmps(4, cancelled ? -0.05 : 0);
+            string.step(amps, 1);
+            for (int i = 0; i < cells.length; i++) {
+                cells[i].step(i == 4 && cancelled ? 0 : amps, 1);
+            }
+        }
+        assertSame(string, cells);
+        // At rest for ten hours: the RC differences are long gone, the directions still differ.
+        string.setOwnAmps(4, 0);
+        for (int s = 0; s < 36_000; s++) {
+            string.step(0, 1);
+            for (Cell cell : cells) {
+                cell.step(0, 1);
+            }
+        }
+        assertSame(string, cells);
+    }
+
+    @Test
+    void sourceSum_withOwnCurrents_isTheTheveninSourceOfTheNextStep() {
+        SeriesCells string = new SeriesCells(DEFAULT, spread(3), 0.6, 25);
+        string.step(-40, 1);
+        string.setOwnAmps(1, -0.05);
+        string.setOwnAmps(5, 0.5);
+        double predicted = string.sourceSumVolts() + string.ownSourceVolts() + string.ohmsSum() * 12;
+        double expected = 0;
+        for (int i = 0; i < CELLS; i++) {
+            double own = i == 1 ? -0.05 : i == 5 ? 0.5 : 0;
+            expected += string.sourceVolts(i) + string.ohms(i) * (12 + own);
+        }
+        assertThat(predicted).isCloseTo(expected, within(1e-12));
+        assertThat(string.step(12, 1)).isCloseTo(expected, within(1e-12));
+    }
+
+    @Test
+    void stepOne_chargesOneCellWhileTheOthersRest() {
+        CellVariation[] variations = spread(4);
+        SeriesCells string = new SeriesCells(DEFAULT, variations, 0.5, 25);
+        Cell[] cells = alone(variations, 0.5);
+        string.stepOne(2, 10, 3600);
+        for (int i = 0; i < CELLS; i++) {
+            cells[i].step(i == 2 ? 10 : 0, 3600);
+        }
+        assertSame(string, cells);
+        assertThat(string.soc(2) - string.soc(1)).isCloseTo(0.1 * 0.999, within(0.002));
+    }
+
+    @Test
+    void setCelsius_coldString_eachCellAsIfSetAlone() {
+        CellVariation[] variations = spread(5);
+        SeriesCells string = new SeriesCells(DEFAULT, variations, 0.4, 25);
+        Cell[] cells = alone(variations, 0.4);
+        string.setOwnAmps(0, -0.05);
+        string.step(-30, 1);
+        cells[0].step(-30.05, 1);
+        for (int i = 1; i < CELLS; i++) {
+            cells[i].step(-30, 1);
+        }
+        string.setCelsius(0);
+        for (Cell cell : cells) {
+            cell.setCelsius(0);
+        }
+        assertSame(string, cells);
+        assertThat(string.ohmsSum()).isGreaterThan(CELLS * 0.0004 * 1.5);
+    }
+
+    @Test
+    void constructionAndOwnCurrent_outOfRange_areRefused() {
+        assertThatThrownBy(() -> new SeriesCells(DEFAULT, new CellVariation[0], 0.5, 25))
+                .hasMessageContaining("at least one cell");
+        assertThatThrownBy(() -> new SeriesCells(DEFAULT, spread(1), 1.2, 25)).hasMessageContaining("SoC 0..1");
+        SeriesCells string = new SeriesCells(DEFAULT, spread(1), 0.5, 25);
+        assertThatThrownBy(() -> string.setOwnAmps(0, Double.NaN)).hasMessageContaining("finite");
+        assertThatThrownBy(() -> string.step(1, 0)).hasMessageContaining("positive, finite");
+    }
+}
