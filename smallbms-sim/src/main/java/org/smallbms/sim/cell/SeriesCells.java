@@ -370,13 +370,16 @@ public final class SeriesCells {
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
+        boolean own = carryingOwn > 0;
         for (int i = 0; i < count; i++) {
-            double cellAmps = amps + ownAmps[i];
+            double cellAmps = own ? amps + ownAmps[i] : amps;
             double z = soc[i];
             if (stepping) {
                 double v = Math.fma(r0NowOhms[i], cellAmps, sourceNowVolts[i]);
                 volts += v;
-                ownJoules = Math.fma(v, ownAmps[i], ownJoules);
+                if (own) {
+                    ownJoules = Math.fma(v, ownAmps[i], ownJoules);
+                }
                 double socChange = Math.fma(cellAmps > 0 ? chargeSocPerAmp[i] : dischargeSocPerAmp[i], cellAmps,
                         -selfDischargeSocPerStep[i]);
                 z += socChange;
