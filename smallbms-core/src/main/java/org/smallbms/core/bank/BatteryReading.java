@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * <p>Refused at construction when it cannot be a reading at all (a cell count that does not fit the model, a value
  * outside what the battery can measure); a physical fault inside those ranges is a valid reading the protection
- * acts on. The lowest and highest cell are found once here, so the control step reads two ints per battery.
+ * acts on.
  *
  * @param serial the battery's serial number
  * @param model the battery model
