@@ -3,7 +3,6 @@ package org.smallbms.app.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code timeseries.csv}: one row per sample, a header naming each column with its unit. */
 public final class TimeseriesCsv {
@@ -17,11 +16,24 @@ public final class TimeseriesCsv {
     public static void write(List<Sample> samples, Writer out) throws IOException {
         out.write(HEADER);
         out.write('\n');
+        StringBuilder row = new StringBuilder(128);
         for (Sample s : samples) {
-            out.write(String.format(Locale.ROOT, "%d,%.2f,%s,%.3f,%.3f,%.4f,%.4f,%.2f,%.2f,%d,%d,%d%n", s.seconds(),
-                    s.socPercent(), Double.isNaN(s.bmsSocPercent()) ? "" : String.format(Locale.ROOT, "%.1f",
-                    s.bmsSocPercent()), s.volts(), s.amps(), s.minCellVolts(), s.maxCellVolts(), s.batteryCelsius(),
-                    s.ambientCelsius(), s.atc() ? 1 : 0, s.atd() ? 1 : 0, s.preAlarm() ? 1 : 0));
+            row.setLength(0);
+            row.append(s.seconds()).append(',');
+            Decimals.append(row, s.socPercent(), 2).append(',');
+            if (!Double.isNaN(s.bmsSocPercent())) {
+                Decimals.append(row, s.bmsSocPercent(), 1);
+            }
+            row.append(',');
+            Decimals.append(row, s.volts(), 3).append(',');
+            Decimals.append(row, s.amps(), 3).append(',');
+            Decimals.append(row, s.minCellVolts(), 4).append(',');
+            Decimals.append(row, s.maxCellVolts(), 4).append(',');
+            Decimals.append(row, s.batteryCelsius(), 2).append(',');
+            Decimals.append(row, s.ambientCelsius(), 2).append(',');
+            row.append(s.atc() ? 1 : 0).append(',').append(s.atd() ? 1 : 0).append(',').append(s.preAlarm() ? 1 : 0)
+                    .append('\n');
+            out.append(row);
         }
     }
 }
