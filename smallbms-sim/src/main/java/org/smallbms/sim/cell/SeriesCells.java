@@ -221,7 +221,7 @@ public final class SeriesCells {
         for (int i = 0; i < count; i++) {
             r0TemperatureOhms[i] = r0Ohms[i] * factor;
             if (differs[i]) {
-                ownVolts[i] = ownVolts(i);
+                ownVolts[i] = differenceVolts(i);
             }
         }
         selfDischargeFactor = Math.pow(2, (kelvin - ResistanceScaling.REFERENCE_KELVIN) / selfDischargeDoublingKelvin);
@@ -470,7 +470,7 @@ public final class SeriesCells {
             }
             boolean still = own != 0 || ownIR1[i] != 0 || ownIR2[i] != 0 || ownSign[i] != lastSign;
             differs[i] = still;
-            ownVolts[i] = still ? ownVolts(i) : 0;
+            ownVolts[i] = still ? differenceVolts(i) : 0;
             if (still) {
                 stillDiffering++;
             }
@@ -478,7 +478,7 @@ public final class SeriesCells {
         differing = stillDiffering;
     }
 
-    private double ownVolts(int index) {
+    private double differenceVolts(int index) {
         return Math.fma(r1NowOhms, ownIR1[index], Math.fma(r2NowOhms, ownIR2[index],
                 m0Volts * (ownSign[index] - lastSign)));
     }
