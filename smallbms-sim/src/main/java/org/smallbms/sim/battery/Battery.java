@@ -132,6 +132,7 @@ public final class Battery {
         this.ambientCelsius = celsius;
         readCells();
         monitor.update(minCellVolts, maxCellVolts, celsius);
+        refreshSource();
     }
 
     /**
@@ -179,18 +180,15 @@ public final class Battery {
         readCells();
         monitor.update(minCellVolts, maxCellVolts, celsius);
         balance(minCellVolts, maxCellVolts);
+        refreshSource();
         return terminalVolts;
     }
 
-    /**
-     * The battery's voltage, extreme cells and Thévenin source from the cells' last pass, with the bleed the balancer
-     * chose for the next step.
-     */
+    /** The battery's voltage and extreme cells from the cells' last pass. */
     private void readCells() {
         volts = linkOhms * amps + cells.voltsSum();
         minCellVolts = cells.minVolts();
         maxCellVolts = cells.maxVolts();
-        refreshSource();
     }
 
     /** The Thévenin source for the next step, with the bleed the balancer chose. */
@@ -213,7 +211,6 @@ public final class Battery {
                 cells.setOwnAmps(i, bleed ? -BLEED_AMPS : 0);
             }
         }
-        refreshSource();
     }
 
     /**

@@ -459,11 +459,10 @@ public final class SeriesCells {
             if (!differs[i]) {
                 ownSign[i] = previousSign;
             }
-            double a = ownIR1[i];
-            a = Math.fma(decay1, a, rise1 * own);
-            double b = Math.fma(decay2, ownIR2[i], rise2 * own);
-            ownIR1[i] = Math.abs(a) < NEGLIGIBLE_AMPS ? 0 : a;
-            ownIR2[i] = Math.abs(b) < NEGLIGIBLE_AMPS ? 0 : b;
+            double own1 = Math.fma(decay1, ownIR1[i], rise1 * own);
+            double own2 = Math.fma(decay2, ownIR2[i], rise2 * own);
+            ownIR1[i] = Math.abs(own1) < NEGLIGIBLE_AMPS ? 0 : own1;
+            ownIR2[i] = Math.abs(own2) < NEGLIGIBLE_AMPS ? 0 : own2;
             double cellAmps = amps + own;
             if (cellAmps != 0) {
                 ownSign[i] = cellAmps > 0 ? 1 : -1;
