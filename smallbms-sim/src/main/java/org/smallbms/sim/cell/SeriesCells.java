@@ -63,13 +63,20 @@ public final class SeriesCells {
     private final double[] r0Ohms;
     private final double[] gammaPerCoulomb;
     private final double[] selfDischargePerSecond;
+    /** The charge self-discharge takes from each cell per second at 25 °C: Q × the rate. */
+    private final double[] selfDischargeCoulombsPerSecond;
 
     // Each cell's state.
     private final double[] soc;
     private final double[] hysteresis;
     private final double[] ownAmps;
-    /** The current each cell carried in the last step: the string's plus its own. */
+    /**
+     * The current each cell carried in the last step, the string's plus its own, kept only while
+     * {@link #lastAmpsDiffer}; otherwise every cell carried {@link #lastStringAmps}.
+     */
     private final double[] lastAmps;
+    private boolean lastAmpsDiffer;
+    private double lastStringAmps;
 
     // The string's RC currents and direction, and each cell's difference from them (zero for most cells).
     private double iR1;
@@ -111,9 +118,10 @@ public final class SeriesCells {
     private final double[] r0NowOhms;
     /** The source voltage behind R0 for the next step. */
     private final double[] sourceNowVolts;
-    /** The terminal voltage now, with the last step's current flowing. */
-    private final double[] voltsNow;
     private double stepVolts;
+    /** Σ OCV, and Σ OCV Q × self-discharge rate at 25 °C: the heat of a step without own currents needs only these. */
+    private double ocvSumVolts;
+    private double selfDischargeOcvWatts;
     private double stepOwnJoules;
     private double lossJoules;
     private double sourceSumVolts;
@@ -152,6 +160,7 @@ public final class SeriesCells {
         r0Ohms = new double[count];
         gammaPerCoulomb = new double[count];
         selfDischargePerSecond = new double[count];
+        selfDischargeCoulombsPerSecond = new double[count];
         for (int i = 0; i < count; i++) {
             CellVariation variation = variations[i];
             capacityCoulombs[i] = p.capacityAmpHours() * variation.capacityFactor() * 3600;
@@ -159,6 +168,7 @@ public final class SeriesCells {
             gammaPerCoulomb[i] = p.gamma() / capacityCoulombs[i];
             selfDischargePerSecond[i] = p.selfDischargePerMonth() * variation.selfDischargeFactor()
                     / SECONDS_PER_MONTH;
+            selfDischargeCoulombsPerSecond[i] = capacityCoulombs[i] * selfDischargePerSecond[i];
         }
         this.soc = new double[count];
         Arrays.fill(this.soc, soc);
@@ -178,7 +188,6 @@ public final class SeriesCells {
         ocvNowVolts = new double[count];
         r0NowOhms = new double[count];
         sourceNowVolts = new double[count];
-        voltsNow = new double[count];
         setCelsius(celsius);
     }
 
@@ -272,7 +281,7 @@ public final class SeriesCells {
 
     /** Cell {@code index}'s terminal voltage now, with the last step's current (its own included) flowing. */
     public double volts(int index) {
-        return voltsNow[index];
+        return Math.fma(r0NowOhms[index], lastAmpsDiffer ? lastAmps[index] : lastStringAmps, sourceNowVolts[index]);
     }
 
     /** Cell {@code index}'s open-circuit voltage at its present SoC and the temperature. */
@@ -357,46 +366,65 @@ public final class SeriesCells {
      * One pass over the cells: if {@code stepping}, each cell's step with its current and the energy it takes in;
      * then, at each cell's new SoC, its open-circuit voltage, R0 and source for the next step, its voltage with the
      * current it carries, and the string's sums.
+     *
+     * <p>When no cell carries a current of its own, every cell carries {@code amps}, so what the cells share is worked
+     * out once: the direction, the step's voltage ({@code Σ(R0 i + source) = i ΣR0 + Σsource}) and the heat
+     * ({@code Σ v i dt − Σ OCV Q Δz}, where {@code Q Δz = eta i dt − Q sd dt} needs only the sums of the
+     * open-circuit voltages, plain and weighted by each cell's self-discharge).
      */
     private double pass(double amps, double seconds, boolean stepping) {
         double dynamicVolts = Math.fma(r1NowOhms, iR1, Math.fma(r2NowOhms, iR2, m0Volts * lastSign));
         double[] g = grid;
         double weight = ocvWeight;
+        boolean own = stepping ? carryingOwn > 0 : lastAmpsDiffer;
+        double stringAmps = stepping ? amps : lastStringAmps;
         double volts = 0;
         double ownJoules = 0;
         double loss = 0;
+        if (stepping && !own) {
+            volts = Math.fma(ohmsSum, amps, sourceSumVolts);
+            double socAmps = amps * seconds * (amps > 0 ? chargeEfficiency : 1);
+            loss = Math.fma(volts, amps * seconds,
+                    Math.fma(selfDischargeFactor * seconds, selfDischargeOcvWatts, -socAmps * ocvSumVolts));
+        }
+        double[] socPerAmp = amps > 0 ? chargeSocPerAmp : dischargeSocPerAmp;
+        double sign = amps > 0 ? 1 : -1;
+        double absAmps = Math.abs(amps);
+        double ocvSum = 0;
+        double selfDischargeWatts = 0;
         double sourceSum = 0;
         double resistance = 0;
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        boolean own = carryingOwn > 0;
         for (int i = 0; i < count; i++) {
-            double cellAmps = own ? amps + ownAmps[i] : amps;
+            double cellAmps = stringAmps;
             double z = soc[i];
-            if (stepping) {
+            if (stepping && own) {
+                cellAmps = amps + ownAmps[i];
                 double v = Math.fma(r0NowOhms[i], cellAmps, sourceNowVolts[i]);
                 volts += v;
-                if (own) {
-                    ownJoules = Math.fma(v, ownAmps[i], ownJoules);
-                }
+                ownJoules = Math.fma(v, ownAmps[i], ownJoules);
                 double socChange = Math.fma(cellAmps > 0 ? chargeSocPerAmp[i] : dischargeSocPerAmp[i], cellAmps,
                         -selfDischargeSocPerStep[i]);
                 z += socChange;
-                soc[i] = z;
                 // Heat: the work done on the cell less what the SoC took in at the open-circuit voltage (the
                 // overpotentials, the coulombic loss and the self-discharge in one term).
                 loss += Math.fma(v, cellAmps * seconds, -ocvNowVolts[i] * capacityCoulombs[i] * socChange);
                 if (cellAmps != 0) {
-                    double x = gammaPerAmp[i] * Math.abs(cellAmps);
-                    double decay = x < POLYNOMIAL_EXP_LIMIT
-                            ? Math.fma(-x, Math.fma(-x, Math.fma(-x, Math.fma(-x, 1.0 / 24, 1.0 / 6), 0.5), 1), 1)
-                            : Math.exp(-x);
-                    double sign = cellAmps > 0 ? 1 : -1;
-                    hysteresis[i] = Math.fma(decay, hysteresis[i] - sign, sign);
+                    double cellSign = cellAmps > 0 ? 1 : -1;
+                    hysteresis[i] = Math.fma(hysteresisDecay(gammaPerAmp[i] * Math.abs(cellAmps)),
+                            hysteresis[i] - cellSign, cellSign);
                 }
                 lastAmps[i] = cellAmps;
-            } else {
+                soc[i] = z;
+            } else if (stepping) {
+                z += Math.fma(socPerAmp[i], amps, -selfDischargeSocPerStep[i]);
+                if (amps != 0) {
+                    hysteresis[i] = Math.fma(hysteresisDecay(gammaPerAmp[i] * absAmps), hysteresis[i] - sign, sign);
+                }
+                soc[i] = z;
+            } else if (own) {
                 cellAmps = lastAmps[i];
             }
             double hysteresisVolts;
@@ -423,7 +451,8 @@ public final class SeriesCells {
             ocvNowVolts[i] = ocv;
             r0NowOhms[i] = r0;
             sourceNowVolts[i] = source;
-            voltsNow[i] = v;
+            ocvSum += ocv;
+            selfDischargeWatts = Math.fma(ocv, selfDischargeCoulombsPerSecond[i], selfDischargeWatts);
             sum += v;
             // Plain comparisons: Math.min and Math.max order NaN and −0.0, which no cell voltage is, and make the
             // running extreme a long dependency chain from cell to cell.
@@ -436,13 +465,24 @@ public final class SeriesCells {
             stepVolts = volts;
             stepOwnJoules = -ownJoules * seconds;
             lossJoules += loss;
+            lastAmpsDiffer = own;
+            lastStringAmps = amps;
         }
+        ocvSumVolts = ocvSum;
+        selfDischargeOcvWatts = selfDischargeWatts;
         sourceSumVolts = sourceSum;
         ohmsSum = resistance;
         voltsSum = sum;
         minVolts = min;
         maxVolts = max;
         return volts;
+    }
+
+    /** exp(−x): below {@link #POLYNOMIAL_EXP_LIMIT}, its Taylor polynomial, without a call. */
+    private static double hysteresisDecay(double x) {
+        return x < POLYNOMIAL_EXP_LIMIT
+                ? Math.fma(-x, Math.fma(-x, Math.fma(-x, Math.fma(-x, 1.0 / 24, 1.0 / 6), 0.5), 1), 1)
+                : Math.exp(-x);
     }
 
     /**

@@ -72,6 +72,7 @@ class SeriesCellsTest {
         SeriesCells string = new SeriesCells(DEFAULT, variations, 0.9, 25);
         Cell[] cells = alone(variations, 0.9);
         double bleedJoules = 0;
+        double loss = 0;
         for (int s = 0; s < 2 * 86_400; s++) {
             boolean bleeding = s < 3600;
             // The bleed reverses the current of cell 3 while the string rests: its hysteresis and M0 turn with it.
@@ -80,7 +81,9 @@ class SeriesCellsTest {
             string.step(amps, 1);
             for (int i = 0; i < cells.length; i++) {
                 double cellAmps = i == 3 && bleeding ? amps - 0.05 : amps;
+                double before = cells[i].lossJoules();
                 double v = cells[i].step(cellAmps, 1);
+                loss += cells[i].lossJoules() - before;
                 if (i == 3 && bleeding) {
                     bleedJoules += v * 0.05;
                 }
@@ -96,6 +99,9 @@ class SeriesCellsTest {
         assertSame(string, cells);
         assertThat(string.soc(3)).isLessThan(string.soc(2) - 0.0004);
         assertThat(bleedJoules).isPositive();
+        // The heat, worked out cell by cell while a cell bleeds and from the string's sums otherwise, is the heat of
+        // the cells stepped alone.
+        assertThat(string.lossJoules()).isCloseTo(loss, within(Math.abs(loss) * 1e-9));
     }
 
     @Test
