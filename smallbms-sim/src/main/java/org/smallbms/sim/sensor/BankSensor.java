@@ -116,32 +116,38 @@ public final class BankSensor {
 
     /** One battery's report, quantised. */
     public static BatteryReading reading(Battery battery) {
-        int[] cellMillivolts = new int[battery.cellCount()];
-        for (int i = 0; i < cellMillivolts.length; i++) {
-            cellMillivolts[i] = cellMillivolts(battery, i);
-        }
-        return new BatteryReading(battery.serial(), battery.model(), battery.firmwareVersion(), cellMillivolts,
-                deciCelsius(battery), milliamps(battery), millivolts(battery), battery.flags());
+        return new BatteryReading(battery.serial(), battery.model(), battery.firmwareVersion(),
+                cellMillivolts(battery), deciCelsius(battery), milliamps(battery), millivolts(battery),
+                battery.flags());
     }
 
     /**
-     * One battery's report, quantised: {@code last} itself when every value reads the same as in it. The comparison
-     * asks whether each measured value falls in the interval that rounds to the last reading's value, which is the
-     * same answer as quantising it without the cost of {@link Math#round(double)}; a new reading quantises each
-     * value once.
+     * One battery's report, quantised: {@code last} itself when every value reads the same as in it, and otherwise
+     * the battery's next reading, with {@code last}'s cells when they read the same. The comparison asks whether
+     * each measured value falls in the interval that rounds to the last reading's value, which is the same answer as
+     * quantising it without the cost of {@link Math#round(double)}; a new value is quantised once.
      */
     private static BatteryReading reading(Battery battery, BatteryReading last) {
-        if (last != null && last.model() == battery.model() && last.cellCount() == battery.cellCount()
-                && last.serial().equals(battery.serial()) && last.firmwareVersion().equals(battery.firmwareVersion())
+        if (last == null || last.model() != battery.model() || last.cellCount() != battery.cellCount()
+                || !last.serial().equals(battery.serial())
+                || !last.firmwareVersion().equals(battery.firmwareVersion())) {
+            return reading(battery);
+        }
+        boolean sameCells = sameCells(battery, last);
+        if (sameCells
                 && readsAs(battery.amps() * 1000, last.milliamps(), -BatteryReading.MAX_ABS_MILLIAMPS,
                         BatteryReading.MAX_ABS_MILLIAMPS)
                 && readsAs(battery.volts() * 1000, last.millivolts(), 0, BatteryReading.MAX_MILLIVOLTS)
                 && readsAs(battery.celsius() * 10, last.temperatureDeciCelsius(), BatteryReading.MIN_DECI_CELSIUS,
                         BatteryReading.MAX_DECI_CELSIUS)
-                && last.flags().equals(battery.flags()) && sameCells(battery, last)) {
+                && last.flags().equals(battery.flags())) {
             return last;
         }
-        return reading(battery);
+        if (sameCells) {
+            return last.next(deciCelsius(battery), milliamps(battery), millivolts(battery), battery.flags());
+        }
+        return last.next(cellMillivolts(battery), deciCelsius(battery), milliamps(battery), millivolts(battery),
+                battery.flags());
     }
 
     private static boolean sameCells(Battery battery, BatteryReading last) {
@@ -165,8 +171,12 @@ public final class BankSensor {
         return clamp(Math.round(scaled), min, max) == value;
     }
 
-    private static int cellMillivolts(Battery battery, int index) {
-        return clamp(Math.round(battery.cellVolts(index) * 1000), 0, BatteryReading.MAX_CELL_MILLIVOLTS);
+    private static int[] cellMillivolts(Battery battery) {
+        int[] cellMillivolts = new int[battery.cellCount()];
+        for (int i = 0; i < cellMillivolts.length; i++) {
+            cellMillivolts[i] = clamp(Math.round(battery.cellVolts(i) * 1000), 0, BatteryReading.MAX_CELL_MILLIVOLTS);
+        }
+        return cellMillivolts;
     }
 
     private static int deciCelsius(Battery battery) {
