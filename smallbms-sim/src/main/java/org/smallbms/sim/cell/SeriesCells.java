@@ -30,9 +30,11 @@ import java.util.Arrays;
  * the same current, so the RC currents and the direction of the current are worked out once for the string. A cell
  * that carries a current of its own, or did until recently, keeps its difference from the string's RC currents and
  * direction, and that difference is stepped for it alone; once its own current has stopped and the difference has
- * decayed below {@link #NEGLIGIBLE_AMPS} (a few hours after a bleed), the cell follows the string again. Each cell's
- * step and its table lookup at the new SoC are one pass over arrays; the SoC tables are read through a uniform grid,
- * and everything that depends on temperature or on the step length only is worked out again when those change.
+ * decayed below {@link #NEGLIGIBLE_AMPS} (a few hours after a bleed), the cell follows the string again. While no
+ * cell carries a current of its own, which is nearly every step, the step's voltage and heat come from the string's
+ * sums and each cell's step is its SoC and its hysteresis, in short loops over arrays; one more loop then reads every
+ * cell at its new SoC. The SoC tables are read through a uniform grid, and everything that depends on temperature or
+ * on the step length only is worked out again when those change.
  * Energy is accounted as it flows: {@link #lossJoules()} collects the work done on the overpotentials, the charge
  * lost to coulombic inefficiency and to self-discharge; {@link #storedJoules(int)} is the energy a SoC holds.
  */
@@ -111,6 +113,7 @@ public final class SeriesCells {
     private final double[] chargeSocPerAmp;
     private final double[] dischargeSocPerAmp;
     private final double[] gammaPerAmp;
+    private double maxGammaPerAmp;
     private final double[] selfDischargeSocPerStep;
 
     // The result of the last pass: each cell at its new SoC, and the string's sums.
@@ -193,7 +196,9 @@ public final class SeriesCells {
 
     /**
      * Applies {@code amps} (positive charging) through the string for {@code seconds}, each cell with its own current
-     * on top, and advances every cell.
+     * on top, and advances every cell: the string's RC currents and direction, the cells' differences from them,
+     * every cell's step ({@link #stepString} with the string's current, or {@link #stepEachCell} with each its own),
+     * then every cell read at its new SoC ({@link #readCells}).
      *
      * @return the voltage across the string during the step: the sum of the cells' v[k]
      */
@@ -210,7 +215,16 @@ public final class SeriesCells {
         if (differing > 0 || carryingOwn > 0) {
             stepDifferences(amps, previousSign);
         }
-        return pass(amps, seconds, true);
+        boolean own = carryingOwn > 0;
+        if (own) {
+            stepEachCell(amps, seconds);
+        } else {
+            stepString(amps, seconds);
+        }
+        lastAmpsDiffer = own;
+        lastStringAmps = amps;
+        readCells();
+        return stepVolts;
     }
 
     /**
@@ -237,7 +251,7 @@ public final class SeriesCells {
         if (!Double.isNaN(cachedSeconds)) {
             refreshSelfDischarge();
         }
-        pass(0, 0, false);
+        readCells();
     }
 
     /**
@@ -363,33 +377,81 @@ public final class SeriesCells {
     }
 
     /**
-     * One pass over the cells: if {@code stepping}, each cell's step with its current and the energy it takes in;
-     * then, at each cell's new SoC, its open-circuit voltage, R0 and source for the next step, its voltage with the
-     * current it carries, and the string's sums.
-     *
-     * <p>When no cell carries a current of its own, every cell carries {@code amps}, so what the cells share is worked
-     * out once: the direction, the step's voltage ({@code Σ(R0 i + source) = i ΣR0 + Σsource}) and the heat
-     * ({@code Σ v i dt − Σ OCV Q Δz}, where {@code Q Δz = eta i dt − Q sd dt} needs only the sums of the
-     * open-circuit voltages, plain and weighted by each cell's self-discharge).
+     * Every cell carries {@code amps}, so what the cells share is worked out once: the direction, the rate and |i|,
+     * the step's voltage ({@code Σ(R0 i + source) = i ΣR0 + Σsource}) and the heat ({@code Σ v i dt − Σ OCV Q Δz},
+     * where {@code Q Δz = eta i dt − Q sd dt} needs only the sums of the open-circuit voltages, plain and weighted by
+     * each cell's self-discharge, that the last {@link #readCells} made). Each cell's own work is its SoC and its
+     * hysteresis, two short loops without a branch.
      */
-    private double pass(double amps, double seconds, boolean stepping) {
-        double dynamicVolts = Math.fma(r1NowOhms, iR1, Math.fma(r2NowOhms, iR2, m0Volts * lastSign));
-        double[] g = grid;
-        double weight = ocvWeight;
-        boolean own = stepping ? carryingOwn > 0 : lastAmpsDiffer;
-        double stringAmps = stepping ? amps : lastStringAmps;
+    private void stepString(double amps, double seconds) {
+        double volts = Math.fma(ohmsSum, amps, sourceSumVolts);
+        double socAmps = amps * seconds * (amps > 0 ? chargeEfficiency : 1);
+        lossJoules += Math.fma(volts, amps * seconds,
+                Math.fma(selfDischargeFactor * seconds, selfDischargeOcvWatts, -socAmps * ocvSumVolts));
+        stepVolts = volts;
+        stepOwnJoules = 0;
+        double[] socPerAmp = amps > 0 ? chargeSocPerAmp : dischargeSocPerAmp;
+        for (int i = 0; i < count; i++) {
+            soc[i] += Math.fma(socPerAmp[i], amps, -selfDischargeSocPerStep[i]);
+        }
+        if (amps == 0) {
+            return;
+        }
+        double sign = amps > 0 ? 1 : -1;
+        double absAmps = Math.abs(amps);
+        if (maxGammaPerAmp * absAmps < POLYNOMIAL_EXP_LIMIT) {
+            // Every cell's decay is the polynomial: the loop has no branch and no call.
+            for (int i = 0; i < count; i++) {
+                hysteresis[i] = Math.fma(polynomialExp(gammaPerAmp[i] * absAmps), hysteresis[i] - sign, sign);
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                hysteresis[i] = Math.fma(hysteresisDecay(gammaPerAmp[i] * absAmps), hysteresis[i] - sign, sign);
+            }
+        }
+    }
+
+    /**
+     * Some cells carry a current of their own: each cell's step with its current, the energy it takes in and, for
+     * the heat, what its SoC took in at its open-circuit voltage.
+     */
+    private void stepEachCell(double amps, double seconds) {
         double volts = 0;
         double ownJoules = 0;
         double loss = 0;
-        if (stepping && !own) {
-            volts = Math.fma(ohmsSum, amps, sourceSumVolts);
-            double socAmps = amps * seconds * (amps > 0 ? chargeEfficiency : 1);
-            loss = Math.fma(volts, amps * seconds,
-                    Math.fma(selfDischargeFactor * seconds, selfDischargeOcvWatts, -socAmps * ocvSumVolts));
+        for (int i = 0; i < count; i++) {
+            double cellAmps = amps + ownAmps[i];
+            double v = Math.fma(r0NowOhms[i], cellAmps, sourceNowVolts[i]);
+            volts += v;
+            ownJoules = Math.fma(v, ownAmps[i], ownJoules);
+            double socChange = Math.fma(cellAmps > 0 ? chargeSocPerAmp[i] : dischargeSocPerAmp[i], cellAmps,
+                    -selfDischargeSocPerStep[i]);
+            soc[i] += socChange;
+            // Heat: the work done on the cell less what the SoC took in at the open-circuit voltage (the
+            // overpotentials, the coulombic loss and the self-discharge in one term).
+            loss += Math.fma(v, cellAmps * seconds, -ocvNowVolts[i] * capacityCoulombs[i] * socChange);
+            if (cellAmps != 0) {
+                double sign = cellAmps > 0 ? 1 : -1;
+                hysteresis[i] = Math.fma(hysteresisDecay(gammaPerAmp[i] * Math.abs(cellAmps)), hysteresis[i] - sign,
+                        sign);
+            }
+            lastAmps[i] = cellAmps;
         }
-        double[] socPerAmp = amps > 0 ? chargeSocPerAmp : dischargeSocPerAmp;
-        double sign = amps > 0 ? 1 : -1;
-        double absAmps = Math.abs(amps);
+        stepVolts = volts;
+        stepOwnJoules = -ownJoules * seconds;
+        lossJoules += loss;
+    }
+
+    /**
+     * Reads every cell at its SoC and the temperature: its open-circuit voltage, R0 and source for the next step,
+     * its voltage with the last step's current, and the string's sums.
+     */
+    private void readCells() {
+        double dynamicVolts = Math.fma(r1NowOhms, iR1, Math.fma(r2NowOhms, iR2, m0Volts * lastSign));
+        double[] g = grid;
+        double weight = ocvWeight;
+        boolean own = lastAmpsDiffer;
+        double stringAmps = lastStringAmps;
         double ocvSum = 0;
         double selfDischargeWatts = 0;
         double sourceSum = 0;
@@ -398,35 +460,7 @@ public final class SeriesCells {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < count; i++) {
-            double cellAmps = stringAmps;
             double z = soc[i];
-            if (stepping && own) {
-                cellAmps = amps + ownAmps[i];
-                double v = Math.fma(r0NowOhms[i], cellAmps, sourceNowVolts[i]);
-                volts += v;
-                ownJoules = Math.fma(v, ownAmps[i], ownJoules);
-                double socChange = Math.fma(cellAmps > 0 ? chargeSocPerAmp[i] : dischargeSocPerAmp[i], cellAmps,
-                        -selfDischargeSocPerStep[i]);
-                z += socChange;
-                // Heat: the work done on the cell less what the SoC took in at the open-circuit voltage (the
-                // overpotentials, the coulombic loss and the self-discharge in one term).
-                loss += Math.fma(v, cellAmps * seconds, -ocvNowVolts[i] * capacityCoulombs[i] * socChange);
-                if (cellAmps != 0) {
-                    double cellSign = cellAmps > 0 ? 1 : -1;
-                    hysteresis[i] = Math.fma(hysteresisDecay(gammaPerAmp[i] * Math.abs(cellAmps)),
-                            hysteresis[i] - cellSign, cellSign);
-                }
-                lastAmps[i] = cellAmps;
-                soc[i] = z;
-            } else if (stepping) {
-                z += Math.fma(socPerAmp[i], amps, -selfDischargeSocPerStep[i]);
-                if (amps != 0) {
-                    hysteresis[i] = Math.fma(hysteresisDecay(gammaPerAmp[i] * absAmps), hysteresis[i] - sign, sign);
-                }
-                soc[i] = z;
-            } else if (own) {
-                cellAmps = lastAmps[i];
-            }
             double hysteresisVolts;
             double r0Factor;
             double ocv;
@@ -447,7 +481,7 @@ public final class SeriesCells {
             double r0 = r0TemperatureOhms[i] * r0Factor;
             // Two short sums instead of one long chain: the terms that need no table lookup do not wait for it.
             double source = Math.fma(hysteresisVolts, hysteresis[i], ocv) + (dynamicVolts + ownVolts[i]);
-            double v = Math.fma(r0, cellAmps, source);
+            double v = Math.fma(r0, own ? lastAmps[i] : stringAmps, source);
             ocvNowVolts[i] = ocv;
             r0NowOhms[i] = r0;
             sourceNowVolts[i] = source;
@@ -461,13 +495,6 @@ public final class SeriesCells {
             sourceSum += source;
             resistance += r0;
         }
-        if (stepping) {
-            stepVolts = volts;
-            stepOwnJoules = -ownJoules * seconds;
-            lossJoules += loss;
-            lastAmpsDiffer = own;
-            lastStringAmps = amps;
-        }
         ocvSumVolts = ocvSum;
         selfDischargeOcvWatts = selfDischargeWatts;
         sourceSumVolts = sourceSum;
@@ -475,14 +502,16 @@ public final class SeriesCells {
         voltsSum = sum;
         minVolts = min;
         maxVolts = max;
-        return volts;
     }
 
-    /** exp(−x): below {@link #POLYNOMIAL_EXP_LIMIT}, its Taylor polynomial, without a call. */
+    /** The hysteresis decay over a step, exp(−x): below {@link #POLYNOMIAL_EXP_LIMIT}, the polynomial. */
     private static double hysteresisDecay(double x) {
-        return x < POLYNOMIAL_EXP_LIMIT
-                ? Math.fma(-x, Math.fma(-x, Math.fma(-x, Math.fma(-x, 1.0 / 24, 1.0 / 6), 0.5), 1), 1)
-                : Math.exp(-x);
+        return x < POLYNOMIAL_EXP_LIMIT ? polynomialExp(x) : Math.exp(-x);
+    }
+
+    /** exp(−x) for x below {@link #POLYNOMIAL_EXP_LIMIT}: its Taylor polynomial, without a call. */
+    private static double polynomialExp(double x) {
+        return Math.fma(-x, Math.fma(-x, Math.fma(-x, Math.fma(-x, 1.0 / 24, 1.0 / 6), 0.5), 1), 1);
     }
 
     /**
@@ -531,10 +560,12 @@ public final class SeriesCells {
         decay2 = tau2Seconds > 0 ? Math.exp(-seconds / tau2Seconds) : 1;
         rise1 = 1 - decay1;
         rise2 = 1 - decay2;
+        maxGammaPerAmp = 0;
         for (int i = 0; i < count; i++) {
             dischargeSocPerAmp[i] = seconds / capacityCoulombs[i];
             chargeSocPerAmp[i] = chargeEfficiency * dischargeSocPerAmp[i];
             gammaPerAmp[i] = gammaPerCoulomb[i] * seconds;
+            maxGammaPerAmp = Math.max(maxGammaPerAmp, gammaPerAmp[i]);
         }
         refreshSelfDischarge();
     }
