@@ -2,6 +2,7 @@ package org.smallbms.sim.sensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -112,5 +113,41 @@ class BankSensorTest {
     void read_terminalMillivolts_isTheBusVoltage() {
         BatteryBank bank = bank(2, 1);
         assertThat(BankSensor.read(bank).terminalMillivolts()).isEqualTo((int) Math.round(bank.terminalVolts() * 1000));
+    }
+
+    @Test
+    @DisplayName("TOP-01 a frame built from the last one reads what a frame built anew reads, tick after tick")
+    void read_fromThePreviousFrame_equalsAFrameBuiltAnew() {
+        BatteryBank bank = bank(1, 3);
+        BankFrame previous = null;
+        int sameFrames = 0;
+        int sameCells = 0;
+        int newCells = 0;
+        for (int s = 0; s < 3_000; s++) {
+            // Rest, a steady draw and a draw that changes every second: frames that repeat, readings with the same
+            // cells and new currents, and readings with new cells.
+            double amps = s < 600 ? 0 : s < 1_800 ? -40 : -40 + 15 * Math.sin(s * 0.05);
+            bank.step(amps, 1);
+            BankFrame frame = BankSensor.read(bank, ChainFaults.NONE, RemoteTerminal.WIRE_LOOP,
+                    OutputReadback.NOT_MEASURED, previous);
+            assertThat(frame).as("tick %d", s).isEqualTo(BankSensor.read(bank));
+            if (frame == previous) {
+                sameFrames++;
+            } else if (previous != null) {
+                BatteryReading before = previous.batteries().get(0);
+                BatteryReading now = frame.batteries().get(0);
+                if (now != before && now.milliamps() != before.milliamps()) {
+                    if (Arrays.equals(now.cellMillivolts(), before.cellMillivolts())) {
+                        sameCells++;
+                    } else {
+                        newCells++;
+                    }
+                }
+            }
+            previous = frame;
+        }
+        assertThat(sameFrames).isPositive();
+        assertThat(sameCells).isPositive();
+        assertThat(newCells).isPositive();
     }
 }
