@@ -184,7 +184,7 @@ public final class Battery {
         return terminalVolts;
     }
 
-    /** The battery's voltage and extreme cells from the cells' last pass. */
+    /** The battery's voltage and extreme cells from the cells' last read. */
     private void readCells() {
         volts = linkOhms * amps + cells.voltsSum();
         minCellVolts = cells.minVolts();

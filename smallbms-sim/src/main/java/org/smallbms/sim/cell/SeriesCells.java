@@ -116,7 +116,7 @@ public final class SeriesCells {
     private double maxGammaPerAmp;
     private final double[] selfDischargeSocPerStep;
 
-    // The result of the last pass: each cell at its new SoC, and the string's sums.
+    // The result of the last readCells: each cell at its SoC, and the string's sums.
     private final double[] ocvNowVolts;
     private final double[] r0NowOhms;
     /** The source voltage behind R0 for the next step. */
