@@ -28,6 +28,9 @@ public final class BatteryReading {
     private final BatteryModel model;
     private final String firmwareVersion;
     private final int[] cellMillivolts;
+    // The extreme cells, found once for each array of cells: the BMS asks for them every tick, for every battery.
+    private final int minCellMillivolts;
+    private final int maxCellMillivolts;
     private final int temperatureDeciCelsius;
     private final int milliamps;
     private final int millivolts;
@@ -51,20 +54,27 @@ public final class BatteryReading {
         this.model = Objects.requireNonNull(model, "model");
         this.firmwareVersion = requireFirmware(firmwareVersion);
         this.cellMillivolts = checkedCopy(cellMillivolts, model);
+        this.minCellMillivolts = min(this.cellMillivolts);
+        this.maxCellMillivolts = max(this.cellMillivolts);
         this.temperatureDeciCelsius = temperatureDeciCelsius;
         this.milliamps = milliamps;
         this.millivolts = millivolts;
         this.flags = Objects.requireNonNull(flags, "flags");
     }
 
-    /** The next reading of {@code battery}'s battery: its serial, model and firmware, cells already checked. */
-    private BatteryReading(BatteryReading battery, int[] cellMillivolts, int temperatureDeciCelsius, int milliamps,
-            int millivolts, BatteryFlags flags) {
+    /**
+     * The next reading of {@code battery}'s battery: its serial, model and firmware, cells already checked, with
+     * their extremes.
+     */
+    private BatteryReading(BatteryReading battery, int[] cellMillivolts, int minCellMillivolts, int maxCellMillivolts,
+            int temperatureDeciCelsius, int milliamps, int millivolts, BatteryFlags flags) {
         requireValues(temperatureDeciCelsius, milliamps, millivolts);
         this.serial = battery.serial;
         this.model = battery.model;
         this.firmwareVersion = battery.firmwareVersion;
         this.cellMillivolts = cellMillivolts;
+        this.minCellMillivolts = minCellMillivolts;
+        this.maxCellMillivolts = maxCellMillivolts;
         this.temperatureDeciCelsius = temperatureDeciCelsius;
         this.milliamps = milliamps;
         this.millivolts = millivolts;
@@ -77,7 +87,8 @@ public final class BatteryReading {
      * @throws IllegalArgumentException as the constructor, for a value out of range
      */
     public BatteryReading next(int temperatureDeciCelsius, int milliamps, int millivolts, BatteryFlags flags) {
-        return new BatteryReading(this, cellMillivolts, temperatureDeciCelsius, milliamps, millivolts, flags);
+        return new BatteryReading(this, cellMillivolts, minCellMillivolts, maxCellMillivolts, temperatureDeciCelsius,
+                milliamps, millivolts, flags);
     }
 
     /**
@@ -88,8 +99,9 @@ public final class BatteryReading {
      */
     public BatteryReading next(int[] cellMillivolts, int temperatureDeciCelsius, int milliamps, int millivolts,
             BatteryFlags flags) {
-        return new BatteryReading(this, checkedCopy(cellMillivolts, model), temperatureDeciCelsius, milliamps,
-                millivolts, flags);
+        int[] cells = checkedCopy(cellMillivolts, model);
+        return new BatteryReading(this, cells, min(cells), max(cells), temperatureDeciCelsius, milliamps, millivolts,
+                flags);
     }
 
     private static void requireValues(int temperatureDeciCelsius, int milliamps, int millivolts) {
@@ -194,16 +206,24 @@ public final class BatteryReading {
     }
 
     public int minCellMillivolts() {
+        return minCellMillivolts;
+    }
+
+    public int maxCellMillivolts() {
+        return maxCellMillivolts;
+    }
+
+    private static int min(int[] cells) {
         int min = Integer.MAX_VALUE;
-        for (int mv : cellMillivolts) {
+        for (int mv : cells) {
             min = Math.min(min, mv);
         }
         return min;
     }
 
-    public int maxCellMillivolts() {
+    private static int max(int[] cells) {
         int max = Integer.MIN_VALUE;
-        for (int mv : cellMillivolts) {
+        for (int mv : cells) {
             max = Math.max(max, mv);
         }
         return max;

@@ -78,12 +78,8 @@ public record Measurement(int capacityAmpHours, int bankMillivolts, int bankMill
             BatteryReading reading = readings.get(i);
             sumMilliamps += reading.milliamps();
             sumMillivolts += reading.millivolts();
-            // The lowest and highest cell in one pass over the cells.
-            for (int c = 0; c < reading.cellCount(); c++) {
-                int cell = reading.cellMillivolts(c);
-                minCell = Math.min(minCell, cell);
-                maxCell = Math.max(maxCell, cell);
-            }
+            minCell = Math.min(minCell, reading.minCellMillivolts());
+            maxCell = Math.max(maxCell, reading.maxCellMillivolts());
             minTemp = Math.min(minTemp, reading.temperatureDeciCelsius());
             maxTemp = Math.max(maxTemp, reading.temperatureDeciCelsius());
         }

@@ -41,6 +41,24 @@ class BatteryReadingTest {
     }
 
     @Test
+    @DisplayName("PROT-01, PROT-02 the lowest and highest cell are those of the reading's own cells, in any order, "
+            + "kept by the next reading with the same cells and found again with new ones")
+    void extremeCells_followTheCells() {
+        BatteryReading unordered = new BatteryReading("HQ2041ABCDE", BatteryModel.NG_12V8_100AH, "v1.10",
+                new int[] {3305, 3298, 3312, 3301}, 250, 0, 13_216, BatteryFlags.NONE);
+        BatteryReading sameCells = unordered.next(251, 100, 13_217, BatteryFlags.NONE);
+        BatteryReading newCells = sameCells.next(new int[] {3310, 3320, 3296, 3307}, 251, 100, 13_233,
+                BatteryFlags.NONE);
+
+        assertThat(unordered.minCellMillivolts()).isEqualTo(3298);
+        assertThat(unordered.maxCellMillivolts()).isEqualTo(3312);
+        assertThat(sameCells.minCellMillivolts()).isEqualTo(3298);
+        assertThat(sameCells.maxCellMillivolts()).isEqualTo(3312);
+        assertThat(newCells.minCellMillivolts()).isEqualTo(3296);
+        assertThat(newCells.maxCellMillivolts()).isEqualTo(3320);
+    }
+
+    @Test
     @DisplayName("a next reading out of range is refused, naming the value; the last reading is as it was")
     void next_outOfRange_refusedNamingTheValue() {
         BatteryReading first = first();
