@@ -34,7 +34,10 @@ public final class Recorder implements Simulation.Observer {
     private final List<Event> kept = new ArrayList<>();
     private final Map<String, Integer> codes = new TreeMap<>();
     private final List<String> findings = new ArrayList<>();
-    private final Map<String, Double> off = new LinkedHashMap<>();
+    // Seconds with each output off (the pre-alarm: on), counted every tick: plain fields, not a map of boxed sums.
+    private double chargeOffSeconds;
+    private double loadOffSeconds;
+    private double preAlarmSeconds;
     private double minSoc = Double.MAX_VALUE;
     private double minCell = Double.MAX_VALUE;
     private double maxCell = 0;
@@ -53,9 +56,6 @@ public final class Recorder implements Simulation.Observer {
         this.intervalSeconds = Math.max(1, interval.getSeconds());
         this.stepSeconds = step.toNanos() / 1e9;
         this.events = events;
-        off.put("ATC", 0.0);
-        off.put("ATD", 0.0);
-        off.put("PRE_ALARM", 0.0);
     }
 
     @Override
@@ -91,13 +91,13 @@ public final class Recorder implements Simulation.Observer {
         system = world;
         Outputs outputs = bms.protection().outputs();
         if (!outputs.charge().isHigh()) {
-            off.merge("ATC", stepSeconds, Double::sum);
+            chargeOffSeconds += stepSeconds;
         }
         if (!outputs.load().isHigh()) {
-            off.merge("ATD", stepSeconds, Double::sum);
+            loadOffSeconds += stepSeconds;
         }
         if (outputs.preAlarm().isHigh()) {
-            off.merge("PRE_ALARM", stepSeconds, Double::sum);
+            preAlarmSeconds += stepSeconds;
         }
         double soc = world.soc() * 100;
         minSoc = Math.min(minSoc, soc);
@@ -105,7 +105,7 @@ public final class Recorder implements Simulation.Observer {
         double high = world.maxCellVolts();
         minCell = Math.min(minCell, low);
         maxCell = Math.max(maxCell, high);
-        long t = Duration.between(start, at).getSeconds();
+        long t = secondsSinceStart(at);
         if (t >= nextSample) {
             nextSample = t + intervalSeconds;
             double celsius = -273;
@@ -121,7 +121,9 @@ public final class Recorder implements Simulation.Observer {
     /** The summary of the run so far. */
     public Summary summary(String scenario, long seed, Duration simulated) {
         Map<String, Long> seconds = new LinkedHashMap<>();
-        off.forEach((k, v) -> seconds.put(k, Math.round(v)));
+        seconds.put("ATC", Math.round(chargeOffSeconds));
+        seconds.put("ATD", Math.round(loadOffSeconds));
+        seconds.put("PRE_ALARM", Math.round(preAlarmSeconds));
         return new Summary(scenario, seed, simulated.getSeconds(), stepSeconds, system.soc() * 100, minSoc,
                 last.monitor().socText(), minCell, maxCell, seconds, codes, system.chargedJoules() / 3600,
                 system.dischargedJoules() / 3600, findings);
@@ -138,5 +140,14 @@ public final class Recorder implements Simulation.Observer {
 
     public Instant start() {
         return start;
+    }
+
+    /**
+     * Whole seconds from the start to {@code at}, as {@code Duration.between(start, at).getSeconds()} gives them,
+     * without building a Duration every tick.
+     */
+    long secondsSinceStart(Instant at) {
+        long seconds = at.getEpochSecond() - start.getEpochSecond();
+        return at.getNano() < start.getNano() ? seconds - 1 : seconds;
     }
 }

@@ -57,7 +57,7 @@ public final class ScenarioRun {
                         @Override
                         public void tick(Instant at, BmsState bms, SimulatedSystem system) {
                             recorder.tick(at, bms, system);
-                            long t = Duration.between(start, at).getSeconds();
+                            long t = recorder.secondsSinceStart(at);
                             if (t >= next) {
                                 next = t + every;
                                 progress.accept((double) t / total);
