@@ -30,7 +30,6 @@ public final class BatteryBank {
     private double[] conductances = new double[0];
     /** The strings' sources and conductances, their sums and the batteries, valid until the bank changes. */
     private boolean theveninValid;
-    private double sumConductance;
     /** The bank's Thévenin source and resistance, worked out with the sums above. */
     private double theveninVolts;
     private double theveninOhms;
@@ -126,12 +125,13 @@ public final class BatteryBank {
     private double solve(double amps) {
         int n = strings.size();
         refreshThevenin();
-        // The sum starts from the bank current, as it always has, so the bus voltage is the same to the last bit.
+        // The bus voltage is the Thévenin solution, (I + Σ E_j G_j) × R_th: a product with the resistance kept by the
+        // last refresh, not a division, in every step.
         double sumCurrent = amps;
         for (int j = 0; j < n; j++) {
             sumCurrent += sources[j] * conductances[j];
         }
-        double busVolts = sumCurrent / sumConductance;
+        double busVolts = sumCurrent * theveninOhms;
         double assigned = 0;
         for (int j = 0; j < n - 1; j++) {
             stringAmps[j] = (busVolts - sources[j]) * conductances[j];
@@ -176,9 +176,8 @@ public final class BatteryBank {
             conductanceSum += conductances[j];
             currentSum += sources[j] * conductances[j];
         }
-        sumConductance = conductanceSum;
-        theveninVolts = currentSum / conductanceSum;
         theveninOhms = 1 / conductanceSum;
+        theveninVolts = currentSum * theveninOhms;
         theveninValid = true;
     }
 

@@ -81,6 +81,7 @@ public final class Battery {
     /** The thermal body's decay over one step, kept for the step length it was worked out for. */
     private double thermalSeconds = Double.NaN;
     private double thermalDecay;
+    private double steadyKelvinPerJoule;
 
     /**
      * A battery with the shipped 100 Ah cell set scaled to its capacity, at rest at {@code soc} and {@code celsius}
@@ -165,11 +166,13 @@ public final class Battery {
         heat += cells.lossJoules() - lossBefore + bleed;
         heatJoules += heat;
         double before = celsius;
-        double steadyCelsius = ambientCelsius + heat / seconds / conductanceWattsPerKelvin;
         if (seconds != thermalSeconds) {
+            // Kept per step length, as the cells' constants are: no division in a step.
             thermalSeconds = seconds;
             thermalDecay = Math.exp(-seconds * conductanceWattsPerKelvin / heatCapacityJoulesPerKelvin);
+            steadyKelvinPerJoule = 1 / (seconds * conductanceWattsPerKelvin);
         }
+        double steadyCelsius = ambientCelsius + heat * steadyKelvinPerJoule;
         celsius = steadyCelsius + (celsius - steadyCelsius) * thermalDecay;
         exchangedJoules += heat - heatCapacityJoulesPerKelvin * (celsius - before);
         if (!(Math.abs(celsius - cellsCelsius) <= TEMPERATURE_RESOLUTION_KELVIN)) {
