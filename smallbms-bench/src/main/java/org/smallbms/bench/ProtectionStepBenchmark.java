@@ -35,6 +35,11 @@ import org.smallbms.core.remote.RemoteTerminal;
  * <p>{@code bank = 1x12V8}: one 12.8 V battery (4 cells). {@code bank = 50x25V6}: 2 in series × 25 in parallel of
  * 25.6 V (400 cells), the largest bank. Time moves on every call, through a ring of precomputed ticks, so the step
  * does its timer arithmetic as it would in a running device.
+ *
+ * <p>{@code step} gives the same frame every tick, as a device does while every battery reads the same: the state
+ * remembers the frame it is steady on and answers at once. {@code stepNewFrame} gives a new frame with the same
+ * readings every tick, as while a battery's current changes: every rule is evaluated, and a state that stays
+ * steady is built again to remember the new frame.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,6 +53,7 @@ public class ProtectionStepBenchmark {
     public String bank;
 
     private BankFrame frame;
+    private BankFrame[] frames;
     private ProtectionInputs inputs;
     private ProtectionState state;
     private BmsState device;
@@ -69,6 +75,8 @@ public class ProtectionStepBenchmark {
         }
         int vbat = series * batteries.get(0).millivolts();
         frame = BankFrame.complete(batteries, vbat, RemoteTerminal.WIRE_LOOP, OutputReadback.of(true, true, false));
+        // Two frames with the same readings: equal, but not the same object.
+        frames = new BankFrame[] {frame, frame.withBatteries(List.copyOf(batteries))};
         inputs = ProtectionInputs.DEFAULTS.withSoc(800);
         ticks = new Instant[4096];
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -88,6 +96,13 @@ public class ProtectionStepBenchmark {
     public ProtectionState step() {
         tick = (tick + 1) & (ticks.length - 1);
         state = Protection.step(state, ticks[tick], frame, inputs);
+        return state;
+    }
+
+    @Benchmark
+    public ProtectionState stepNewFrame() {
+        tick = (tick + 1) & (ticks.length - 1);
+        state = Protection.step(state, ticks[tick], frames[tick & 1], inputs);
         return state;
     }
 

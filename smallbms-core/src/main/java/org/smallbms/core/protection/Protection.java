@@ -44,7 +44,10 @@ public final class Protection {
                 FirmwarePhase.IDLE, null, List.of());
     }
 
-    /** One control step. Returns {@code previous} itself when nothing changed. */
+    /**
+     * One control step. When nothing changed, returns {@code previous} itself, or once an equal state that
+     * remembers the frame it was confirmed on (see {@link ProtectionState}); in both cases without events.
+     */
     public static ProtectionState step(ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs) {
         return step(previous, now, frame, inputs, bankFor(previous, frame));
@@ -72,6 +75,10 @@ public final class Protection {
      */
     public static ProtectionState step(ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs, Optional<Bank> frameBank) {
+        // The same frame and inputs as a step that left the state as it was, with no timer running: the same state.
+        if (previous.steadyFor(frame, inputs, frameBank, now)) {
+            return previous;
+        }
         int vbat = frame.terminalMillivolts();
         if (vbat < Limits.OPERATING_MIN_MILLIVOLTS) {
             if (previous.active().equals(Conditions.of(Condition.UNPOWERED))) {
@@ -214,7 +221,7 @@ public final class Protection {
                 && commAlarm == previous.commAlarm() && lowSocAlarm == previous.lowSocAlarm()
                 && lowBankVoltage == previous.lowBankVoltage() && leadEndsAt == previous.preAlarmLeadEndsAt()
                 && s == previous) {
-            return previous.withoutEvents();
+            return previous.steadyOn(frame, inputs, now);
         }
         return finish(previous, now, frame, inputs, active, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
                 lowBankVoltage, leadEndsAt, s.firmware(), s.firmwareFailedAt(), bankEvents);

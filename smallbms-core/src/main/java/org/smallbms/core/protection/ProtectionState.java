@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.smallbms.core.bank.Bank;
+import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.codes.Condition;
 import org.smallbms.core.codes.Conditions;
 import org.smallbms.core.event.Event;
@@ -14,44 +15,119 @@ import org.smallbms.core.event.Event;
  * The protection after one step: the active conditions, the outputs they give, the detected bank, the timers as
  * deadlines, and the events of the step that produced this state. Immutable.
  *
- * @param active the active conditions; the outputs follow from them
- * @param outputs the three outputs
- * @param bank the bank last detected on a complete chain; empty before the first
- * @param preAlarmCell W-B01 with its hysteresis
- * @param commWarning W-B05 with its 2 s delay
- * @param commAlarm A-B05 with its 10 s set and 5 s clear delays
- * @param lowSocAlarm A-B07 with its clear margin
- * @param lowBankVoltage A-B08 with its 5 s delay
- * @param preAlarmLeadEndsAt when the pre-alarm output will have been high for the full lead; null while it floats
- * @param firmware where a firmware update stands
- * @param firmwareFailedAt when the outstanding update failure happened; null when there is none
- * @param events what the step that produced this state changed, with causes
+ * <p>A state that a step left as it was, with no timer running, stays as it is for as long as the same frame and
+ * inputs come; such a state also remembers that frame, those inputs and the time it was confirmed ({@link
+ * #steadyFor}), so the next step on the same frame (most ticks: a frame is reused while every battery reads the
+ * same) is answered without evaluating the rules again. What it remembers is not part of the state's value: equal
+ * states are equal whatever they remember.
  */
-public record ProtectionState(
-        Conditions active,
-        Outputs outputs,
-        Optional<Bank> bank,
-        Debounced preAlarmCell,
-        Debounced commWarning,
-        Debounced commAlarm,
-        Debounced lowSocAlarm,
-        Debounced lowBankVoltage,
-        Instant preAlarmLeadEndsAt,
-        FirmwarePhase firmware,
-        Instant firmwareFailedAt,
-        List<Event> events) {
+public final class ProtectionState {
 
-    public ProtectionState {
-        Objects.requireNonNull(active, "active");
-        Objects.requireNonNull(outputs, "outputs");
-        Objects.requireNonNull(bank, "bank");
-        Objects.requireNonNull(preAlarmCell, "preAlarmCell");
-        Objects.requireNonNull(commWarning, "commWarning");
-        Objects.requireNonNull(commAlarm, "commAlarm");
-        Objects.requireNonNull(lowSocAlarm, "lowSocAlarm");
-        Objects.requireNonNull(lowBankVoltage, "lowBankVoltage");
-        Objects.requireNonNull(firmware, "firmware");
-        events = List.copyOf(events);
+    private final Conditions active;
+    private final Outputs outputs;
+    private final Optional<Bank> bank;
+    private final Debounced preAlarmCell;
+    private final Debounced commWarning;
+    private final Debounced commAlarm;
+    private final Debounced lowSocAlarm;
+    private final Debounced lowBankVoltage;
+    private final Instant preAlarmLeadEndsAt;
+    private final FirmwarePhase firmware;
+    private final Instant firmwareFailedAt;
+    private final List<Event> events;
+    // The frame and inputs this state was confirmed steady on, and when; null when it was not.
+    private final BankFrame steadyFrame;
+    private final ProtectionInputs steadyInputs;
+    private final Instant steadySince;
+
+    /**
+     * @param active the active conditions; the outputs follow from them
+     * @param outputs the three outputs
+     * @param bank the bank last detected on a complete chain; empty before the first
+     * @param preAlarmCell W-B01 with its hysteresis
+     * @param commWarning W-B05 with its 2 s delay
+     * @param commAlarm A-B05 with its 10 s set and 5 s clear delays
+     * @param lowSocAlarm A-B07 with its clear margin
+     * @param lowBankVoltage A-B08 with its 5 s delay
+     * @param preAlarmLeadEndsAt when the pre-alarm output will have been high for the full lead; null while it floats
+     * @param firmware where a firmware update stands
+     * @param firmwareFailedAt when the outstanding update failure happened; null when there is none
+     * @param events what the step that produced this state changed, with causes
+     */
+    public ProtectionState(Conditions active, Outputs outputs, Optional<Bank> bank, Debounced preAlarmCell,
+            Debounced commWarning, Debounced commAlarm, Debounced lowSocAlarm, Debounced lowBankVoltage,
+            Instant preAlarmLeadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt, List<Event> events) {
+        this(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm, lowBankVoltage,
+                preAlarmLeadEndsAt, firmware, firmwareFailedAt, List.copyOf(events), null, null, null);
+    }
+
+    private ProtectionState(Conditions active, Outputs outputs, Optional<Bank> bank, Debounced preAlarmCell,
+            Debounced commWarning, Debounced commAlarm, Debounced lowSocAlarm, Debounced lowBankVoltage,
+            Instant preAlarmLeadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt, List<Event> events,
+            BankFrame steadyFrame, ProtectionInputs steadyInputs, Instant steadySince) {
+        this.active = Objects.requireNonNull(active, "active");
+        this.outputs = Objects.requireNonNull(outputs, "outputs");
+        this.bank = Objects.requireNonNull(bank, "bank");
+        this.preAlarmCell = Objects.requireNonNull(preAlarmCell, "preAlarmCell");
+        this.commWarning = Objects.requireNonNull(commWarning, "commWarning");
+        this.commAlarm = Objects.requireNonNull(commAlarm, "commAlarm");
+        this.lowSocAlarm = Objects.requireNonNull(lowSocAlarm, "lowSocAlarm");
+        this.lowBankVoltage = Objects.requireNonNull(lowBankVoltage, "lowBankVoltage");
+        this.preAlarmLeadEndsAt = preAlarmLeadEndsAt;
+        this.firmware = Objects.requireNonNull(firmware, "firmware");
+        this.firmwareFailedAt = firmwareFailedAt;
+        this.events = events;
+        this.steadyFrame = steadyFrame;
+        this.steadyInputs = steadyInputs;
+        this.steadySince = steadySince;
+    }
+
+    public Conditions active() {
+        return active;
+    }
+
+    public Outputs outputs() {
+        return outputs;
+    }
+
+    public Optional<Bank> bank() {
+        return bank;
+    }
+
+    public Debounced preAlarmCell() {
+        return preAlarmCell;
+    }
+
+    public Debounced commWarning() {
+        return commWarning;
+    }
+
+    public Debounced commAlarm() {
+        return commAlarm;
+    }
+
+    public Debounced lowSocAlarm() {
+        return lowSocAlarm;
+    }
+
+    public Debounced lowBankVoltage() {
+        return lowBankVoltage;
+    }
+
+    public Instant preAlarmLeadEndsAt() {
+        return preAlarmLeadEndsAt;
+    }
+
+    public FirmwarePhase firmware() {
+        return firmware;
+    }
+
+    public Instant firmwareFailedAt() {
+        return firmwareFailedAt;
+    }
+
+    public List<Event> events() {
+        return events;
     }
 
     public boolean has(Condition condition) {
@@ -101,6 +177,65 @@ public record ProtectionState(
     ProtectionState withoutEvents() {
         return events.isEmpty() ? this : new ProtectionState(active, outputs, bank, preAlarmCell, commWarning,
                 commAlarm, lowSocAlarm, lowBankVoltage, preAlarmLeadEndsAt, firmware, firmwareFailedAt, List.of());
+    }
+
+    /**
+     * This state, without events, as a step that changed nothing on {@code frame} and {@code inputs} at {@code now}
+     * leaves it; remembering them when no timer can change it later: no debounced condition pending, the pre-alarm
+     * lead over or not running, and a firmware failure's grace over or none. Then the rules give this state again
+     * for the same frame and inputs at any later time (the rules read the time only through those timers).
+     */
+    ProtectionState steadyOn(BankFrame frame, ProtectionInputs inputs, Instant now) {
+        boolean timersIdle = preAlarmCell.pendingUntil() == null && commWarning.pendingUntil() == null
+                && commAlarm.pendingUntil() == null && lowSocAlarm.pendingUntil() == null
+                && lowBankVoltage.pendingUntil() == null
+                && (preAlarmLeadEndsAt == null || !now.isBefore(preAlarmLeadEndsAt))
+                && (firmwareFailedAt == null || !now.isBefore(firmwareFailedAt.plus(Limits.FIRMWARE_FAILED_GRACE)));
+        if (!timersIdle) {
+            return withoutEvents();
+        }
+        return new ProtectionState(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
+                lowBankVoltage, preAlarmLeadEndsAt, firmware, firmwareFailedAt, List.of(), frame, inputs, now);
+    }
+
+    /**
+     * Whether a step on {@code frame} (the same object), {@code inputs} and {@code bank} (the same object) at
+     * {@code now} gives this state again, as {@link #steadyOn} remembered; no events, so the state itself is the
+     * step's result.
+     */
+    boolean steadyFor(BankFrame frame, ProtectionInputs inputs, Optional<Bank> frameBank, Instant now) {
+        return frame == steadyFrame && frameBank == bank && inputs.equals(steadyInputs) && !now.isBefore(steadySince);
+    }
+
+    /** Whether this state remembers a frame it is steady on. */
+    boolean steady() {
+        return steadyFrame != null;
+    }
+
+    /** Equal when every field of the protection is; what {@link #steadyOn} remembered is not one of them. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProtectionState p
+                && active.equals(p.active) && outputs.equals(p.outputs) && bank.equals(p.bank)
+                && preAlarmCell.equals(p.preAlarmCell) && commWarning.equals(p.commWarning)
+                && commAlarm.equals(p.commAlarm) && lowSocAlarm.equals(p.lowSocAlarm)
+                && lowBankVoltage.equals(p.lowBankVoltage) && Objects.equals(preAlarmLeadEndsAt, p.preAlarmLeadEndsAt)
+                && firmware == p.firmware && Objects.equals(firmwareFailedAt, p.firmwareFailedAt)
+                && events.equals(p.events);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm, lowBankVoltage,
+                preAlarmLeadEndsAt, firmware, firmwareFailedAt, events);
+    }
+
+    @Override
+    public String toString() {
+        return "ProtectionState[active=" + active + ", outputs=" + outputs + ", bank=" + bank + ", preAlarmCell="
+                + preAlarmCell + ", commWarning=" + commWarning + ", commAlarm=" + commAlarm + ", lowSocAlarm="
+                + lowSocAlarm + ", lowBankVoltage=" + lowBankVoltage + ", preAlarmLeadEndsAt=" + preAlarmLeadEndsAt
+                + ", firmware=" + firmware + ", firmwareFailedAt=" + firmwareFailedAt + ", events=" + events + "]";
     }
 
     ProtectionState withFirmware(FirmwarePhase phase, Instant failedAt, List<Event> newEvents) {

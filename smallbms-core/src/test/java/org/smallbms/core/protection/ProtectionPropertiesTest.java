@@ -221,4 +221,37 @@ class ProtectionPropertiesTest {
             assertThat(second.get(k).state()).isEqualTo(first.get(k).state());
         }
     }
+
+    @Property(tries = 10_000)
+    @Label("a step answered from a remembered steady state gives what evaluating every rule gives")
+    void steadyMemory_sameAsEvaluatingTheRules(@ForAll("timelines") List<Segment> segments) {
+        ProtectionState remembering = Protection.poweredOff();
+        ProtectionState evaluated = Protection.poweredOff();
+        int answeredFromMemory = 0;
+        Instant now = T0;
+        for (Segment segment : segments) {
+            BankFrame frame = segment.frame();
+            ProtectionInputs inputs = segment.inputs();
+            for (int i = 0; i < segment.seconds(); i++) {
+                if (remembering.steady()) {
+                    answeredFromMemory++;
+                }
+                remembering = Protection.step(remembering, now, frame, inputs);
+                // A state built anew remembers nothing, so every rule is evaluated for it.
+                evaluated = Protection.step(forgetful(evaluated), now, frame, inputs);
+
+                assertThat(remembering).as("at %s", now).isEqualTo(evaluated);
+                now = now.plusSeconds(1);
+            }
+        }
+        Statistics.label("steps answered from memory").collect(answeredFromMemory > 0)
+                .coverage(c -> c.check(true).percentage(p -> p >= 50.0));
+    }
+
+    /** The same state, built through the constructor: equal, remembering nothing. */
+    static ProtectionState forgetful(ProtectionState s) {
+        return new ProtectionState(s.active(), s.outputs(), s.bank(), s.preAlarmCell(), s.commWarning(),
+                s.commAlarm(), s.lowSocAlarm(), s.lowBankVoltage(), s.preAlarmLeadEndsAt(), s.firmware(),
+                s.firmwareFailedAt(), s.events());
+    }
 }

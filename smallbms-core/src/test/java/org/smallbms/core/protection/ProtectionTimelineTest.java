@@ -219,7 +219,8 @@ class ProtectionTimelineTest {
             t.hold(cellAt(2_790, BatteryFlag.CELL_LOW_VOLTAGE), 10);
             assertThat(t.state().outputs().load()).as("10 s into the pre-alarm").isEqualTo(HIGH);
 
-            while (t.state().outputs().load() == HIGH) {
+            // Bounded: a Load disconnect that never opens fails the test instead of running forever.
+            for (int i = 0; i < 120 && t.state().outputs().load() == HIGH; i++) {
                 t.tick();
             }
 
@@ -639,15 +640,59 @@ class ProtectionTimelineTest {
         }
 
         @Test
-        @DisplayName("a steady tick changes nothing and returns the same state")
+        @DisplayName("a steady tick changes nothing: an equal state without events, then the same state")
         void steadyTick_sameState() {
             Timeline t = Timeline.start(HEALTHY).tick();
             ProtectionState before = t.state();
 
+            ProtectionState steady = t.tick().state();
             t.tick();
 
-            assertThat(t.state()).isSameAs(before);
+            assertThat(steady).isEqualTo(before);
+            assertThat(steady.steady()).isTrue();
+            assertThat(t.state()).isSameAs(steady);
             assertThat(t.state().events()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("PROT-05 a state with the pre-alarm lead running is not remembered as steady: the lead still ends")
+        void leadRunning_notRemembered_leadStillEnds() {
+            // The pre-alarm rises at 1 s, so the lead ends at 31 s.
+            Timeline t = Timeline.start(HEALTHY).hold(cellAt(2_790, BatteryFlag.CELL_LOW_VOLTAGE), 5);
+            ProtectionState leadRunning = t.state();
+
+            t.hold(t.frame(), 26);
+
+            assertThat(leadRunning.preAlarmLeadEndsAt()).isNotNull();
+            assertThat(leadRunning.steady()).isFalse();
+            assertThat(t.state().has(Condition.A_B01)).isTrue();
+            assertThat(t.state().outputs().load()).isEqualTo(FLOATING);
+        }
+
+        @Test
+        @DisplayName("REM-03 new inputs on the frame a state is steady on are acted on: mode off floats the outputs")
+        void steadyState_newInputsSameFrame_actedOn() {
+            Timeline t = Timeline.start(HEALTHY).tick().tick();
+            ProtectionState steady = t.state();
+
+            t.inputs(t.inputs().withModeOn(false)).tick();
+
+            assertThat(steady.steady()).isTrue();
+            assertThat(t.state().has(Condition.MODE_OFF)).isTrue();
+            assertThat(t.state().outputs()).isEqualTo(Outputs.ALL_FLOATING);
+        }
+
+        @Test
+        @DisplayName("a step earlier than the time a state was found steady evaluates every rule again")
+        void stepBeforeSteadyTime_evaluatesTheRules() {
+            Timeline t = Timeline.start(HEALTHY).tick().tick();
+            ProtectionState steady = t.state();
+
+            ProtectionState earlier = Protection.step(steady, Timeline.T0, t.frame(), t.inputs());
+
+            assertThat(steady.steady()).isTrue();
+            assertThat(earlier).isNotSameAs(steady).isEqualTo(steady);
+            assertThat(earlier.steady()).isTrue();
         }
     }
 }
