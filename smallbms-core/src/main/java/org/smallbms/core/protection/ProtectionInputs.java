@@ -1,5 +1,7 @@
 package org.smallbms.core.protection;
 
+import java.util.Objects;
+
 /**
  * What the protection step takes besides the frame: the user's settings that bear on it and what the battery monitor
  * knows of the state of charge.
@@ -22,6 +24,24 @@ public record ProtectionInputs(boolean modeOn, int preAlarmCellMillivolts, boole
         check("socPermille", socPermille, 0, 1_000);
         check("dischargeFloorPercent", dischargeFloorPercent, 0, 99);
         check("lowSocWarningPercent", lowSocWarningPercent, 0, 99);
+    }
+
+    /**
+     * The record's equality, written out: a steady protection state compares its inputs every tick, and the
+     * generated equals showed in the profile as a chain of method handles.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ProtectionInputs i && modeOn == i.modeOn
+                && preAlarmCellMillivolts == i.preAlarmCellMillivolts && socKnown == i.socKnown
+                && socPermille == i.socPermille && dischargeFloorPercent == i.dischargeFloorPercent
+                && lowSocWarningPercent == i.lowSocWarningPercent;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(modeOn, preAlarmCellMillivolts, socKnown, socPermille, dischargeFloorPercent,
+                lowSocWarningPercent);
     }
 
     private static void check(String field, int value, int min, int max) {
