@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.State;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.scenario.ScenarioException;
-import org.smallbms.sim.scenario.Scenarios;
 import org.smallbms.sim.system.SimulatedSystem;
 import org.smallbms.sim.system.Simulation;
 
@@ -39,19 +38,6 @@ import org.smallbms.sim.system.Simulation;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SystemSimulationBenchmark {
 
-    private static final String BANK_50 = """
-            name: bank50
-            duration: 365d
-            site: {latitude: 45, cloudiness: 0.3}
-            bms: {remote: wire-loop}
-            batteries: {model: ng-25v6-200ah, series: 1, parallel: 50, soc: 50}
-            components:
-              - {name: solar, type: solar-charger, input: remote-h, panelWatts: 60000, maxAmps: 2000,
-                 control: {output: charge-disconnect}}
-              - {name: loads, type: battery-protect, ratedAmps: 3000, demand: [{amps: 300},
-                 {amps: 600, hours: ["18:00-23:00"]}], control: {output: load-disconnect}}
-            """;
-
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Simulation.Observer NONE = new Simulation.Observer() {
     };
@@ -65,8 +51,7 @@ public class SystemSimulationBenchmark {
 
     @Setup
     public void setUp() throws ScenarioException {
-        Scenario scenario = system.equals("ng331") ? Scenarios.builtIn("ng-3.3.1-solar-batteryprotect")
-                .withDuration(Duration.ofDays(365)) : Scenarios.parse(BANK_50, "bank50");
+        Scenario scenario = BenchSystems.scenario(system, 365);
         world = scenario.newWorld(1);
         bms = scenario.newBms();
         now = scenario.start();
