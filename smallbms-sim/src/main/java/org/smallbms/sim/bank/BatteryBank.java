@@ -125,13 +125,9 @@ public final class BatteryBank {
     private double solve(double amps) {
         int n = strings.size();
         refreshThevenin();
-        // The bus voltage is the Thévenin solution, (I + Σ E_j G_j) × R_th: a product with the resistance kept by the
-        // last refresh, not a division, in every step.
-        double sumCurrent = amps;
-        for (int j = 0; j < n; j++) {
-            sumCurrent += sources[j] * conductances[j];
-        }
-        double busVolts = sumCurrent * theveninOhms;
+        // The bank as its Thévenin equivalent, V = E_th + R_th I; each string then carries (V - E_j) G_j, and the
+        // last one the rest, so the string currents add up to the bank current exactly.
+        double busVolts = theveninVolts + amps * theveninOhms;
         double assigned = 0;
         for (int j = 0; j < n - 1; j++) {
             stringAmps[j] = (busVolts - sources[j]) * conductances[j];
@@ -174,7 +170,7 @@ public final class BatteryBank {
             sources[j] = source;
             conductances[j] = 1 / ohms;
             conductanceSum += conductances[j];
-            currentSum += sources[j] * conductances[j];
+            currentSum += source * conductances[j];
         }
         theveninOhms = 1 / conductanceSum;
         theveninVolts = currentSum * theveninOhms;
