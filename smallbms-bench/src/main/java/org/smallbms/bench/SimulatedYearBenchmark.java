@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.State;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.scenario.ScenarioException;
-import org.smallbms.sim.scenario.Scenarios;
 import org.smallbms.sim.system.SimulatedSystem;
 import org.smallbms.sim.system.Simulation;
 
@@ -42,7 +41,7 @@ public class SimulatedYearBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws ScenarioException {
-        scenario = Scenarios.builtIn("ng-3.3.1-solar-batteryprotect").withDuration(Duration.ofDays(365));
+        scenario = BenchSystems.scenario(BenchSystems.NG_331, 365);
     }
 
     @Setup(Level.Iteration)
