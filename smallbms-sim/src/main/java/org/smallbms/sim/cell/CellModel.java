@@ -12,6 +12,11 @@ public final class CellModel {
 
     /** Doubles per grid point in {@link #grid(int)}: value and slope of four curves. */
     static final int GRID_STRIDE = 8;
+    /** Where each curve's value and slope sit in a grid point of {@link #grid(int)}. */
+    static final int OCV_BASE_SLOT = 0;
+    static final int OCV_DELTA_SLOT = 2;
+    static final int HYSTERESIS_SLOT = 4;
+    static final int R0_FACTOR_SLOT = 6;
 
     private final CellParameters parameters;
     private final SocCurve[] ocvBases;
@@ -48,10 +53,10 @@ public final class CellModel {
         grids = new double[ocvBases.length][];
         for (int j = 0; j < grids.length; j++) {
             double[] grid = new double[GRID_STRIDE * (SocCurve.INTERVALS + 1)];
-            ocvBases[j].interleaveInto(grid, 0, GRID_STRIDE);
-            ocvDeltas[j].interleaveInto(grid, 2, GRID_STRIDE);
-            hysteresisVolts.interleaveInto(grid, 4, GRID_STRIDE);
-            r0SocFactor.interleaveInto(grid, 6, GRID_STRIDE);
+            ocvBases[j].interleaveInto(grid, OCV_BASE_SLOT, GRID_STRIDE);
+            ocvDeltas[j].interleaveInto(grid, OCV_DELTA_SLOT, GRID_STRIDE);
+            hysteresisVolts.interleaveInto(grid, HYSTERESIS_SLOT, GRID_STRIDE);
+            r0SocFactor.interleaveInto(grid, R0_FACTOR_SLOT, GRID_STRIDE);
             grids[j] = grid;
         }
     }

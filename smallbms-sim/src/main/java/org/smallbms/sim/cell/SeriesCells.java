@@ -47,6 +47,11 @@ public final class SeriesCells {
     public static final double NEGLIGIBLE_AMPS = 1e-12;
 
     private static final double SECONDS_PER_MONTH = 30.4375 * 86_400;
+    /**
+     * Added to a number of magnitude under 2^51, this rounds it to the nearest integer, which the low bits of the
+     * sum then hold (see {@link #onGrid}).
+     */
+    private static final double ROUNDING = 0x1.8p52;
     /** Below this, exp(−x) is its Taylor polynomial (error under 3e-9): the hysteresis decay without a call. */
     private static final double POLYNOMIAL_EXP_LIMIT = 0.05;
 
@@ -116,11 +121,10 @@ public final class SeriesCells {
     private double maxGammaPerAmp;
     private final double[] selfDischargeSocPerStep;
 
-    // The result of the last readCells: each cell at its SoC, and the string's sums.
-    private final double[] ocvNowVolts;
-    private final double[] r0NowOhms;
-    /** The source voltage behind R0 for the next step. */
-    private final double[] sourceNowVolts;
+    // The result of the last readCells: each cell's terminal voltage, and the string's sums.
+    private final double[] voltsNow;
+    /** What the RC pairs and M0 add to every cell's source: R1 iR1 + R2 iR2 + M0 s. */
+    private double dynamicVolts;
     private double stepVolts;
     /** Σ OCV, and Σ OCV Q × self-discharge rate at 25 °C: the heat of a step without own currents needs only these. */
     private double ocvSumVolts;
@@ -188,23 +192,27 @@ public final class SeriesCells {
         dischargeSocPerAmp = new double[count];
         gammaPerAmp = new double[count];
         selfDischargeSocPerStep = new double[count];
-        ocvNowVolts = new double[count];
-        r0NowOhms = new double[count];
-        sourceNowVolts = new double[count];
+        voltsNow = new double[count];
         setCelsius(celsius);
     }
 
     /**
      * Applies {@code amps} (positive charging) through the string for {@code seconds}, each cell with its own current
-     * on top, and advances every cell: the string's RC currents and direction, the cells' differences from them,
-     * every cell's step ({@link #stepString} with the string's current, or {@link #stepEachCell} with each its own),
-     * then every cell read at its new SoC ({@link #readCells}).
+     * on top, and advances every cell: every cell's step on the sources of the last read ({@link #stepString} with the
+     * string's current, or {@link #stepEachCell} with each its own), the string's RC currents and direction, the
+     * cells' differences from them, then every cell read at its new SoC ({@link #readCells}).
      *
      * @return the voltage across the string during the step: the sum of the cells' v[k]
      */
     public double step(double amps, double seconds) {
         if (seconds != cachedSeconds) {
             refreshStepLength(seconds);
+        }
+        boolean own = carryingOwn > 0;
+        if (own) {
+            stepEachCell(amps, seconds);
+        } else {
+            stepString(amps, seconds);
         }
         double previousSign = lastSign;
         iR1 = Math.fma(decay1, iR1, rise1 * amps);
@@ -214,12 +222,6 @@ public final class SeriesCells {
         }
         if (differing > 0 || carryingOwn > 0) {
             stepDifferences(amps, previousSign);
-        }
-        boolean own = carryingOwn > 0;
-        if (own) {
-            stepEachCell(amps, seconds);
-        } else {
-            stepString(amps, seconds);
         }
         lastAmpsDiffer = own;
         lastStringAmps = amps;
@@ -285,22 +287,25 @@ public final class SeriesCells {
 
     /** The source voltage behind cell {@code index}'s R0 for the next step: {@code v = source + ohms * current}. */
     public double sourceVolts(int index) {
-        return sourceNowVolts[index];
+        double z = soc[index];
+        return Math.fma(gridValue(z, CellModel.HYSTERESIS_SLOT), hysteresis[index], ocvVolts(index))
+                + (dynamicVolts + ownVolts[index]);
     }
 
     /** Cell {@code index}'s R0 now, at its SoC and the temperature. */
     public double ohms(int index) {
-        return r0NowOhms[index];
+        return r0TemperatureOhms[index] * gridValue(soc[index], CellModel.R0_FACTOR_SLOT);
     }
 
     /** Cell {@code index}'s terminal voltage now, with the last step's current (its own included) flowing. */
     public double volts(int index) {
-        return Math.fma(r0NowOhms[index], lastAmpsDiffer ? lastAmps[index] : lastStringAmps, sourceNowVolts[index]);
+        return voltsNow[index];
     }
 
     /** Cell {@code index}'s open-circuit voltage at its present SoC and the temperature. */
     public double ocvVolts(int index) {
-        return ocvNowVolts[index];
+        double z = soc[index];
+        return Math.fma(ocvWeight, gridValue(z, CellModel.OCV_DELTA_SLOT), gridValue(z, CellModel.OCV_BASE_SLOT));
     }
 
     public double soc(int index) {
@@ -332,7 +337,9 @@ public final class SeriesCells {
     public double ownSourceVolts() {
         double sum = 0;
         for (int i = 0; i < count; i++) {
-            sum += r0NowOhms[i] * ownAmps[i];
+            if (ownAmps[i] != 0) {
+                sum += ohms(i) * ownAmps[i];
+            }
         }
         return sum;
     }
@@ -420,8 +427,9 @@ public final class SeriesCells {
         double ownJoules = 0;
         double loss = 0;
         for (int i = 0; i < count; i++) {
+            double ocv = ocvVolts(i);
             double cellAmps = amps + ownAmps[i];
-            double v = Math.fma(r0NowOhms[i], cellAmps, sourceNowVolts[i]);
+            double v = Math.fma(ohms(i), cellAmps, sourceVolts(i));
             volts += v;
             ownJoules = Math.fma(v, ownAmps[i], ownJoules);
             double socChange = Math.fma(cellAmps > 0 ? chargeSocPerAmp[i] : dischargeSocPerAmp[i], cellAmps,
@@ -429,7 +437,7 @@ public final class SeriesCells {
             soc[i] += socChange;
             // Heat: the work done on the cell less what the SoC took in at the open-circuit voltage (the
             // overpotentials, the coulombic loss and the self-discharge in one term).
-            loss += Math.fma(v, cellAmps * seconds, -ocvNowVolts[i] * capacityCoulombs[i] * socChange);
+            loss += Math.fma(v, cellAmps * seconds, -ocv * capacityCoulombs[i] * socChange);
             if (cellAmps != 0) {
                 double sign = cellAmps > 0 ? 1 : -1;
                 hysteresis[i] = Math.fma(hysteresisDecay(gammaPerAmp[i] * Math.abs(cellAmps)), hysteresis[i] - sign,
@@ -443,14 +451,21 @@ public final class SeriesCells {
     }
 
     /**
-     * Reads every cell at its SoC and the temperature: its open-circuit voltage, R0 and source for the next step,
-     * its voltage with the last step's current, and the string's sums.
+     * Reads every cell at its SoC and the temperature: its voltage with the last step's current, and the string's
+     * sums for the next step (sources, R0, open-circuit voltages, extreme cells). The one pass over the cells that
+     * needs the SoC tables; a single cell's source, R0 and OCV are worked out again on request, by the same arithmetic
+     * ({@link #sourceVolts}, {@link #ohms}, {@link #ocvVolts}), so the pass stores only each cell's voltage, which the
+     * battery's sensor reads every step.
      */
     private void readCells() {
-        double dynamicVolts = Math.fma(r1NowOhms, iR1, Math.fma(r2NowOhms, iR2, m0Volts * lastSign));
+        double dynamic = Math.fma(r1NowOhms, iR1, Math.fma(r2NowOhms, iR2, m0Volts * lastSign));
+        dynamicVolts = dynamic;
         double[] g = grid;
         double weight = ocvWeight;
+        // Invariant in the loop, so the JIT makes a copy of it without them for the usual case: every cell carried
+        // the string's current and follows its RC pairs.
         boolean own = lastAmpsDiffer;
+        boolean anyDiffers = differing > 0;
         double stringAmps = lastStringAmps;
         double ocvSum = 0;
         double selfDischargeWatts = 0;
@@ -464,30 +479,38 @@ public final class SeriesCells {
             double hysteresisVolts;
             double r0Factor;
             double ocv;
-            double position = z * SocCurve.INTERVALS;
-            if (position >= 0 && position < SocCurve.INTERVALS) {
-                // Inside the grid, the four curves share one interval: find it once, read 64 adjacent bytes.
-                int index = (int) position;
-                double fraction = position - index;
-                int k = index * CellModel.GRID_STRIDE;
-                ocv = Math.fma(weight, Math.fma(fraction, g[k + 3], g[k + 2]), Math.fma(fraction, g[k + 1], g[k]));
-                hysteresisVolts = Math.fma(fraction, g[k + 5], g[k + 4]);
-                r0Factor = Math.fma(fraction, g[k + 7], g[k + 6]);
+            double rounded = onGrid(z);
+            int interval = intervalOf(rounded);
+            if (interval >= 0 && interval < SocCurve.INTERVALS) {
+                // Inside the grid, the four curves share one interval: find it once, read 64 adjacent bytes, the
+                // last and the first first, so the bounds checks of those two cover the others. Written out as
+                // gridValue does it, not called: an inlined call keeps its own index alive for the JIT's checks.
+                double fraction = fractionOf(z, rounded);
+                int k = interval * CellModel.GRID_STRIDE;
+                double r0Slope = g[k + CellModel.R0_FACTOR_SLOT + 1];
+                double ocvBaseValue = g[k + CellModel.OCV_BASE_SLOT];
+                r0Factor = Math.fma(fraction, r0Slope, g[k + CellModel.R0_FACTOR_SLOT]);
+                ocv = Math.fma(weight,
+                        Math.fma(fraction, g[k + CellModel.OCV_DELTA_SLOT + 1], g[k + CellModel.OCV_DELTA_SLOT]),
+                        Math.fma(fraction, g[k + CellModel.OCV_BASE_SLOT + 1], ocvBaseValue));
+                hysteresisVolts = Math.fma(fraction, g[k + CellModel.HYSTERESIS_SLOT + 1],
+                        g[k + CellModel.HYSTERESIS_SLOT]);
             } else {
-                ocv = ocvBase.at(z) + weight * ocvDelta.at(z);
+                ocv = Math.fma(weight, ocvDelta.at(z), ocvBase.at(z));
                 hysteresisVolts = model.hysteresisVolts().at(z);
                 r0Factor = model.r0SocFactor().at(z);
             }
             double r0 = r0TemperatureOhms[i] * r0Factor;
             // Two short sums instead of one long chain: the terms that need no table lookup do not wait for it.
-            double source = Math.fma(hysteresisVolts, hysteresis[i], ocv) + (dynamicVolts + ownVolts[i]);
+            double source = Math.fma(hysteresisVolts, hysteresis[i], ocv)
+                    + (anyDiffers ? dynamic + ownVolts[i] : dynamic);
             double v = Math.fma(r0, own ? lastAmps[i] : stringAmps, source);
-            ocvNowVolts[i] = ocv;
-            r0NowOhms[i] = r0;
-            sourceNowVolts[i] = source;
+            voltsNow[i] = v;
             ocvSum += ocv;
             selfDischargeWatts = Math.fma(ocv, selfDischargeCoulombsPerSecond[i], selfDischargeWatts);
-            sum += v;
+            if (own) {
+                sum += v;
+            }
             // Plain comparisons: Math.min and Math.max order NaN and −0.0, which no cell voltage is, and make the
             // running extreme a long dependency chain from cell to cell.
             min = v < min ? v : min;
@@ -499,9 +522,56 @@ public final class SeriesCells {
         selfDischargeOcvWatts = selfDischargeWatts;
         sourceSumVolts = sourceSum;
         ohmsSum = resistance;
-        voltsSum = sum;
+        voltsSum = own ? sum : Math.fma(resistance, stringAmps, sourceSum);
         minVolts = min;
         maxVolts = max;
+    }
+
+    /**
+     * One of the curves of the grid ({@code slot}, see {@link CellModel#grid}) at SoC {@code z}, worked out as
+     * {@link #readCells} works it out.
+     */
+    private double gridValue(double z, int slot) {
+        double rounded = onGrid(z);
+        int interval = intervalOf(rounded);
+        if (interval >= 0 && interval < SocCurve.INTERVALS) {
+            return interpolate(grid, interval * CellModel.GRID_STRIDE + slot, fractionOf(z, rounded));
+        }
+        switch (slot) {
+            case CellModel.OCV_BASE_SLOT:
+                return ocvBase.at(z);
+            case CellModel.OCV_DELTA_SLOT:
+                return ocvDelta.at(z);
+            case CellModel.HYSTERESIS_SLOT:
+                return model.hysteresisVolts().at(z);
+            default:
+                return model.r0SocFactor().at(z);
+        }
+    }
+
+    /**
+     * Finds SoC {@code z}'s grid interval by rounding, not by a cast to int, which costs a compare and a branch per
+     * cell for the JIT's NaN and overflow case: {@code z × INTERVALS − ½ + ROUNDING} holds the interval in the low
+     * bits of the sum (read by {@link #intervalOf}; a SoC off the grid gives a number outside 0..INTERVALS − 1) and,
+     * less ROUNDING, is the interval's start exactly. On a grid point the rounding may choose the interval below, at
+     * fraction 1: the same value to the last bit or two.
+     */
+    private static double onGrid(double z) {
+        return Math.fma(z, SocCurve.INTERVALS, -0.5) + ROUNDING;
+    }
+
+    private static int intervalOf(double rounded) {
+        return (int) Double.doubleToRawLongBits(rounded);
+    }
+
+    /** Where SoC {@code z} lies within the interval {@link #onGrid} found: 0..1. */
+    private static double fractionOf(double z, double rounded) {
+        return Math.fma(z, SocCurve.INTERVALS, ROUNDING - rounded);
+    }
+
+    /** The curve at {@code fraction} of the interval whose value and slope are at {@code index} of the grid. */
+    private static double interpolate(double[] grid, int index, double fraction) {
+        return Math.fma(fraction, grid[index + 1], grid[index]);
     }
 
     /** The hysteresis decay over a step, exp(−x): below {@link #POLYNOMIAL_EXP_LIMIT}, the polynomial. */

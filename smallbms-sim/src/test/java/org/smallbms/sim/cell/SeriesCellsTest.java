@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -176,6 +180,80 @@ class SeriesCellsTest {
         }
         assertSame(string, cells);
         assertThat(string.ohmsSum()).isGreaterThan(CELLS * 0.0004 * 1.5);
+    }
+
+    /**
+     * The string reads its cells in one pass and a single cell on request, each finding the grid interval by
+     * rounding: anywhere on the grid, on a grid point and at either end, that is the curves' value.
+     */
+    @Property(tries = 300)
+    void reading_anySoc_isTheCurvesValue(@ForAll @DoubleRange(min = 0, max = 1) double soc,
+            @ForAll @IntRange(min = 0, max = SocCurve.INTERVALS) int gridPoint,
+            @ForAll @DoubleRange(min = -20, max = 55) double celsius) {
+        for (double z : new double[] {soc, (double) gridPoint / SocCurve.INTERVALS, Math.nextDown(1.0), 0, 1}) {
+            assertReadsTheCurves(z, celsius);
+        }
+    }
+
+    /** Beside a knot of the OCV table the curve bends: reading the interval next to the right one shows there. */
+    @Test
+    void reading_besideEachKnotOfTheOcvTable_isTheCurvesValue() {
+        for (double knot : DEFAULT.parameters().ocv().row(0).x()) {
+            for (double z : new double[] {knot - 0.1 / SocCurve.INTERVALS, knot, knot + 0.1 / SocCurve.INTERVALS}) {
+                if (z >= 0 && z <= 1) {
+                    assertReadsTheCurves(z, 25);
+                }
+            }
+        }
+    }
+
+    private static void assertReadsTheCurves(double z, double celsius) {
+        SeriesCells cell = new SeriesCells(DEFAULT, new CellVariation[] {CellVariation.NONE}, z, celsius);
+        double ocv = DEFAULT.ocvVolts(z, celsius);
+        double r0 = DEFAULT.parameters().r0Ohms() * DEFAULT.r0SocFactor().at(z)
+                * DEFAULT.parameters().temperatureScaling().factor(celsius + 273.15);
+        assertThat(cell.ocvVolts(0)).as("OCV at SoC %s", z).isCloseTo(ocv, within(1e-12));
+        assertThat(cell.ohms(0)).as("R0 at SoC %s", z).isCloseTo(r0, within(1e-15));
+        // At rest, with no history, the one pass reads the cell at its OCV, and its sums are that cell's.
+        assertThat(cell.volts(0)).isCloseTo(ocv, within(1e-12));
+        assertThat(cell.sourceSumVolts()).isCloseTo(ocv, within(1e-12));
+        assertThat(cell.ohmsSum()).isCloseTo(r0, within(1e-15));
+    }
+
+    /**
+     * The pass over the cells stores only each cell's voltage; its sums must be those of the cells read one at a time,
+     * while every cell carries the string's current and while some carry currents of their own.
+     */
+    @Test
+    void sums_ofThePass_areThoseOfTheCellsReadOneByOne() {
+        SeriesCells string = new SeriesCells(DEFAULT, spread(7), 0.97, 25);
+        for (int s = 0; s < 600; s++) {
+            boolean own = s >= 200 && s < 400;
+            string.setOwnAmps(2, own ? -0.05 : 0);
+            string.setOwnAmps(6, own ? -0.05 : 0);
+            double amps = s < 300 ? 30 : -5;
+            string.step(amps, 1);
+            double volts = 0;
+            double source = 0;
+            double ohms = 0;
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < CELLS; i++) {
+                double cellAmps = own && (i == 2 || i == 6) ? amps - 0.05 : amps;
+                assertThat(string.volts(i)).as("cell %d at step %d", i, s)
+                        .isCloseTo(string.sourceVolts(i) + string.ohms(i) * cellAmps, within(1e-12));
+                volts += string.volts(i);
+                source += string.sourceVolts(i);
+                ohms += string.ohms(i);
+                min = Math.min(min, string.volts(i));
+                max = Math.max(max, string.volts(i));
+            }
+            assertThat(string.voltsSum()).as("step %d", s).isCloseTo(volts, within(1e-12));
+            assertThat(string.sourceSumVolts()).isCloseTo(source, within(1e-12));
+            assertThat(string.ohmsSum()).isCloseTo(ohms, within(1e-15));
+            assertThat(string.minVolts()).isEqualTo(min);
+            assertThat(string.maxVolts()).isEqualTo(max);
+        }
     }
 
     @Test
