@@ -32,8 +32,8 @@ import java.util.Arrays;
  * direction, and that difference is stepped for it alone; once its own current has stopped and the difference has
  * decayed below {@link #NEGLIGIBLE_AMPS} (a few hours after a bleed), the cell follows the string again. While no
  * cell carries a current of its own, which is nearly every step, the step's voltage and heat come from the string's
- * sums and each cell's step is its SoC and its hysteresis, in short loops over arrays; one more loop then reads every
- * cell at its new SoC. The SoC tables are read through a uniform grid, and everything that depends on temperature or
+ * sums and each cell's step is its SoC and its hysteresis, in one short loop over arrays that the JIT vectorises; one
+ * more loop then reads every cell at its new SoC and stores only its voltage. The SoC tables are read through a uniform grid, and everything that depends on temperature or
  * on the step length only is worked out again when those change.
  * Energy is accounted as it flows: {@link #lossJoules()} collects the work done on the overpotentials, the charge
  * lost to coulombic inefficiency and to self-discharge; {@link #storedJoules(int)} is the energy a SoC holds.
@@ -388,7 +388,7 @@ public final class SeriesCells {
      * the step's voltage ({@code Σ(R0 i + source) = i ΣR0 + Σsource}) and the heat ({@code Σ v i dt − Σ OCV Q Δz},
      * where {@code Q Δz = eta i dt − Q sd dt} needs only the sums of the open-circuit voltages, plain and weighted by
      * each cell's self-discharge, that the last {@link #readCells} made). Each cell's own work is its SoC and its
-     * hysteresis, two short loops without a branch.
+     * hysteresis, one short loop without a branch.
      */
     private void stepString(double amps, double seconds) {
         double volts = Math.fma(ohmsSum, amps, sourceSumVolts);
@@ -398,21 +398,18 @@ public final class SeriesCells {
         stepVolts = volts;
         stepOwnJoules = 0;
         double[] socPerAmp = amps > 0 ? chargeSocPerAmp : dischargeSocPerAmp;
-        for (int i = 0; i < count; i++) {
-            soc[i] += Math.fma(socPerAmp[i], amps, -selfDischargeSocPerStep[i]);
-        }
-        if (amps == 0) {
-            return;
-        }
-        double sign = amps > 0 ? 1 : -1;
+        // One loop for the SoC and the hysteresis; at rest the hysteresis stays, a decay of exactly 1 towards 0.
+        double sign = amps > 0 ? 1 : amps < 0 ? -1 : 0;
         double absAmps = Math.abs(amps);
         if (maxGammaPerAmp * absAmps < POLYNOMIAL_EXP_LIMIT) {
             // Every cell's decay is the polynomial: the loop has no branch and no call.
             for (int i = 0; i < count; i++) {
+                soc[i] += Math.fma(socPerAmp[i], amps, -selfDischargeSocPerStep[i]);
                 hysteresis[i] = Math.fma(polynomialExp(gammaPerAmp[i] * absAmps), hysteresis[i] - sign, sign);
             }
         } else {
             for (int i = 0; i < count; i++) {
+                soc[i] += Math.fma(socPerAmp[i], amps, -selfDischargeSocPerStep[i]);
                 hysteresis[i] = Math.fma(hysteresisDecay(gammaPerAmp[i] * absAmps), hysteresis[i] - sign, sign);
             }
         }
