@@ -33,8 +33,9 @@ import java.util.Arrays;
  * decayed below {@link #NEGLIGIBLE_AMPS} (a few hours after a bleed), the cell follows the string again. While no
  * cell carries a current of its own, which is nearly every step, the step's voltage and heat come from the string's
  * sums and each cell's step is its SoC and its hysteresis, in one short loop over arrays that the JIT vectorises; one
- * more loop then reads every cell at its new SoC and stores only its voltage. The SoC tables are read through a uniform grid, and everything that depends on temperature or
- * on the step length only is worked out again when those change.
+ * more loop then reads every cell at its new SoC and stores only its voltage. The SoC tables are read through a
+ * uniform grid, and everything that depends on temperature or on the step length only is worked out again when those
+ * change.
  * Energy is accounted as it flows: {@link #lossJoules()} collects the work done on the overpotentials, the charge
  * lost to coulombic inefficiency and to self-discharge; {@link #storedJoules(int)} is the energy a SoC holds.
  */
