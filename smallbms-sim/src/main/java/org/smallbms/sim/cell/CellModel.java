@@ -10,21 +10,13 @@ package org.smallbms.sim.cell;
  */
 public final class CellModel {
 
-    /** Doubles per grid point in {@link #grid(int)}: value and slope of four curves. */
-    static final int GRID_STRIDE = 8;
-    /** Where each curve's value and slope sit in a grid point of {@link #grid(int)}. */
-    static final int OCV_BASE_SLOT = 0;
-    static final int OCV_DELTA_SLOT = 2;
-    static final int HYSTERESIS_SLOT = 4;
-    static final int R0_FACTOR_SLOT = 6;
-
     private final CellParameters parameters;
     private final SocCurve[] ocvBases;
     private final SocCurve[] ocvDeltas;
     private final SocCurve hysteresisVolts;
     private final SocCurve r0SocFactor;
-    /** Per OCV bracket, the four curves a step reads, interleaved (see {@link #grid(int)}). */
-    private final double[][] grids;
+    /** Per OCV bracket, the four curves a step reads, as straight segments. */
+    private final SocSegments[] segments;
 
     private CellModel(CellParameters parameters) {
         this.parameters = parameters;
@@ -50,14 +42,9 @@ public final class CellModel {
         }
         hysteresisVolts = new SocCurve(parameters.hysteresisVolts(), false);
         r0SocFactor = new SocCurve(parameters.r0SocFactor(), false);
-        grids = new double[ocvBases.length][];
-        for (int j = 0; j < grids.length; j++) {
-            double[] grid = new double[GRID_STRIDE * (SocCurve.INTERVALS + 1)];
-            ocvBases[j].interleaveInto(grid, OCV_BASE_SLOT, GRID_STRIDE);
-            ocvDeltas[j].interleaveInto(grid, OCV_DELTA_SLOT, GRID_STRIDE);
-            hysteresisVolts.interleaveInto(grid, HYSTERESIS_SLOT, GRID_STRIDE);
-            r0SocFactor.interleaveInto(grid, R0_FACTOR_SLOT, GRID_STRIDE);
-            grids[j] = grid;
+        segments = new SocSegments[ocvBases.length];
+        for (int j = 0; j < segments.length; j++) {
+            segments[j] = new SocSegments(ocvBases[j], ocvDeltas[j], hysteresisVolts, r0SocFactor);
         }
     }
 
@@ -98,14 +85,9 @@ public final class CellModel {
         return ocvDeltas[bracket];
     }
 
-    /**
-     * The curves a step reads at one SoC, for OCV bracket {@code bracket}: at grid point i, from index
-     * {@code GRID_STRIDE * i}, the value and slope of the OCV base, the OCV delta, the hysteresis M and the R0 SoC
-     * factor. The same numbers as {@link SocCurve#at}, laid out so one lookup reads 64 adjacent bytes instead of
-     * eight arrays. Shared; never written after construction.
-     */
-    double[] grid(int bracket) {
-        return grids[bracket];
+    /** The curves a step reads, for OCV bracket {@code bracket}, as straight segments. Shared and immutable. */
+    SocSegments segments(int bracket) {
+        return segments[bracket];
     }
 
     SocCurve hysteresisVolts() {

@@ -33,9 +33,9 @@ import java.util.Arrays;
  * decayed below {@link #NEGLIGIBLE_AMPS} (a few hours after a bleed), the cell follows the string again. While no
  * cell carries a current of its own, which is nearly every step, the step's voltage and heat come from the string's
  * sums and each cell's step is its SoC and its hysteresis, in one short loop over arrays that the JIT vectorises; one
- * more loop then reads every cell at its new SoC and stores only its voltage. The SoC tables are read through a
- * uniform grid, and everything that depends on temperature or on the step length only is worked out again when those
- * change.
+ * more loop then reads every cell at its new SoC and stores only its voltage. Each cell reads the SoC curves as the
+ * straight lines of its segment of them ({@link SocSegments}), kept until it leaves the segment, and everything that
+ * depends on temperature or on the step length only is worked out again when those change.
  * Energy is accounted as it flows: {@link #lossJoules()} collects the work done on the overpotentials, the charge
  * lost to coulombic inefficiency and to self-discharge; {@link #storedJoules(int)} is the energy a SoC holds.
  */
@@ -48,13 +48,21 @@ public final class SeriesCells {
     public static final double NEGLIGIBLE_AMPS = 1e-12;
 
     private static final double SECONDS_PER_MONTH = 30.4375 * 86_400;
-    /**
-     * Added to a number of magnitude under 2^51, this rounds it to the nearest integer, which the low bits of the
-     * sum then hold (see {@link #onGrid}).
-     */
-    private static final double ROUNDING = 0x1.8p52;
     /** Below this, exp(−x) is its Taylor polynomial (error under 3e-9): the hysteresis decay without a call. */
     private static final double POLYNOMIAL_EXP_LIMIT = 0.05;
+
+    // Where each figure sits in a cell's LINE_STRIDE doubles of lines.
+    private static final int OCV_INTERCEPT = 0;
+    private static final int OCV_SLOPE = 1;
+    private static final int HYSTERESIS_INTERCEPT = 2;
+    private static final int HYSTERESIS_SLOPE = 3;
+    private static final int R0_INTERCEPT = 4;
+    private static final int R0_SLOPE = 5;
+    private static final int SEGMENT_FROM = 6;
+    private static final int SEGMENT_TO = 7;
+    private static final int LINE_STRIDE = 8;
+    /** Kept off the rooms, in SoC: far more than the rounding of the SoC steps between two looks at the cells. */
+    private static final double ROOM_MARGIN = 1e-9;
 
     private final CellModel model;
     private final int count;
@@ -103,12 +111,26 @@ public final class SeriesCells {
     private double kelvin;
     private SocCurve ocvBase;
     private SocCurve ocvDelta;
-    private double[] grid;
+    private SocSegments segments;
     private double ocvWeight;
     private double r1NowOhms;
     private double r2NowOhms;
     private double selfDischargeFactor;
     private final double[] r0TemperatureOhms;
+
+    /**
+     * Per cell, {@link #LINE_STRIDE} doubles: the lines {@code a + b z} the cell reads in its segment of the curves
+     * (see {@link SocSegments}) at the temperature, the OCV (base and delta weighted), M and R0 (the cell's R0 at the
+     * temperature times the SoC factor), then the segment's bounds. Worked out again when the cell leaves its
+     * segment or the temperature changes. One array, so the JIT checks one array's bounds once per pass.
+     */
+    private final double[] lines;
+    /**
+     * How far every cell can still rise, and fall, in SoC before one of them could leave its segment; a step moves
+     * them by at most the most any cell moves, and at zero the cells are looked at again ({@link #relocate}).
+     */
+    private double riseRoom;
+    private double fallRoom;
 
     // Worked out again when the step length changes (and the self-discharge also with the temperature).
     private double cachedSeconds = Double.NaN;
@@ -120,6 +142,10 @@ public final class SeriesCells {
     private final double[] dischargeSocPerAmp;
     private final double[] gammaPerAmp;
     private double maxGammaPerAmp;
+    /** The most SoC any cell gains per ampere charging, and loses per ampere discharging and per step at rest. */
+    private double maxChargeSocPerAmp;
+    private double maxDischargeSocPerAmp;
+    private double maxSelfDischargeSocPerStep;
     private final double[] selfDischargeSocPerStep;
 
     // The result of the last readCells: each cell's terminal voltage, and the string's sums.
@@ -189,6 +215,7 @@ public final class SeriesCells {
         differs = new boolean[count];
         ownVolts = new double[count];
         r0TemperatureOhms = new double[count];
+        lines = new double[count * LINE_STRIDE];
         chargeSocPerAmp = new double[count];
         dischargeSocPerAmp = new double[count];
         gammaPerAmp = new double[count];
@@ -212,6 +239,8 @@ public final class SeriesCells {
         boolean own = carryingOwn > 0;
         if (own) {
             stepEachCell(amps, seconds);
+            // Each cell moved by its own current: look at every cell before the next read.
+            riseRoom = -1;
         } else {
             stepString(amps, seconds);
         }
@@ -239,7 +268,7 @@ public final class SeriesCells {
         int bracket = model.ocvBracket(kelvin);
         ocvBase = model.ocvBase(bracket);
         ocvDelta = model.ocvDelta(bracket);
-        grid = model.grid(bracket);
+        segments = model.segments(bracket);
         ocvWeight = model.ocvWeight(bracket, kelvin);
         double factor = model.parameters().temperatureScaling().factor(kelvin);
         r1NowOhms = r1Ohms * factor;
@@ -249,7 +278,9 @@ public final class SeriesCells {
             if (differs[i]) {
                 ownVolts[i] = differenceVolts(i);
             }
+            locate(i, soc[i]);
         }
+        measureRooms();
         selfDischargeFactor = Math.pow(2, (kelvin - ResistanceScaling.REFERENCE_KELVIN) / selfDischargeDoublingKelvin);
         if (!Double.isNaN(cachedSeconds)) {
             refreshSelfDischarge();
@@ -288,14 +319,15 @@ public final class SeriesCells {
 
     /** The source voltage behind cell {@code index}'s R0 for the next step: {@code v = source + ohms * current}. */
     public double sourceVolts(int index) {
-        double z = soc[index];
-        return Math.fma(gridValue(z, CellModel.HYSTERESIS_SLOT), hysteresis[index], ocvVolts(index))
-                + (dynamicVolts + ownVolts[index]);
+        int k = index * LINE_STRIDE;
+        double hysteresisVolts = Math.fma(soc[index], lines[k + HYSTERESIS_SLOPE], lines[k + HYSTERESIS_INTERCEPT]);
+        return Math.fma(hysteresisVolts, hysteresis[index], ocvVolts(index)) + (dynamicVolts + ownVolts[index]);
     }
 
     /** Cell {@code index}'s R0 now, at its SoC and the temperature. */
     public double ohms(int index) {
-        return r0TemperatureOhms[index] * gridValue(soc[index], CellModel.R0_FACTOR_SLOT);
+        int k = index * LINE_STRIDE;
+        return Math.fma(soc[index], lines[k + R0_SLOPE], lines[k + R0_INTERCEPT]);
     }
 
     /** Cell {@code index}'s terminal voltage now, with the last step's current (its own included) flowing. */
@@ -305,8 +337,8 @@ public final class SeriesCells {
 
     /** Cell {@code index}'s open-circuit voltage at its present SoC and the temperature. */
     public double ocvVolts(int index) {
-        double z = soc[index];
-        return Math.fma(ocvWeight, gridValue(z, CellModel.OCV_DELTA_SLOT), gridValue(z, CellModel.OCV_BASE_SLOT));
+        int k = index * LINE_STRIDE;
+        return Math.fma(soc[index], lines[k + OCV_SLOPE], lines[k + OCV_INTERCEPT]);
     }
 
     public double soc(int index) {
@@ -398,6 +430,12 @@ public final class SeriesCells {
                 Math.fma(selfDischargeFactor * seconds, selfDischargeOcvWatts, -socAmps * ocvSumVolts));
         stepVolts = volts;
         stepOwnJoules = 0;
+        if (amps > 0) {
+            riseRoom -= amps * maxChargeSocPerAmp;
+        } else {
+            fallRoom += amps * maxDischargeSocPerAmp;
+        }
+        fallRoom -= maxSelfDischargeSocPerStep;
         double[] socPerAmp = amps > 0 ? chargeSocPerAmp : dischargeSocPerAmp;
         // One loop for the SoC and the hysteresis; at rest the hysteresis stays, a decay of exactly 1 towards 0.
         double sign = amps > 0 ? 1 : amps < 0 ? -1 : 0;
@@ -450,16 +488,20 @@ public final class SeriesCells {
 
     /**
      * Reads every cell at its SoC and the temperature: its voltage with the last step's current, and the string's
-     * sums for the next step (sources, R0, open-circuit voltages, extreme cells). The one pass over the cells that
-     * needs the SoC tables; a single cell's source, R0 and OCV are worked out again on request, by the same arithmetic
-     * ({@link #sourceVolts}, {@link #ohms}, {@link #ocvVolts}), so the pass stores only each cell's voltage, which the
-     * battery's sensor reads every step.
+     * sums for the next step (sources, R0, open-circuit voltages, extreme cells). Each curve is one multiply-add on
+     * the line of the cell's segment; when the string may have moved a cell out of its segment, every cell that has
+     * left its segment finds its new one first ({@link #relocate}), outside the reading loop, so the loop makes no
+     * call and the JIT checks each array's bounds once before it. A
+     * single cell's source, R0 and OCV are worked out again on request by the same arithmetic ({@link #sourceVolts},
+     * {@link #ohms}, {@link #ocvVolts}), so the pass stores only each cell's voltage, which the battery's sensor
+     * reads every step.
      */
     private void readCells() {
+        if (!(riseRoom > 0 && fallRoom > 0)) {
+            relocate();
+        }
         double dynamic = Math.fma(r1NowOhms, iR1, Math.fma(r2NowOhms, iR2, m0Volts * lastSign));
         dynamicVolts = dynamic;
-        double[] g = grid;
-        double weight = ocvWeight;
         // Invariant in the loop, so the JIT makes a copy of it without them for the usual case: every cell carried
         // the string's current and follows its RC pairs.
         boolean own = lastAmpsDiffer;
@@ -474,32 +516,10 @@ public final class SeriesCells {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < count; i++) {
             double z = soc[i];
-            double hysteresisVolts;
-            double r0Factor;
-            double ocv;
-            double rounded = onGrid(z);
-            int interval = intervalOf(rounded);
-            if (interval >= 0 && interval < SocCurve.INTERVALS) {
-                // Inside the grid, the four curves share one interval: find it once, read 64 adjacent bytes, the
-                // last and the first first, so the bounds checks of those two cover the others. Written out as
-                // gridValue does it, not called: an inlined call keeps its own index alive for the JIT's checks.
-                double fraction = fractionOf(z, rounded);
-                int k = interval * CellModel.GRID_STRIDE;
-                double r0Slope = g[k + CellModel.R0_FACTOR_SLOT + 1];
-                double ocvBaseValue = g[k + CellModel.OCV_BASE_SLOT];
-                r0Factor = Math.fma(fraction, r0Slope, g[k + CellModel.R0_FACTOR_SLOT]);
-                ocv = Math.fma(weight,
-                        Math.fma(fraction, g[k + CellModel.OCV_DELTA_SLOT + 1], g[k + CellModel.OCV_DELTA_SLOT]),
-                        Math.fma(fraction, g[k + CellModel.OCV_BASE_SLOT + 1], ocvBaseValue));
-                hysteresisVolts = Math.fma(fraction, g[k + CellModel.HYSTERESIS_SLOT + 1],
-                        g[k + CellModel.HYSTERESIS_SLOT]);
-            } else {
-                ocv = Math.fma(weight, ocvDelta.at(z), ocvBase.at(z));
-                hysteresisVolts = model.hysteresisVolts().at(z);
-                r0Factor = model.r0SocFactor().at(z);
-            }
-            double r0 = r0TemperatureOhms[i] * r0Factor;
-            // Two short sums instead of one long chain: the terms that need no table lookup do not wait for it.
+            int k = i * LINE_STRIDE;
+            double ocv = Math.fma(z, lines[k + OCV_SLOPE], lines[k + OCV_INTERCEPT]);
+            double hysteresisVolts = Math.fma(z, lines[k + HYSTERESIS_SLOPE], lines[k + HYSTERESIS_INTERCEPT]);
+            double r0 = Math.fma(z, lines[k + R0_SLOPE], lines[k + R0_INTERCEPT]);
             double source = Math.fma(hysteresisVolts, hysteresis[i], ocv)
                     + (anyDiffers ? dynamic + ownVolts[i] : dynamic);
             double v = Math.fma(r0, own ? lastAmps[i] : stringAmps, source);
@@ -525,51 +545,49 @@ public final class SeriesCells {
         maxVolts = max;
     }
 
-    /**
-     * One of the curves of the grid ({@code slot}, see {@link CellModel#grid}) at SoC {@code z}, worked out as
-     * {@link #readCells} works it out.
-     */
-    private double gridValue(double z, int slot) {
-        double rounded = onGrid(z);
-        int interval = intervalOf(rounded);
-        if (interval >= 0 && interval < SocCurve.INTERVALS) {
-            return interpolate(grid, interval * CellModel.GRID_STRIDE + slot, fractionOf(z, rounded));
+    /** Every cell that has left its segment finds its new one; then the rooms are measured again. */
+    private void relocate() {
+        for (int i = 0; i < count; i++) {
+            double z = soc[i];
+            int k = i * LINE_STRIDE;
+            if (!(z >= lines[k + SEGMENT_FROM] && z < lines[k + SEGMENT_TO])) {
+                locate(i, z);
+            }
         }
-        switch (slot) {
-            case CellModel.OCV_BASE_SLOT:
-                return ocvBase.at(z);
-            case CellModel.OCV_DELTA_SLOT:
-                return ocvDelta.at(z);
-            case CellModel.HYSTERESIS_SLOT:
-                return model.hysteresisVolts().at(z);
-            default:
-                return model.r0SocFactor().at(z);
+        measureRooms();
+    }
+
+    private void measureRooms() {
+        double rise = Double.POSITIVE_INFINITY;
+        double fall = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            int k = i * LINE_STRIDE;
+            rise = Math.min(rise, lines[k + SEGMENT_TO] - soc[i]);
+            fall = Math.min(fall, soc[i] - lines[k + SEGMENT_FROM]);
         }
+        riseRoom = rise - ROOM_MARGIN;
+        fallRoom = fall - ROOM_MARGIN;
     }
 
     /**
-     * Finds SoC {@code z}'s grid interval by rounding, not by a cast to int, which costs a compare and a branch per
-     * cell for the JIT's NaN and overflow case: {@code z × INTERVALS − ½ + ROUNDING} holds the interval in the low
-     * bits of the sum (read by {@link #intervalOf}; a SoC off the grid gives a number outside 0..INTERVALS − 1) and,
-     * less ROUNDING, is the interval's start exactly. On a grid point the rounding may choose the interval below, at
-     * fraction 1: the same value to the last bit or two.
+     * Finds the segment of the curves that holds SoC {@code z} for cell {@code index}, and the lines the cell reads
+     * there: the OCV's base and delta weighted for the temperature, M, and R0 scaled by the cell's R0 at the
+     * temperature.
      */
-    private static double onGrid(double z) {
-        return Math.fma(z, SocCurve.INTERVALS, -0.5) + ROUNDING;
-    }
-
-    private static int intervalOf(double rounded) {
-        return (int) Double.doubleToRawLongBits(rounded);
-    }
-
-    /** Where SoC {@code z} lies within the interval {@link #onGrid} found: 0..1. */
-    private static double fractionOf(double z, double rounded) {
-        return Math.fma(z, SocCurve.INTERVALS, ROUNDING - rounded);
-    }
-
-    /** The curve at {@code fraction} of the interval whose value and slope are at {@code index} of the grid. */
-    private static double interpolate(double[] grid, int index, double fraction) {
-        return Math.fma(fraction, grid[index + 1], grid[index]);
+    private void locate(int index, double z) {
+        SocSegments s = segments;
+        int segment = s.segmentOf(z);
+        int k = index * LINE_STRIDE;
+        lines[k + OCV_INTERCEPT] = Math.fma(ocvWeight, s.intercept(segment, SocSegments.OCV_DELTA),
+                s.intercept(segment, SocSegments.OCV_BASE));
+        lines[k + OCV_SLOPE] = Math.fma(ocvWeight, s.slope(segment, SocSegments.OCV_DELTA),
+                s.slope(segment, SocSegments.OCV_BASE));
+        lines[k + HYSTERESIS_INTERCEPT] = s.intercept(segment, SocSegments.HYSTERESIS);
+        lines[k + HYSTERESIS_SLOPE] = s.slope(segment, SocSegments.HYSTERESIS);
+        lines[k + R0_INTERCEPT] = r0TemperatureOhms[index] * s.intercept(segment, SocSegments.R0_FACTOR);
+        lines[k + R0_SLOPE] = r0TemperatureOhms[index] * s.slope(segment, SocSegments.R0_FACTOR);
+        lines[k + SEGMENT_FROM] = s.lower(segment);
+        lines[k + SEGMENT_TO] = s.upper(segment);
     }
 
     /** The hysteresis decay over a step, exp(−x): below {@link #POLYNOMIAL_EXP_LIMIT}, the polynomial. */
@@ -629,18 +647,24 @@ public final class SeriesCells {
         rise1 = 1 - decay1;
         rise2 = 1 - decay2;
         maxGammaPerAmp = 0;
+        maxChargeSocPerAmp = 0;
+        maxDischargeSocPerAmp = 0;
         for (int i = 0; i < count; i++) {
             dischargeSocPerAmp[i] = seconds / capacityCoulombs[i];
             chargeSocPerAmp[i] = chargeEfficiency * dischargeSocPerAmp[i];
             gammaPerAmp[i] = gammaPerCoulomb[i] * seconds;
             maxGammaPerAmp = Math.max(maxGammaPerAmp, gammaPerAmp[i]);
+            maxChargeSocPerAmp = Math.max(maxChargeSocPerAmp, chargeSocPerAmp[i]);
+            maxDischargeSocPerAmp = Math.max(maxDischargeSocPerAmp, dischargeSocPerAmp[i]);
         }
         refreshSelfDischarge();
     }
 
     private void refreshSelfDischarge() {
+        maxSelfDischargeSocPerStep = 0;
         for (int i = 0; i < count; i++) {
             selfDischargeSocPerStep[i] = selfDischargePerSecond[i] * selfDischargeFactor * cachedSeconds;
+            maxSelfDischargeSocPerStep = Math.max(maxSelfDischargeSocPerStep, selfDischargeSocPerStep[i]);
         }
     }
 }

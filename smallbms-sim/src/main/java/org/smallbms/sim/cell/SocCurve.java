@@ -1,8 +1,9 @@
 package org.smallbms.sim.cell;
 
 /**
- * A {@link Curve} over state of charge resampled once onto a uniform grid of {@link #INTERVALS} intervals, so a
- * lookup in the step is an index and one interpolation, no search. The grid step (0.0005) divides every breakpoint of
+ * A {@link Curve} over state of charge resampled once onto a uniform grid of {@link #INTERVALS} intervals: a lookup
+ * is an index and one interpolation, no search, and the step reads the same lines cut where they bend
+ * ({@link SocSegments}). The grid step (0.0005) divides every breakpoint of
  * the shipped tables, so they are reproduced exactly; a user's breakpoint between grid points is rounded to the grid.
  * Beyond 0 and 1 the curve either stays at its end value or continues with its end slope (the OCV, so a cell driven
  * past empty keeps falling).
@@ -46,14 +47,22 @@ final class SocCurve {
     }
 
     /**
-     * Writes this curve's value and slope at every grid point into {@code grid}, {@code stride} doubles per point
-     * from {@code offset}: several curves read at one SoC then sit side by side.
+     * The slope per unit of SoC over grid interval {@code interval}; −1 is the line below SoC 0 and
+     * {@link #INTERVALS} the line from SoC 1 on.
      */
-    void interleaveInto(double[] grid, int offset, int stride) {
-        for (int i = 0; i <= INTERVALS; i++) {
-            grid[i * stride + offset] = values[i];
-            grid[i * stride + offset + 1] = deltas[i];
+    double slope(int interval) {
+        if (interval < 0) {
+            return extrapolate ? deltas[0] * INTERVALS : 0;
         }
+        if (interval >= INTERVALS) {
+            return extrapolate ? deltas[INTERVALS] * INTERVALS : 0;
+        }
+        return deltas[interval] * INTERVALS;
+    }
+
+    /** The value at grid point {@code point}, 0..{@link #INTERVALS}. */
+    double value(int point) {
+        return values[point];
     }
 
     /** The integral of this curve from 0 to {@code soc}. */

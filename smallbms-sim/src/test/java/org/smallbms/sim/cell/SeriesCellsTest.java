@@ -207,6 +207,35 @@ class SeriesCellsTest {
         }
     }
 
+    /**
+     * A cell reads the line of its segment of the curves and finds its next segment only when the string could have
+     * moved one of its cells out: through every knot, charging, discharging and at rest, each cell still reads the
+     * curves at its own SoC.
+     */
+    @Test
+    void reading_asTheCellsCrossTheKnots_followsTheCurves() {
+        SeriesCells string = new SeriesCells(DEFAULT, spread(8), 0.99, 25);
+        for (int s = 0; s < 9000; s++) {
+            double amps = s < 3400 ? -100 : s < 3500 ? 0 : s < 8000 ? 80 : 20;
+            string.step(amps, 1);
+            assertFollowsTheCurves(string, s);
+        }
+        // At rest only self-discharge moves the cells: just above a knot they cross it within a few steps.
+        SeriesCells resting = new SeriesCells(DEFAULT, spread(9), 0.05 + 5e-8, 25);
+        for (int s = 0; s < 200; s++) {
+            resting.step(0, 1);
+            assertFollowsTheCurves(resting, s);
+        }
+        assertThat(resting.soc(0)).isLessThan(0.05);
+    }
+
+    private static void assertFollowsTheCurves(SeriesCells string, int step) {
+        for (int i = 0; i < CELLS; i++) {
+            assertThat(string.ocvVolts(i)).as("OCV of cell %d at SoC %s, step %d", i, string.soc(i), step)
+                    .isCloseTo(DEFAULT.ocvVolts(string.soc(i), 25), within(1e-12));
+        }
+    }
+
     private static void assertReadsTheCurves(double z, double celsius) {
         SeriesCells cell = new SeriesCells(DEFAULT, new CellVariation[] {CellVariation.NONE}, z, celsius);
         double ocv = DEFAULT.ocvVolts(z, celsius);
