@@ -239,8 +239,6 @@ public final class SeriesCells {
         boolean own = carryingOwn > 0;
         if (own) {
             stepEachCell(amps, seconds);
-            // Each cell moved by its own current: look at every cell before the next read.
-            riseRoom = -1;
         } else {
             stepString(amps, seconds);
         }
@@ -484,6 +482,8 @@ public final class SeriesCells {
         stepVolts = volts;
         stepOwnJoules = -ownJoules * seconds;
         lossJoules += loss;
+        // Each cell moved by its own current, not by the string's: look at every cell before the next read.
+        riseRoom = -1;
     }
 
     /**
@@ -491,10 +491,9 @@ public final class SeriesCells {
      * sums for the next step (sources, R0, open-circuit voltages, extreme cells). Each curve is one multiply-add on
      * the line of the cell's segment; when the string may have moved a cell out of its segment, every cell that has
      * left its segment finds its new one first ({@link #relocate}), outside the reading loop, so the loop makes no
-     * call and the JIT checks each array's bounds once before it. A
-     * single cell's source, R0 and OCV are worked out again on request by the same arithmetic ({@link #sourceVolts},
-     * {@link #ohms}, {@link #ocvVolts}), so the pass stores only each cell's voltage, which the battery's sensor
-     * reads every step.
+     * call and the JIT checks each array's bounds once before it. A single cell's source, R0 and OCV are worked out
+     * again on request by the same arithmetic ({@link #sourceVolts}, {@link #ohms}, {@link #ocvVolts}), so the pass
+     * stores only each cell's voltage, which the battery's sensor reads every step.
      */
     private void readCells() {
         if (!(riseRoom > 0 && fallRoom > 0)) {
