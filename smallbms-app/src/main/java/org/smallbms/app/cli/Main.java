@@ -1,6 +1,7 @@
 package org.smallbms.app.cli;
 
 import java.io.PrintWriter;
+import org.smallbms.app.store.SqliteNative;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,13 +9,14 @@ import picocli.CommandLine.Command;
 @Command(name = "smallbms", mixinStandardHelpOptions = true, version = "smallbms 0.1.0",
         description = "The Victron smallBMS NG as software: the BMS, the system around it, and its interfaces.",
         subcommands = {RunCommand.class, SimulateCommand.class, CheckCommand.class,
-            SoakCommand.class, CellCommand.class, CommandLine.HelpCommand.class})
+            SoakCommand.class, CellCommand.class, PinCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        SqliteNative.install();
         System.exit(commandLine().execute(args));
     }
 

@@ -3,6 +3,7 @@ package org.smallbms.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -11,22 +12,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.runtime.ControlLoop;
 import org.smallbms.app.runtime.DeviceClock;
-import org.smallbms.app.runtime.Persistence;
 import org.smallbms.app.runtime.Request;
 import org.smallbms.app.runtime.Snapshot;
+import org.smallbms.app.store.StorageFailure;
 import org.smallbms.app.store.Store;
 import org.smallbms.app.store.StoreRefusedException;
 import org.smallbms.app.store.StoreUnavailableException;
 import org.smallbms.app.store.StoreWriter;
+import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Bms;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.settings.Setting;
+import org.smallbms.sim.scenario.Durations;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.scenario.ScenarioException;
 import org.smallbms.sim.system.World;
@@ -46,14 +51,23 @@ import picocli.CommandLine.Option;
     "are kept in the data directory and survive a restart or a power cut. Ctrl-C stops it."})
 public final class RunCommand implements Callable<Integer> {
 
-    /** A user's error in an option: nothing was started. */
+    /** A user's error in an option, or a start-up command the device refuses: nothing was started. */
     static final int EXIT_BAD_INPUT = 2;
     /** The data file is corrupt or not ours: nothing was started and the file was not touched. */
     static final int EXIT_STORE_REFUSED = 3;
+    /** The data directory cannot be used now (in use by another process, read-only, full): nothing was started. */
+    static final int EXIT_STORE_UNAVAILABLE = 4;
+    /** The device stopped on an internal error (a bug): the reason is printed, the details are in a file. */
+    static final int EXIT_INTERNAL_ERROR = 1;
     /** The shipped example a device runs when no scenario is named: manual §3.3.1. */
     static final String DEFAULT_SCENARIO = "ng-3.3.1-solar-batteryprotect";
     /** The line printed once the device runs: tools that start it wait for this. */
     public static final String RUNNING = "running";
+    /** The device clock at start is within these, so every time it keeps fits the store for a century to come. */
+    static final Instant EARLIEST_START = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST_START = Instant.parse("9999-12-31T23:59:59Z");
+    /** The longest --duration: a century of device time. */
+    static final Duration LONGEST_RUN = Duration.ofDays(36_525);
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -70,12 +84,12 @@ public final class RunCommand implements Callable<Integer> {
     String speed;
 
     @Option(names = "--start", paramLabel = "INSTANT", description = "The device clock at start, as "
-            + "2026-06-01T18:00:00Z: the time of day sets the sun (default: now; a restarted device never goes back "
-            + "before its last saved time).")
-    Instant startAt;
+            + "2026-06-01T18:00:00Z, between 1970 and 9999: the time of day sets the sun (default: now; a restarted "
+            + "device never goes back before its last saved time).")
+    String startAt;
 
     @Option(names = "--data", paramLabel = "DIR", defaultValue = "smallbms-data", description = "Data directory "
-            + "(default ./${DEFAULT-VALUE}); a new one starts a new device.")
+            + "(default ./${DEFAULT-VALUE}); a new one starts a new device. One process at a time uses it.")
     Path data;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the battery's cell spread (default "
@@ -89,11 +103,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "on|off", description = "Switch Mode on or off once running (REM-03).")
     String mode;
 
-    @Option(names = "--set-soc", paramLabel = "PERCENT", description = "Set the SoC once running (MON-05).")
-    Double setSoc;
+    @Option(names = "--set-soc", paramLabel = "PERCENT", description = "Set the SoC once running, 0 to 100 "
+            + "(MON-05).")
+    String setSoc;
 
     @Option(names = "--duration", paramLabel = "D", description = "Stop after this much device time: 90s, 30m, "
-            + "12h, 3d (default: run until stopped).")
+            + "12h, 3d, 1d12h, at most 36525d (default: run until stopped).")
     String duration;
 
     @Option(names = "--status-every", paramLabel = "S", defaultValue = "5", description = "Without a console, a "
@@ -101,75 +116,86 @@ public final class RunCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     int statusEvery;
 
+    /** The first fatal error of a thread of the device; the device stops when one comes. */
+    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    /** The loop to stop on a fatal error, once there is one. */
+    private volatile ControlLoop loop;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Options options;
-        try {
-            options = options();
-        } catch (IllegalArgumentException e) {
-            err.println(e.getMessage());
-            err.flush();
-            return EXIT_BAD_INPUT;
-        }
         Scenario system;
         try {
+            options = options();
             system = ScenarioArgument.read(scenario);
-        } catch (ScenarioException e) {
+        } catch (IllegalArgumentException | ScenarioException e) {
             err.println(e.getMessage());
             err.println("Nothing was started.");
             err.flush();
             return EXIT_BAD_INPUT;
         }
-        Instant wallNow = startAt != null ? startAt : Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Store store = null;
-        Optional<Store.Saved> saved = Optional.empty();
-        Instant start = wallNow;
-        String serial = "unsaved";
-        Persistence persistence;
+        Instant wallNow = options.start().orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Store store;
+        Optional<Store.Saved> saved;
         try {
-            store = Store.open(data, wallNow);
+            store = Store.open(data, Instant.now(), "smallbms run");
+        } catch (StoreRefusedException e) {
+            return refuse(err, e.getMessage(), EXIT_STORE_REFUSED);
+        } catch (StoreUnavailableException e) {
+            return refuse(err, e.getMessage(), EXIT_STORE_UNAVAILABLE);
+        }
+        Instant start;
+        try {
             saved = store.load();
             start = store.latestDeviceTime().map(t -> t.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS))
                     .filter(t -> t.isAfter(wallNow)).orElse(wallNow);
-            serial = store.identity().serial();
-            persistence = new StoreWriter(store, saved.map(s -> s.state().settings().pin()).orElse(
-                    Bms.initial().settings().pin()));
         } catch (StoreRefusedException e) {
-            if (store != null) {
-                store.close();
-            }
-            err.println(e.getMessage());
-            err.flush();
-            return EXIT_STORE_REFUSED;
-        } catch (StoreUnavailableException | SQLException e) {
-            if (store != null) {
-                store.close();
-            }
-            String warning = "storage unavailable (" + e.getMessage() + "): the device runs, but nothing it does "
-                    + "will survive a restart";
-            LOG.warn(warning);
-            persistence = Persistence.none(warning);
+            store.close();
+            return refuse(err, e.getMessage(), EXIT_STORE_REFUSED);
+        } catch (SQLException e) {
+            store.close();
+            return refuse(err, "cannot read " + store.file() + ": " + StorageFailure.describe(e)
+                    + ". Nothing was started.", EXIT_STORE_UNAVAILABLE);
         }
+        String serial = store.identity().serial();
+        out.println("smallBMS NG " + serial + ", data in " + store.file() + ": " + saved.map(s -> "restored (SoC "
+                + s.state().monitor().socText() + ", saved at " + StatusText.clock(s.at()) + ")")
+                .orElse("a new device"));
+        // SET-01: a new device's PIN is shown this once, as the label on a real one carries it.
+        store.newPin().ifPresent(pin -> out.println("PIN " + pin + " (shown this once: note it; `smallbms pin "
+                + "--data " + data + "` sets a new one)"));
+        out.flush();
+
         BmsState initial = saved.isPresent() ? Bms.restore(saved.get().state(), start) : Bms.initial();
-        DeviceClock clock = options.speed() == null ? DeviceClock.virtual(start)
-                : DeviceClock.scaled(start, options.speed());
         // A restarted device's battery continues where the BMS left it, when the BMS knows where that was, and the
         // scenario's initial settings and SoC are not given again over the stored ones.
-        World world = saved.isEmpty() ? system.newWorld(seed) : system.resumedWorld(seed,
+        Supplier<World> worlds = () -> saved.isEmpty() ? system.newWorld(seed) : system.resumedWorld(seed,
                 initial.socPermille().map(p -> p / 10.0).orElse(system.initialSocPercent()));
-        ControlLoop loop = new ControlLoop(initial, world, clock, ControlLoop.DEFAULT_TICK, persistence, serial);
+        Optional<String> refused = StartupCommands.refusal(initial, worlds.get(), start, ControlLoop.DEFAULT_TICK,
+                options.commands());
+        if (refused.isPresent()) {
+            store.close();
+            return refuse(err, "refused: " + refused.get() + " The device was not started.", EXIT_BAD_INPUT);
+        }
+
+        StoreWriter writer = new StoreWriter(store, this::fail);
+        DeviceClock clock = options.speed() == null ? DeviceClock.virtual(start)
+                : DeviceClock.scaled(start, options.speed());
+        ControlLoop loop = new ControlLoop(initial, worlds.get(), clock, ControlLoop.DEFAULT_TICK, writer, serial);
+        this.loop = loop;
         ConsoleReporter reporter = new ConsoleReporter(out, loop.snapshots(), System.console() != null,
                 Duration.ofSeconds(Math.max(1, statusEvery)));
         loop.addListener(reporter);
-        // Once the first tick has seen the batteries, so that a set SoC knows the bank's capacity.
+        AtomicReference<String> lateRefusal = new AtomicReference<>();
+        // Once the first tick has seen the batteries, so that a set SoC knows the bank's capacity; checked above on a
+        // world of its own, so a refusal here is a surprise that stops the device all the same.
         loop.addListener(once(snapshot -> {
             for (Command command : options.commands()) {
                 loop.submit(new Request.ToBms(command)).thenAccept(reply -> {
-                    if (!reply.accepted()) {
-                        err.println("refused: " + reply.message());
-                        err.flush();
+                    if (!reply.accepted() && lateRefusal.compareAndSet(null, reply.message())) {
+                        loop.stop();
                     }
                 });
             }
@@ -177,27 +203,21 @@ public final class RunCommand implements Callable<Integer> {
         options.duration().ifPresent(d -> loop.stopAt(loop.snapshots().get().at().plus(d)));
 
         Thread loopThread = new Thread(loop, "control-loop");
-        Persistence kept = persistence;
         Runnable shutdown = once(() -> {
             loop.stop();
             join(loopThread);
             // The loop checkpoints as it stops; this covers a stop that came before the loop ever started.
-            kept.checkpoint(loop.snapshots().get().bms().persisted(), loop.snapshots().get().at());
+            writer.checkpoint(loop.snapshots().get().bms().persisted(), loop.snapshots().get().at());
             reporter.stop();
-            if (kept instanceof StoreWriter writer) {
-                writer.close();
-            }
-            out.println("stopped at " + StatusText.clock(loop.snapshots().get().at()) + " device time"
-                    + (kept instanceof StoreWriter ? "; state saved" : ""));
+            writer.close();
+            out.println("stopped at " + StatusText.clock(loop.snapshots().get().at()) + " device time; "
+                    + (writer.complete() ? "state saved" : "state NOT saved: " + writer.status().warning()
+                    .orElse("the store could not take it") + lastSaved(writer)));
             out.flush();
         });
         Thread hook = new Thread(shutdown, "shutdown");
         // Before "running" is printed: whoever stops the device after reading it finds the hook in place.
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println("smallBMS NG " + serial + ", data " + (store == null ? "not kept" : "in " + store.file()) + ": "
-                + saved.map(s -> "restored (SoC " + s.state().monitor().socText() + ", saved at "
-                + StatusText.clock(s.at()) + ")").orElse("a new device"));
-        persistence.status().warning().ifPresent(out::println);
         out.println(RUNNING + " at " + clock.describe() + " from " + StatusText.clock(start) + " device time; "
                 + "Ctrl-C stops");
         out.flush();
@@ -205,13 +225,47 @@ public final class RunCommand implements Callable<Integer> {
         reporter.start();
         loopThread.start();
         join(loopThread);
+        loop.failure().ifPresent(this::fail);
         shutdown.run();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // Already shutting down (SIGTERM, Ctrl-C): the hook has done the same work.
         }
+        if (fatal.get() != null) {
+            err.println("the device stopped on an internal error: " + fatal.get() + ". " + CrashReport.write(data,
+                    fatal.get()));
+            err.flush();
+            return EXIT_INTERNAL_ERROR;
+        }
+        if (lateRefusal.get() != null) {
+            err.println("refused: " + lateRefusal.get() + " The device was stopped.");
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
         return 0;
+    }
+
+    /** A thread of the device died: the first reason is kept and the device stops. */
+    private void fail(Throwable e) {
+        if (fatal.compareAndSet(null, e)) {
+            LOG.error("the device stops: {}", e.toString());
+        }
+        ControlLoop running = loop;
+        if (running != null) {
+            running.stop();
+        }
+    }
+
+    private static String lastSaved(StoreWriter writer) {
+        Instant at = writer.status().lastCheckpointAt();
+        return at == null ? "" : " (the last state saved is from " + StatusText.clock(at) + " device time)";
+    }
+
+    private static int refuse(PrintWriter err, String message, int exit) {
+        err.println(message);
+        err.flush();
+        return exit;
     }
 
     private static Runnable once(Runnable action) {
@@ -248,8 +302,10 @@ public final class RunCommand implements Callable<Integer> {
      * @param speed device seconds per wall second; null for as fast as possible
      * @param commands the commands to apply once running, in order
      * @param duration how long to run, in device time; empty for until stopped
+     * @param start the device clock at start; empty for the wall clock's time
      */
-    private record Options(Double speed, List<Command> commands, Optional<Duration> duration) {
+    private record Options(Double speed, List<Command> commands, Optional<Duration> duration,
+            Optional<Instant> start) {
     }
 
     private Options options() {
@@ -262,14 +318,15 @@ public final class RunCommand implements Callable<Integer> {
                 x = Double.NaN;
             }
             if (!(x >= 1 && x <= 1_000_000)) {
-                throw new IllegalArgumentException("--speed = " + speed + " is not allowed: give a number from 1 "
-                        + "(real time) to 1000000, or 'max'");
+                throw new IllegalArgumentException("--speed = " + Text.quoted(speed) + " is not allowed: give a "
+                        + "number from 1 (real time) to 1000000, or 'max'");
             }
         }
         List<Command> commands = new ArrayList<>();
         if (mode != null) {
             if (!mode.equalsIgnoreCase("on") && !mode.equalsIgnoreCase("off")) {
-                throw new IllegalArgumentException("--mode = " + mode + " is not allowed: give on or off");
+                throw new IllegalArgumentException("--mode = " + Text.quoted(mode) + " is not allowed: give on or "
+                        + "off");
             }
             commands.add(new Command.SetMode(mode.equalsIgnoreCase("on")));
         }
@@ -277,9 +334,20 @@ public final class RunCommand implements Callable<Integer> {
             commands.add(settingChange(assignment));
         }
         if (setSoc != null) {
-            commands.add(new Command.SetSoc((int) Math.round(setSoc * 10)));
+            // The number goes to the core as read: the core refuses NaN, the infinities and what is out of range.
+            commands.add(new Command.SetSoc(number("--set-soc", setSoc, "a percentage from 0 to 100, e.g. 80")));
         }
-        return new Options(x, commands, duration == null ? Optional.empty() : Optional.of(parseDuration(duration)));
+        return new Options(x, commands, duration == null ? Optional.empty() : Optional.of(parseDuration(duration)),
+                startAt == null ? Optional.empty() : Optional.of(parseStart(startAt)));
+    }
+
+    private static double number(String option, String text, String example) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " = " + Text.quoted(text) + " is not a number: give "
+                    + example);
+        }
     }
 
     private static Command settingChange(String assignment) {
@@ -287,40 +355,48 @@ public final class RunCommand implements Callable<Integer> {
         String key = eq < 0 ? assignment : assignment.substring(0, eq);
         for (Setting setting : Setting.values()) {
             if (setting.key().equals(key)) {
-                try {
-                    return new Command.ChangeSetting(setting, Integer.parseInt(assignment.substring(eq + 1).strip()));
-                } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                    throw new IllegalArgumentException("--set " + assignment + ": the value is not a whole number "
-                            + "in the setting's unit (" + setting.unit().name().toLowerCase(Locale.ROOT) + ")");
+                if (eq < 0) {
+                    throw new IllegalArgumentException("--set " + Text.quoted(assignment) + ": give a value, as "
+                            + key + "=" + setting.defaultFor(SystemVoltage.V12));
                 }
+                return new Command.ChangeSetting(setting, number("--set " + key, assignment.substring(eq + 1),
+                        "a whole number in " + setting.unit().valueUnit()));
             }
         }
         List<String> keys = new ArrayList<>();
         for (Setting setting : Setting.values()) {
             keys.add(setting.key());
         }
-        throw new IllegalArgumentException("--set " + assignment + ": there is no setting '" + key + "'; the "
-                + "settings are " + String.join(", ", keys));
+        throw new IllegalArgumentException("--set " + Text.quoted(assignment) + ": there is no setting '"
+                + Text.quoted(key) + "'; the settings are " + String.join(", ", keys));
     }
 
     static Duration parseDuration(String text) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
+        Duration d;
         try {
-            long n = Long.parseLong(t.substring(0, t.length() - 1));
-            Duration d = switch (t.charAt(t.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> null;
-            };
-            if (d != null && !d.isNegative() && !d.isZero()) {
-                return d;
-            }
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            // Falls through to the message below.
+            d = Durations.parse(text.strip().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            d = null;
         }
-        throw new IllegalArgumentException("--duration = " + text + " is not a duration: write a positive whole "
-                + "number with s, m, h or d, e.g. 90s, 30m, 12h, 3d");
+        if (d == null || d.isZero() || d.compareTo(LONGEST_RUN) > 0) {
+            throw new IllegalArgumentException("--duration = " + Text.quoted(text) + " is not allowed: write a "
+                    + "positive duration of at most " + LONGEST_RUN.toDays() + "d with d, h, m and s, e.g. 90s, 30m, "
+                    + "12h, 3d, 1d12h");
+        }
+        return d;
+    }
+
+    static Instant parseStart(String text) {
+        Instant at;
+        try {
+            at = Instant.parse(text.strip());
+        } catch (DateTimeException e) {
+            at = null;
+        }
+        if (at == null || at.isBefore(EARLIEST_START) || at.isAfter(LATEST_START)) {
+            throw new IllegalArgumentException("--start = " + Text.quoted(text) + " is not allowed: give an "
+                    + "instant in UTC from " + EARLIEST_START + " to " + LATEST_START + ", as 2026-06-01T18:00:00Z");
+        }
+        return at.truncatedTo(ChronoUnit.SECONDS);
     }
 }

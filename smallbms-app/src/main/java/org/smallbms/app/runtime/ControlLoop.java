@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +54,7 @@ public final class ControlLoop implements Runnable {
     private final SnapshotHolder snapshots;
     private volatile boolean running = true;
     private volatile Instant stopAt;
+    private volatile Throwable failure;
 
     // Touched by the ticking thread only.
     private BmsState state;
@@ -107,7 +109,11 @@ public final class ControlLoop implements Runnable {
         return reply;
     }
 
-    /** Runs ticks on the clock until {@link #stop()} or the device time set by {@link #stopAt}, then checkpoints. */
+    /**
+     * Runs ticks on the clock until {@link #stop()} or the device time set by {@link #stopAt}, then checkpoints. A
+     * tick that throws (a bug in the world or the runtime: the core refuses bad input without throwing) ends the
+     * loop; {@link #failure()} then says why, and the checkpoint is the last state a whole tick produced.
+     */
     @Override
     public void run() {
         LOG.info("control loop started at {} ({}, a tick every {} s)", next, clock.describe(), tick.toSeconds());
@@ -120,12 +126,19 @@ public final class ControlLoop implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            failure = e;
         } finally {
             running = false;
             refuseQueued();
             checkpoint(snapshots.get().at());
             LOG.info("control loop stopped at {} after {} ticks", snapshots.get().at(), ticks);
         }
+    }
+
+    /** Why {@link #run()} ended early; empty while it runs or when it was stopped or reached its end. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /** Asks {@link #run()} to finish after the tick in progress. */

@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,15 +29,17 @@ import org.smallbms.core.history.History;
 import org.smallbms.core.settings.Setting;
 
 /**
- * Cuts the power of a running device again and again and checks its data directory after each cut:
+ * Cuts the power of a running device again and again and checks its data directory after each cut, on a copy of
+ * the files taken before anything else opens them (so the check itself never writes to the device's file):
  * <ul>
- *   <li>the database opens (no corrupt store);</li>
+ *   <li>the database passes SQLite's full {@code PRAGMA integrity_check} and opens (no corrupt store);</li>
  *   <li>SET-04: the setting the device was told to change holds the old or the new value, and every other setting
  *       its default;</li>
  *   <li>HIST-04: no history counter goes back;</li>
  *   <li>MON-07: once known the SoC stays known; it moved no more than the largest current of the system allows in
  *       the device time between two checkpoints; and the checkpoint is at most a minute (plus a tick) older than the
- *       newest event the device logged.</li>
+ *       newest event the device logged;</li>
+ *   <li>no leaks: the killed processes left no copy of SQLite's native library in their temp folder.</li>
  * </ul>
  * Each run of the device changes {@code lowSocWarning} to the other of two values, so a cut can fall before, during
  * or after that write. One data directory serves every cut, as one device serves its owner.
@@ -118,6 +124,11 @@ public final class PowerCutSoak {
                 progress.flush();
             }
         }
+        List<String> leaked = leftovers();
+        if (!leaked.isEmpty()) {
+            violations.add("the killed devices left " + leaked.size() + " files of SQLite's native library in "
+                    + tempDir() + ": " + leaked.subList(0, Math.min(3, leaked.size())));
+        }
         return new Result(kills, violations, seen != null && seen.socKnown(),
                 seen == null ? 0 : seen.history().drawnMilliampHours());
     }
@@ -139,9 +150,68 @@ public final class PowerCutSoak {
         return reader;
     }
 
-    private Seen check(int cut, Seen before, int oldWarning, int newWarning, List<String> violations) {
+    private Seen check(int cut, Seen before, int oldWarning, int newWarning, List<String> violations)
+            throws IOException {
         String at = "cut " + cut + ": ";
-        try (Store store = Store.open(data, Instant.now())) {
+        Path copy = copyOfStore();
+        try {
+            return check(at, copy, before, oldWarning, newWarning, violations);
+        } finally {
+            deleteTree(copy);
+        }
+    }
+
+    /** The store's files as the cut left them, in a new directory beside the data directory. */
+    private Path copyOfStore() throws IOException {
+        Path copy = Files.createTempDirectory(data.toAbsolutePath().getParent(), data.getFileName() + "-check");
+        for (String suffix : List.of("", "-wal", "-journal")) {
+            Path file = data.resolve(Store.FILE_NAME + suffix);
+            if (Files.exists(file)) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    /** SQLite's full check of every page and index of the copy: "ok", or what it found. */
+    private static String integrity(Path copy) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy.resolve(Store.FILE_NAME));
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            StringBuilder verdict = new StringBuilder();
+            while (rs.next()) {
+                verdict.append(verdict.length() == 0 ? "" : "; ").append(rs.getString(1));
+            }
+            return verdict.toString();
+        }
+    }
+
+    private Seen check(String at, Path copy, Seen before, int oldWarning, int newWarning, List<String> violations) {
+        if (!Files.exists(copy.resolve(Store.FILE_NAME))) {
+            if (before != null) {
+                violations.add(at + "the database is gone");
+            }
+            return before;
+        }
+        try {
+            String verdict = integrity(copy);
+            if (!"ok".equals(verdict)) {
+                violations.add(at + "PRAGMA integrity_check: " + verdict);
+                return before;
+            }
+        } catch (SQLException e) {
+            violations.add(at + "PRAGMA integrity_check cannot run: " + e.getMessage());
+            return before;
+        }
+        try (Store store = Store.open(copy, Instant.now(), "smallbms soak check")) {
             Optional<Store.Saved> saved = store.load();
             if (saved.isEmpty()) {
                 if (before != null) {
@@ -204,14 +274,28 @@ public final class PowerCutSoak {
         }
     }
 
-    /** The command that starts this program's entry point with this JVM and classpath, in 64 MB of heap. */
+    /**
+     * The command that starts this program's entry point with this JVM and classpath, in 64 MB of heap, with a temp
+     * folder of its own that {@link #leftovers()} looks into.
+     */
     List<String> javaCommand() throws IOException {
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-        // SQLite's native library is unpacked here, not in /tmp: a killed process leaves its copy behind.
-        Path nativeDir = Files.createDirectories(data.toAbsolutePath().resolveSibling(data.getFileName()
-                + "-native"));
         return List.of(java.toString(), "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Dorg.sqlite.tmpdir=" + nativeDir, "-cp", System.getProperty("java.class.path"),
-                "org.smallbms.app.cli.Main");
+                "-Djava.io.tmpdir=" + Files.createDirectories(tempDir()), "-cp",
+                System.getProperty("java.class.path"), "org.smallbms.app.cli.Main");
+    }
+
+    private Path tempDir() {
+        return data.toAbsolutePath().resolveSibling(data.getFileName() + "-tmp");
+    }
+
+    /** What the killed devices left in their temp folder of SQLite's native library: nothing, when none leaks. */
+    List<String> leftovers() throws IOException {
+        if (!Files.isDirectory(tempDir())) {
+            return List.of();
+        }
+        try (var files = Files.list(tempDir())) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.contains("sqlite")).sorted().toList();
+        }
     }
 }

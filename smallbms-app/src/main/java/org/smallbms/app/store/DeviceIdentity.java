@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -35,6 +36,24 @@ public record DeviceIdentity(String serial, byte[] readoutKey, PinHash pin) {
     @Override
     public byte[] readoutKey() {
         return readoutKey.clone();
+    }
+
+    /**
+     * SET-01 (revised): a new device's PIN, six random digits. There is no universal default PIN; the device shows
+     * this one once, as a label on a real one carries it.
+     */
+    public static String randomPin(SecureRandom random) {
+        return String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+    }
+
+    /** Why {@code pin} cannot be a PIN; empty when it can: exactly six digits. */
+    public static Optional<String> pinProblem(String pin) {
+        if (pin.length() == 6 && pin.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return Optional.of("a PIN is exactly six digits, 000000..999999 (the value given has "
+                + pin.length() + " characters" + (pin.chars().allMatch(Character::isDigit) ? "" : ", not all digits")
+                + ")");
     }
 
     /** A new device made at {@code now}, with the PIN {@code pin}. */

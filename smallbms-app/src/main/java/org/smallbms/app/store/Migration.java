@@ -26,5 +26,12 @@ record Migration(int version, String description, List<String> statements) {
                             + "saved_at_ms INTEGER NOT NULL, document TEXT NOT NULL)",
                     "CREATE TABLE event (id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, "
                             + "kind TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, cause TEXT NOT NULL)",
-                    "CREATE INDEX event_at ON event (at_ms)")));
+                    "CREATE INDEX event_at ON event (at_ms)")),
+            // SET-01 (revised): the PIN is no setting any more. The device table keeps its hash; the clear PIN goes
+            // from the state document and from the events that recorded its changes.
+            new Migration(Store.PIN_LEAVES_THE_SETTINGS, "the PIN leaves the state document and the event log",
+                    List.of("UPDATE state SET document = json_remove(document, '$.settings.values.pin') "
+                            + "WHERE json_extract(document, '$.settings.values.pin') IS NOT NULL",
+                            "UPDATE event SET value = 'changed', cause = 'PIN changed (the PIN itself is not kept)' "
+                            + "WHERE name = 'pin'")));
 }

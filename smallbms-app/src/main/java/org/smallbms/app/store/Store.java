@@ -23,13 +23,20 @@ import org.sqlite.SQLiteException;
 
 /**
  * The device's SQLite file, {@value #FILE_NAME} in the data directory. One connection, used by one thread at a
- * time (the store writer, or the start-up code before the writer exists).
+ * time (the store writer, or the start-up code before the writer exists), in one process at a time: opening takes
+ * the directory's lock ({@link DirectoryLock}) and closing releases it.
  *
  * <p>Opening checks the file before anything is written to it: a file that is not SQLite, is another application's
  * database, fails SQLite's quick check, or was written by a newer schema is refused with a
  * {@link StoreRefusedException} and left as it was. Then the missing migrations run, each in its own transaction.
+ * A directory or file that cannot be opened for writing (read-only, full, locked by another process) is a
+ * {@link StoreUnavailableException}: the caller must not act as a new device, since an old one may be there.
+ *
+ * <p>The directory is made only its owner's, the file and its journals too: they hold the PIN's hash and the
+ * Instant Readout key. Deleted rows are overwritten ({@code secure_delete}), so a PIN taken out of an old store does
+ * not linger in free pages.
  */
-public final class Store implements AutoCloseable {
+public final class Store implements StoreWriter.Target {
 
     /** The file in the data directory. */
     public static final String FILE_NAME = "smallbms.db";
@@ -39,34 +46,82 @@ public final class Store implements AutoCloseable {
     public static final int MAX_EVENTS = 10_000;
     /** …and none older than this before the newest (device time). */
     public static final Duration EVENT_RETENTION = Duration.ofDays(30);
+    /** The PIN every device had before SET-01's revised decision; a store still on it gets a random one. */
+    static final String OLD_UNIVERSAL_PIN = "000000";
+    /** The migration that took the PIN out of the state document and the event log. */
+    static final int PIN_LEAVES_THE_SETTINGS = 2;
 
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final List<String> JOURNAL_SUFFIXES = List.of("", "-wal", "-shm", "-journal");
 
     private final Path file;
     private final Connection connection;
-    private final DeviceIdentity identity;
+    private final DirectoryLock lock;
+    private DeviceIdentity identity;
+    private final Optional<String> newPin;
 
-    private Store(Path file, Connection connection, DeviceIdentity identity) {
+    private Store(Path file, Connection connection, DirectoryLock lock, DeviceIdentity identity,
+            Optional<String> newPin) {
         this.file = file;
         this.connection = connection;
+        this.lock = lock;
         this.identity = identity;
+        this.newPin = newPin;
     }
 
-    /** Opens (or creates) the store in {@code directory}. */
+    /** Opens (or creates) the store in {@code directory} for a running device. */
     public static Store open(Path directory, Instant now) throws StoreRefusedException, StoreUnavailableException {
-        return open(directory, now, Migration.ALL);
+        return open(directory, now, "smallbms run", Migration.ALL);
+    }
+
+    /**
+     * Opens (or creates) the store in {@code directory}.
+     *
+     * @param purpose what this process does with it, as another process that finds the directory locked shows it
+     */
+    public static Store open(Path directory, Instant now, String purpose)
+            throws StoreRefusedException, StoreUnavailableException {
+        return open(directory, now, purpose, Migration.ALL);
     }
 
     static Store open(Path directory, Instant now, List<Migration> migrations)
             throws StoreRefusedException, StoreUnavailableException {
+        return open(directory, now, "smallbms", migrations);
+    }
+
+    private static Store open(Path directory, Instant now, String purpose, List<Migration> migrations)
+            throws StoreRefusedException, StoreUnavailableException {
+        SqliteNative.install();
+        try {
+            FilePermissions.createPrivateDirectory(directory);
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot create the data directory " + directory + ": "
+                    + StorageFailure.describe(e) + ". " + StorageFailure.fix(e, directory), e);
+        }
+        DirectoryLock lock = DirectoryLock.acquire(directory, purpose, now);
+        try {
+            return open(directory, now, migrations, lock);
+        } catch (StoreRefusedException | StoreUnavailableException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static Store open(Path directory, Instant now, List<Migration> migrations, DirectoryLock lock)
+            throws StoreRefusedException, StoreUnavailableException {
         Path file = directory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(directory);
+            if (Files.exists(file) && size(file) > 0) {
+                inspect(file, migrations);
+            } else {
+                FilePermissions.createPrivateFile(file);
+            }
+            for (String suffix : JOURNAL_SUFFIXES) {
+                FilePermissions.ownerOnly(file.resolveSibling(FILE_NAME + suffix));
+            }
         } catch (IOException e) {
-            throw new StoreUnavailableException("cannot create the data directory " + directory + ": " + e, e);
-        }
-        if (Files.exists(file) && size(file) > 0) {
-            inspect(file, migrations);
+            throw new StoreUnavailableException("cannot open " + file + ": " + StorageFailure.describe(e) + ". "
+                    + StorageFailure.fix(e, directory), e);
         }
         Connection connection;
         try {
@@ -74,21 +129,41 @@ public final class Store implements AutoCloseable {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
             config.setBusyTimeout(5_000);
+            config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
             connection = config.createConnection("jdbc:sqlite:" + file);
         } catch (SQLException e) {
-            throw new StoreUnavailableException("cannot open " + file + " for writing: " + e.getMessage(), e);
+            throw new StoreUnavailableException("cannot open " + file + " for writing: "
+                    + StorageFailure.describe(e) + ". Nothing was changed; the device was not started.", e);
         }
         try {
-            migrate(connection, migrations, now);
+            List<Integer> applied = migrate(connection, migrations, now);
+            SecureRandom random = new SecureRandom();
             DeviceIdentity identity = loadIdentity(connection).orElse(null);
+            Optional<String> newPin = Optional.empty();
             if (identity == null) {
-                identity = DeviceIdentity.create(new SecureRandom(), now, "000000");
+                String pin = DeviceIdentity.randomPin(random);
+                identity = DeviceIdentity.create(random, now, pin);
                 saveIdentity(connection, identity, now);
+                newPin = Optional.of(pin);
+            } else if (applied.contains(PIN_LEAVES_THE_SETTINGS) && identity.pin().matches(OLD_UNIVERSAL_PIN)) {
+                String pin = DeviceIdentity.randomPin(random);
+                identity = withPin(identity, DeviceIdentity.PinHash.of(random, pin));
+                writePin(connection, identity.pin());
+                newPin = Optional.of(pin);
             }
-            return new Store(file, connection, identity);
+            if (applied.contains(PIN_LEAVES_THE_SETTINGS)) {
+                // The old PIN's pages are overwritten (secure_delete); the WAL that still holds them is emptied.
+                connection.setAutoCommit(true);
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                }
+                connection.setAutoCommit(false);
+            }
+            return new Store(file, connection, lock, identity, newPin);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new StoreUnavailableException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new StoreUnavailableException("cannot write " + file + ": " + StorageFailure.describe(e)
+                    + ". Nothing was started.", e);
         }
     }
 
@@ -158,7 +233,9 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static void migrate(Connection c, List<Migration> migrations, Instant now) throws SQLException {
+    /** Runs the migrations the file lacks, in order; returns the versions it applied now. */
+    private static List<Integer> migrate(Connection c, List<Migration> migrations, Instant now) throws SQLException {
+        List<Integer> appliedNow = new ArrayList<>();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_migration (version INTEGER PRIMARY KEY, "
@@ -182,10 +259,25 @@ public final class Store implements AutoCloseable {
                 }
                 s.execute("PRAGMA user_version = " + migration.version());
                 c.commit();
+                appliedNow.add(migration.version());
             }
         } catch (SQLException e) {
-            c.rollback();
+            rollback(c, e);
             throw e;
+        }
+        return appliedNow;
+    }
+
+    /**
+     * Rolls back what a failed transaction left, keeping the first failure as the one reported: SQLite may have
+     * rolled back by itself (a full disk at commit), and then "cannot rollback - no transaction is active" would
+     * hide the reason.
+     */
+    private static void rollback(Connection c, SQLException failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -214,12 +306,54 @@ public final class Store implements AutoCloseable {
         c.commit();
     }
 
+    @Override
     public Path file() {
         return file;
     }
 
     public DeviceIdentity identity() {
         return identity;
+    }
+
+    /**
+     * The PIN of a device this open created, or gave a random PIN in place of the old universal one: to be shown
+     * once, now, as a label carries it (SET-01). Empty on every later open: the store keeps only the PIN's hash.
+     */
+    public Optional<String> newPin() {
+        return newPin;
+    }
+
+    /**
+     * SET-01: a new PIN, kept as its salted hash; the old one no longer matches. The caller has checked it with
+     * {@link DeviceIdentity#pinProblem}.
+     */
+    public void changePin(String pin) throws SQLException {
+        DeviceIdentity.pinProblem(pin).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        DeviceIdentity.PinHash hash = DeviceIdentity.PinHash.of(new SecureRandom(), pin);
+        try {
+            writePin(connection, hash);
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw e;
+        }
+        identity = withPin(identity, hash);
+    }
+
+    private static DeviceIdentity withPin(DeviceIdentity identity, DeviceIdentity.PinHash pin) {
+        return new DeviceIdentity(identity.serial(), identity.readoutKey(), pin);
+    }
+
+    private static void writePin(Connection c, DeviceIdentity.PinHash pin) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE device SET pin_salt = ?, pin_iterations = ?, "
+                + "pin_hash = ? WHERE id = 1")) {
+            p.setBytes(1, pin.salt());
+            p.setInt(2, pin.iterations());
+            p.setBytes(3, pin.hash());
+            p.executeUpdate();
+        }
+        c.commit();
     }
 
     /** The schema versions applied to this file, in order. */
@@ -251,12 +385,11 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * The state (when there is a new one), the events since the last save, and a new PIN hash if the PIN changed,
-     * as one transaction: after a power cut the file holds all of it or none of it. Old events beyond the retention
-     * go in the same transaction.
+     * The state (when there is a new one) and the events since the last save, as one transaction: after a power cut
+     * the file holds all of it or none of it. Old events beyond the retention go in the same transaction.
      */
-    public void save(Optional<Saved> state, List<Event> events, Optional<DeviceIdentity.PinHash> pin)
-            throws SQLException {
+    @Override
+    public void save(Optional<Saved> state, List<Event> events) throws SQLException {
         try {
             if (state.isPresent()) {
                 try (PreparedStatement p = connection.prepareStatement("INSERT OR REPLACE INTO state (id, format, "
@@ -270,18 +403,9 @@ public final class Store implements AutoCloseable {
             if (!events.isEmpty()) {
                 insertEvents(events);
             }
-            if (pin.isPresent()) {
-                try (PreparedStatement p = connection.prepareStatement("UPDATE device SET pin_salt = ?, "
-                        + "pin_iterations = ?, pin_hash = ? WHERE id = 1")) {
-                    p.setBytes(1, pin.get().salt());
-                    p.setInt(2, pin.get().iterations());
-                    p.setBytes(3, pin.get().hash());
-                    p.executeUpdate();
-                }
-            }
             connection.commit();
         } catch (SQLException e) {
-            connection.rollback();
+            rollback(connection, e);
             throw e;
         }
     }
@@ -345,6 +469,7 @@ public final class Store implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(connection);
+        lock.close();
     }
 
     private static void closeQuietly(Connection c) {

@@ -1,12 +1,13 @@
 package org.smallbms.app.store;
 
-import java.security.SecureRandom;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.runtime.Persistence;
@@ -20,8 +21,11 @@ import org.smallbms.core.event.Event;
  *
  * <p>A newer checkpoint replaces one not yet written (only the latest state matters); events queue in order, at most
  * {@link #MAX_PENDING_EVENTS}, the oldest dropped beyond that and counted. A failed write (disk full, directory made
- * read-only) keeps what it could not write, shows a warning in {@link #status()} and is retried every second;
- * the warning clears when a write succeeds again.
+ * read-only) keeps what it could not write, shows a warning in {@link #status()} that says what happened (the disk is
+ * full, read-only) and is retried every second; the warning clears when a write succeeds again.
+ *
+ * <p>Anything else that stops the writer (a bug) is reported to the {@code fatal} handler given at construction, so
+ * the device stops with the reason instead of running on with nothing saved.
  */
 public final class StoreWriter implements Persistence, AutoCloseable {
 
@@ -30,9 +34,21 @@ public final class StoreWriter implements Persistence, AutoCloseable {
     private static final long RETRY_MILLIS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
 
-    private final Store store;
+    /** What the writer writes to: the store, or a stand-in in a test. */
+    public interface Target extends AutoCloseable {
+        /** One transaction of a state and events. */
+        void save(Optional<Store.Saved> state, List<Event> events) throws SQLException;
+
+        /** The file, for messages. */
+        Path file();
+
+        @Override
+        void close();
+    }
+
+    private final Target store;
+    private final Consumer<Throwable> fatal;
     private final Thread thread;
-    private final SecureRandom random = new SecureRandom();
     private final Object lock = new Object();
     // Guarded by lock.
     private Store.Saved pendingState;
@@ -40,19 +56,19 @@ public final class StoreWriter implements Persistence, AutoCloseable {
     private long droppedEvents;
     private long attempts;
     private boolean closing;
+    /** Nothing failed to reach the disk so far; false once the writer gave up on something it was given. */
+    private boolean complete = true;
     // Written by the writer thread, read by anyone.
     private volatile StorageStatus status = StorageStatus.OK;
-    // Writer thread only.
-    private String hashedPin;
 
     /**
      * @param store the open store; the writer becomes its only user
-     * @param pin the PIN whose hash the store holds now
+     * @param fatal told, once, if the writer thread dies of anything but a failed write
      */
-    public StoreWriter(Store store, String pin) {
+    public StoreWriter(Target store, Consumer<Throwable> fatal) {
         this.store = store;
-        this.hashedPin = pin;
-        this.thread = new Thread(this::writeLoop, "store-writer");
+        this.fatal = fatal;
+        this.thread = new Thread(this::run, "store-writer");
         thread.setDaemon(true);
         thread.start();
     }
@@ -99,6 +115,29 @@ public final class StoreWriter implements Persistence, AutoCloseable {
         store.close();
     }
 
+    /**
+     * Whether everything the writer was given reached the disk: true after {@link #close()} only when the last
+     * checkpoint and every event were written, so "state saved" is said only when it is true.
+     */
+    public boolean complete() {
+        synchronized (lock) {
+            return complete && pendingState == null && pendingEvents.isEmpty() && droppedEvents == 0;
+        }
+    }
+
+    private void run() {
+        try {
+            writeLoop();
+        } catch (RuntimeException | Error e) {
+            synchronized (lock) {
+                complete = false;
+            }
+            status = StorageStatus.warning("storage: the writer stopped on an internal error (" + e + "): "
+                    + "nothing more is saved", status.lastCheckpointAt());
+            fatal.accept(e);
+        }
+    }
+
     private void writeLoop() {
         boolean failing = false;
         while (true) {
@@ -128,8 +167,11 @@ public final class StoreWriter implements Persistence, AutoCloseable {
                 lock.notifyAll();
             }
             if (failing && closing) {
-                LOG.warn("storage: giving up at shutdown; {} events and the last checkpoint were not written",
-                        events.size());
+                synchronized (lock) {
+                    complete = false;
+                }
+                LOG.warn("storage: giving up at shutdown; {} events{} were not written", events.size(),
+                        state == null ? "" : " and the last checkpoint");
                 return;
             }
         }
@@ -137,12 +179,8 @@ public final class StoreWriter implements Persistence, AutoCloseable {
 
     /** One transaction; on failure puts back what it took, unless something newer has come meanwhile. */
     private boolean write(Store.Saved state, List<Event> events) {
-        String pin = state == null ? hashedPin : state.state().settings().pin();
-        Optional<DeviceIdentity.PinHash> newPin = pin.equals(hashedPin) ? Optional.empty()
-                : Optional.of(DeviceIdentity.PinHash.of(random, pin));
         try {
-            store.save(Optional.ofNullable(state), events, newPin);
-            hashedPin = pin;
+            store.save(Optional.ofNullable(state), events);
             Instant at = state != null ? state.at() : status.lastCheckpointAt();
             if (!status.isOk()) {
                 LOG.info("storage: writing to {} again", store.file());
@@ -162,8 +200,8 @@ public final class StoreWriter implements Persistence, AutoCloseable {
                     pendingEvents.addFirst(events.get(i));
                 }
             }
-            String warning = "storage: cannot write " + store.file() + " (" + e.getMessage() + "): what happens "
-                    + "now is kept in memory only and retried every second";
+            String warning = "storage: cannot write " + store.file() + ": " + StorageFailure.describe(e) + ". What "
+                    + "happens now is kept in memory only and retried every second";
             if (status.isOk()) {
                 LOG.warn(warning);
             }

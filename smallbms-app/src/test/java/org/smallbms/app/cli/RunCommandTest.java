@@ -120,17 +120,98 @@ class RunCommandTest {
     }
 
     @Test
-    @DisplayName("a data directory that cannot be written: the device still runs and protects, with a storage warning")
-    void run_unwritableDirectory_runsWithWarning() throws Exception {
+    @DisplayName("a data directory that cannot be created stops the start with the reason and exit code 4: the "
+            + "device never runs without its store")
+    void run_uncreatableDirectory_refused() throws Exception {
         // A regular file where the directory's parent should be: no user, not even root, can create it.
         Path blocker = Files.writeString(dir.resolve("blocker"), "x");
 
-        int exit = run("--speed", "max", "--data", blocker.resolve("data").toString(), "--start", MIDNIGHT,
-                "--duration", "1d");
+        int exit = run("--speed", "max", "--data", blocker.resolve("data").toString(), "--duration", "1h");
+
+        assertThat(exit).isEqualTo(RunCommand.EXIT_STORE_UNAVAILABLE);
+        assertThat(err.toString()).contains("cannot create the data directory").contains("--data");
+        assertThat(out.toString()).doesNotContain("running");
+    }
+
+    @Test
+    @DisplayName("one process per data directory: a run on a directory in use is refused, naming the process that "
+            + "holds it, and the holder's store is untouched")
+    void run_directoryInUse_refusedNamingTheHolder() throws Exception {
+        Path data = dir.resolve("data");
+        try (Store holder = Store.open(data, Instant.now(), "smallbms run")) {
+            int exit = run("--speed", "max", "--data", data.toString(), "--duration", "1h");
+
+            assertThat(exit).isEqualTo(RunCommand.EXIT_STORE_UNAVAILABLE);
+            assertThat(err.toString()).contains("in use by another smallbms")
+                    .contains("process " + ProcessHandle.current().pid());
+            assertThat(out.toString()).doesNotContain("running");
+            assertThat(holder.load()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("SET-02 MON-05 a start-up command the device refuses stops the start with exit code 2, before "
+            + "anything runs or is stored")
+    void run_refusedStartupCommand_exit2NothingRun() throws Exception {
+        Path data = dir.resolve("data");
+        for (String[] bad : new String[][] {{"--set", "lowSocWarning=999"}, {"--set-soc", "150"},
+            {"--set-soc", "NaN"}, {"--set-soc", "-1e20"}, {"--set-soc", "Infinity"},
+            {"--set", "chargedVoltage=14050.5"}, {"--set", "dischargeFloor=30"}}) {
+            int exit = run("--speed", "max", "--data", data.toString(), "--duration", "1h", bad[0], bad[1]);
+
+            assertThat(exit).as(String.join(" ", bad)).isEqualTo(RunCommand.EXIT_BAD_INPUT);
+            assertThat(err.toString()).as(String.join(" ", bad)).contains("refused:").contains("not started");
+            assertThat(out.toString()).doesNotContain("running");
+        }
+        try (Store store = Store.open(data, Instant.now())) {
+            assertThat(store.load()).as("no state was ever saved").isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("options out of their range are refused with the rule and exit code 2, never a stack trace")
+    void run_optionsOutOfRange_refusedWithRule() {
+        String[][] cases = {{"--duration", "9223372036854775807s"}, {"--duration", "365000d"},
+            {"--duration", "0s"}, {"--start", "+1000000000-01-01T00:00:00Z"},
+            {"--start", "+999999999-12-31T23:59:59Z"}, {"--start", "yesterday"}, {"--set-soc", "lots"},
+            {"--speed", "NaN"}, {"--speed", "1e400"}, {"--set", "mode=\u001b[2J"}};
+        for (String[] bad : cases) {
+            int exit = bad[0].equals("--speed") ? run("--data", dir.resolve("data").toString(), bad[0], bad[1])
+                    : run("--speed", "max", "--data", dir.resolve("data").toString(), bad[0], bad[1]);
+
+            assertThat(exit).as(String.join(" ", bad)).isEqualTo(RunCommand.EXIT_BAD_INPUT);
+            assertThat(err.toString()).as(String.join(" ", bad)).contains(bad[0]).contains("Nothing was started")
+                    .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("\u001b");
+        }
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("SET-01 a new device's PIN is printed once, at its first start, and never again")
+    void run_newDevice_pinPrintedOnce() throws Exception {
+        Path data = dir.resolve("data");
+        run("--speed", "max", "--data", data.toString(), "--duration", "10m");
+        java.util.regex.Matcher pin = java.util.regex.Pattern.compile("PIN ([0-9]{6}) \\(shown this once")
+                .matcher(out.toString());
+        assertThat(pin.find()).as(out.toString()).isTrue();
+        try (Store store = Store.open(data, Instant.now())) {
+            assertThat(store.identity().pin().matches(pin.group(1))).isTrue();
+        }
+
+        run("--speed", "max", "--data", data.toString(), "--duration", "10m");
+
+        assertThat(out.toString()).doesNotContain(pin.group(1)).doesNotContain("PIN ");
+        assertThat(err.toString()).doesNotContain(pin.group(1));
+    }
+
+    @Test
+    @DisplayName("run --help shows the options and no warnings")
+    void run_help_noWarnings() {
+        int exit = run("--help");
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("storage unavailable").contains("STORAGE WARNING")
-                .contains("output PRE_ALARM HIGH");
+        assertThat(out.toString()).contains("--data").contains("--set-soc");
+        assertThat(err.toString()).isEmpty();
     }
 
     @Test

@@ -120,12 +120,35 @@ class ControlLoopTest {
     }
 
     @Test
-    @DisplayName("events of every tick go to the event log in order")
+    @DisplayName("events of every tick and of the commands applied in it go to the event log, all of them, in order")
     void tick_events_logged() {
+        List<Event> published = new java.util.ArrayList<>();
+        loop.addListener(snapshot -> published.addAll(snapshot.events()));
+        ticks(1);
+        loop.submit(new Request.ToBms(new Command.ChangeSetting(Setting.LOW_SOC_WARNING, 30)));
         ticks(2);
 
-        assertThat(store.events).isEqualTo(List.copyOf(store.events)).isNotEmpty();
+        assertThat(published).isNotEmpty();
+        assertThat(store.events).containsExactlyElementsOf(published);
+        assertThat(store.events).extracting(Event::name).contains(Setting.LOW_SOC_WARNING.key());
         assertThat(store.events).extracting(Event::at).isSorted();
+    }
+
+    @Test
+    @DisplayName("a tick that throws ends the loop with the reason, and the last whole tick's state is checkpointed")
+    void run_tickThrows_failureKeptAndLastStateCheckpointed() {
+        loop.stopAt(START.plus(Duration.ofMinutes(10)));
+        loop.addListener(snapshot -> {
+            if (snapshot.tick() == 5) {
+                throw new IllegalStateException("a bug in a listener");
+            }
+        });
+
+        loop.run();
+
+        assertThat(loop.failure()).hasValueSatisfying(e -> assertThat(e).hasMessage("a bug in a listener"));
+        assertThat(loop.snapshots().get().tick()).isEqualTo(5);
+        assertThat(store.checkpointTimes).last().isEqualTo(loop.snapshots().get().at());
     }
 
     @Test

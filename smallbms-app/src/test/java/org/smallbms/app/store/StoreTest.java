@@ -44,9 +44,9 @@ class StoreTest {
         for (int i = 0; i < 600; i++) {
             bms = ClosedLoop.tick(bms, world, evening.plusSeconds(i), Duration.ofSeconds(1)).bms();
             if (i == 5) {
-                bms = Bms.handle(bms, evening.plusSeconds(i), new Command.SetSoc(600)).state();
-                CommandResult r = Bms.handle(bms, evening.plusSeconds(i), new Command.ChangeSetting(Setting.PIN,
-                        123456));
+                bms = Bms.handle(bms, evening.plusSeconds(i), new Command.SetSoc(60)).state();
+                CommandResult r = Bms.handle(bms, evening.plusSeconds(i), new Command.ChangeSetting(
+                        Setting.PRE_ALARM_LEVEL, 3_000));
                 bms = r.state();
             }
         }
@@ -62,7 +62,7 @@ class StoreTest {
         assertThat(state.history().drawnMicrocoulombs()).isPositive();
 
         try (Store store = Store.open(dir, T0)) {
-            store.save(Optional.of(new Store.Saved(state, T0.plusSeconds(600))), List.of(), Optional.empty());
+            store.save(Optional.of(new Store.Saved(state, T0.plusSeconds(600))), List.of());
         }
         try (Store store = Store.open(dir, T0)) {
             assertThat(store.load()).contains(new Store.Saved(state, T0.plusSeconds(600)));
@@ -73,20 +73,26 @@ class StoreTest {
     @DisplayName("an empty file gets every migration in order, once; a later migration runs on the next open")
     void open_emptyFile_migratesInOrderOnce() throws Exception {
         Files.createFile(dir.resolve(Store.FILE_NAME));
+        List<Integer> all = Migration.ALL.stream().map(Migration::version).toList();
+        int known = all.get(all.size() - 1);
+        assertThat(all).startsWith(1, 2).isSorted();
         try (Store store = Store.open(dir, T0)) {
-            assertThat(store.appliedVersions()).containsExactly(1);
+            assertThat(store.appliedVersions()).containsExactlyElementsOf(all);
             assertThat(store.load()).isEmpty();
         }
-        List<Migration> withSecond = new ArrayList<>(Migration.ALL);
-        withSecond.add(new Migration(2, "a note column", List.of("ALTER TABLE event ADD COLUMN note TEXT")));
-        try (Store store = Store.open(dir, T0, withSecond)) {
-            assertThat(store.appliedVersions()).containsExactly(1, 2);
+        List<Migration> withNext = new ArrayList<>(Migration.ALL);
+        withNext.add(new Migration(known + 1, "a note column", List.of("ALTER TABLE event ADD COLUMN note TEXT")));
+        List<Integer> allAndNext = new ArrayList<>(all);
+        allAndNext.add(known + 1);
+        try (Store store = Store.open(dir, T0, withNext)) {
+            assertThat(store.appliedVersions()).containsExactlyElementsOf(allAndNext);
         }
-        try (Store store = Store.open(dir, T0, withSecond)) {
-            assertThat(store.appliedVersions()).containsExactly(1, 2);
+        try (Store store = Store.open(dir, T0, withNext)) {
+            assertThat(store.appliedVersions()).containsExactlyElementsOf(allAndNext);
         }
         assertThatThrownBy(() -> Store.open(dir, T0)).isInstanceOf(StoreRefusedException.class)
-                .hasMessageContaining("newer smallbms (schema version 2; this version knows up to 1)");
+                .hasMessageContaining("newer smallbms (schema version " + (known + 1) + "; this version knows up to "
+                        + known + ")");
     }
 
     @Test
@@ -101,14 +107,15 @@ class StoreTest {
                 .hasMessageContaining(file.toString()).hasMessageContaining("not an SQLite database")
                 .hasMessageContaining("Nothing was changed").hasMessageContaining("--data");
         assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
-        assertThat(Files.list(dir)).containsExactly(file);
+        // The one file opening adds is the directory's lock (DirectoryLock), never anything beside the data.
+        assertThat(Files.list(dir)).containsExactlyInAnyOrder(file, dir.resolve(DirectoryLock.FILE_NAME));
     }
 
     @Test
     @DisplayName("a store whose pages are damaged fails SQLite's check and is refused unchanged")
     void open_damagedPages_refusedUnchanged() throws Exception {
         try (Store store = Store.open(dir, T0)) {
-            store.save(Optional.of(new Store.Saved(Bms.initial().persisted(), T0)), List.of(), Optional.empty());
+            store.save(Optional.of(new Store.Saved(Bms.initial().persisted(), T0)), List.of());
         }
         Path file = dir.resolve(Store.FILE_NAME);
         byte[] bytes = Files.readAllBytes(file);
@@ -145,33 +152,51 @@ class StoreTest {
             for (int i = 0; i < Store.MAX_EVENTS + 50; i++) {
                 events.add(new Event(T0.plusSeconds(i), Event.Kind.CODE, "W-B01", "active", "event " + i));
             }
-            store.save(Optional.empty(), events, Optional.empty());
+            store.save(Optional.empty(), events);
             assertThat(store.eventCount()).isEqualTo(Store.MAX_EVENTS);
             assertThat(store.recentEvents(1).get(0).cause()).isEqualTo("event " + (Store.MAX_EVENTS + 49));
 
             store.save(Optional.empty(), List.of(new Event(T0.plus(Duration.ofDays(40)), Event.Kind.CODE, "W-B01",
-                    "cleared", "later")), Optional.empty());
+                    "cleared", "later")));
             assertThat(store.eventCount()).isEqualTo(1);
         }
     }
 
     @Test
-    @DisplayName("the device identity is made once, kept across opens, and its PIN hash follows a PIN change")
-    void open_twice_sameIdentity_pinHashFollows() throws Exception {
+    @DisplayName("SET-01 a new device gets a random six-digit PIN, shown once at its creation and kept only as a "
+            + "hash; a changed PIN replaces it")
+    void open_newDevice_randomPinShownOnceKeptAsHash() throws Exception {
         DeviceIdentity first;
+        String pin;
         try (Store store = Store.open(dir, T0)) {
             first = store.identity();
             assertThat(first.serial()).matches("HQ2623[A-Z0-9]{5}");
             assertThat(first.readoutKey()).hasSize(16);
-            assertThat(first.pin().matches("000000")).isTrue();
-            store.save(Optional.empty(), List.of(), Optional.of(DeviceIdentity.PinHash.of(
-                    new java.security.SecureRandom(), "123456")));
+            pin = store.newPin().orElseThrow();
+            assertThat(pin).matches("[0-9]{6}");
+            assertThat(first.pin().matches(pin)).isTrue();
+            assertThat(first.toString()).doesNotContain(pin);
         }
         try (Store store = Store.open(dir, T0)) {
+            assertThat(store.newPin()).as("shown once, never again").isEmpty();
             assertThat(store.identity().serial()).isEqualTo(first.serial());
             assertThat(store.identity().readoutKey()).isEqualTo(first.readoutKey());
-            assertThat(store.identity().pin().matches("123456")).isTrue();
-            assertThat(store.identity().pin().matches("000000")).isFalse();
+            assertThat(store.identity().pin().matches(pin)).isTrue();
+            String next = pin.equals("123456") ? "654321" : "123456";
+            store.changePin(next);
+            assertThat(store.identity().pin().matches(next)).isTrue();
+        }
+        try (Store store = Store.open(dir, T0)) {
+            assertThat(store.identity().pin().matches(pin)).isFalse();
+            assertThat(store.identity().pin().matches(pin.equals("123456") ? "654321" : "123456")).isTrue();
+        }
+        String other;
+        try (Store store = Store.open(dir.resolve("second"), T0)) {
+            other = store.newPin().orElseThrow();
+        }
+        try (Store store = Store.open(dir.resolve("third"), T0)) {
+            assertThat(List.of(pin, other, store.newPin().orElseThrow())).as("no universal default")
+                    .doesNotHaveDuplicates();
         }
     }
 }

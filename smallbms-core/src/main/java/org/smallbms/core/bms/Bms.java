@@ -123,7 +123,13 @@ public final class Bms {
         return command.applyTo(state, now);
     }
 
-    static CommandResult setSoc(BmsState state, Instant now, int socPermille) {
+    static CommandResult setSoc(BmsState state, Instant now, double socPercent) {
+        // Checked as the double it came as: a cast first would make NaN 0 % and 1e20 % the largest int.
+        if (!(socPercent >= 0 && socPercent <= 100)) {
+            return new CommandResult.Rejected(state, "State of charge = " + Double.toString(socPercent)
+                    + " % is not allowed: the allowed values are 0.0..100.0 %. Nothing was changed.");
+        }
+        int socPermille = (int) Math.round(socPercent * 10);
         Optional<String> problem = Monitor.setSocProblem(state.monitor(), socPermille);
         if (problem.isPresent()) {
             return new CommandResult.Rejected(state, problem.get());
@@ -156,7 +162,12 @@ public final class Bms {
         return withProtection(state, Protection.finishFirmwareUpdate(state.protection(), now, applied, detail));
     }
 
-    static CommandResult changeSetting(BmsState state, Instant now, Setting setting, int value) {
+    static CommandResult changeSetting(BmsState state, Instant now, Setting setting, double requested) {
+        Optional<String> notWhole = setting.wholeNumberProblem(state.settings().system(), requested);
+        if (notWhole.isPresent()) {
+            return new CommandResult.Rejected(state, notWhole.get());
+        }
+        int value = (int) requested;
         SettingChange change = state.settings().change(setting, value);
         if (change instanceof SettingChange.Refused refused) {
             return new CommandResult.Rejected(state, refused.message());

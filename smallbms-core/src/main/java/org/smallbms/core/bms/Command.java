@@ -9,6 +9,9 @@ import org.smallbms.core.settings.Setting;
  * A user's command (UI-04, MON-05, HIST-03, REM-03, FW-01..03). The values are what the user asked for, not yet
  * checked: {@link Bms#handle} checks them and answers with a refusal that says why.
  *
+ * <p>A number a user types arrives as the {@code double} the front end read, NaN, infinities and all: the core refuses
+ * what is not a finite value in range, so no front end can turn NaN into 0 % by a cast on the way in.
+ *
  * <p>Each command names the handler that carries it out, so a new command does not compile until it has one.
  */
 public sealed interface Command {
@@ -16,8 +19,8 @@ public sealed interface Command {
     /** Carries the command out: {@link Bms#handle} is the entry point. */
     CommandResult applyTo(BmsState state, Instant now);
 
-    /** SET-01, SET-02: change one setting to a value in the unit its schema names. */
-    record ChangeSetting(Setting setting, int value) implements Command {
+    /** SET-01, SET-02: change one setting to a value in the unit its schema names (a whole number of it). */
+    record ChangeSetting(Setting setting, double value) implements Command {
         public ChangeSetting {
             Objects.requireNonNull(setting, "setting");
         }
@@ -36,11 +39,11 @@ public sealed interface Command {
         }
     }
 
-    /** MON-05: set the state of charge, in permille (0..1000). */
-    record SetSoc(int socPermille) implements Command {
+    /** MON-05: set the state of charge, in percent (0..100, kept to 0.1 %). */
+    record SetSoc(double socPercent) implements Command {
         @Override
         public CommandResult applyTo(BmsState state, Instant now) {
-            return Bms.setSoc(state, now, socPermille);
+            return Bms.setSoc(state, now, socPercent);
         }
     }
 

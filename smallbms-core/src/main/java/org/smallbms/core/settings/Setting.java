@@ -1,5 +1,6 @@
 package org.smallbms.core.settings;
 
+import java.util.Optional;
 import org.smallbms.core.bank.SystemVoltage;
 
 /**
@@ -13,7 +14,11 @@ import org.smallbms.core.bank.SystemVoltage;
  * <p><em>Decisions</em> where the manual gives no figure: charged voltage 14.0 V per 12.8 V in series (MON-02), range
  * 13.2–14.6 V (3.30–3.65 V per cell: above the resting voltage of a full LiFePO4 cell, below the battery's 3.75 V high
  * cell threshold), step 0.1 V; low SoC warning level and discharge floor 0–99 % in steps of 1 %, 0 disabling each
- * (PROT-06, PROT-07); pre-alarm level step 10 mV; PIN default 000000; Bluetooth and Instant Readout on by default.
+ * (PROT-06, PROT-07); pre-alarm level step 10 mV; Bluetooth and Instant Readout on by default.
+ *
+ * <p>The PIN is not among them: SET-01's revised decision makes it a secret of the device, made at random when the
+ * device is created and kept only as a salted hash beside the device's identity, never in its settings, events or
+ * messages. The app keeps it; the core never sees it.
  */
 public enum Setting {
     CHARGED_VOLTAGE("chargedVoltage", "Charged voltage", Unit.MILLIVOLTS, 14_000, 13_200, 14_600, 100, true, true),
@@ -24,7 +29,6 @@ public enum Setting {
     PRE_ALARM_LEVEL("preAlarmLevel", "Pre-alarm level", Unit.MILLIVOLTS, 3_100, 2_850, 3_150, 10, false, false),
     MODE("mode", "Mode", Unit.ON_OFF, 1, 0, 1, 1, false, false),
     BLUETOOTH("bluetooth", "Bluetooth", Unit.ON_OFF, 1, 0, 1, 1, false, false),
-    PIN("pin", "PIN", Unit.DIGITS, 0, 0, 999_999, 1, false, false),
     INSTANT_READOUT("instantReadout", "Instant Readout", Unit.ON_OFF, 1, 0, 1, 1, false, false);
 
     private final String key;
@@ -104,10 +108,21 @@ public enum Setting {
     public String rangeText(SystemVoltage system) {
         return switch (unit) {
             case ON_OFF -> "Off or On";
-            case DIGITS -> "6 digits, 000000..999999";
             case MILLIVOLTS, PERMILLE_OF_CAPACITY, MINUTES, PERCENT -> unit.number(minFor(system), step) + ".."
                     + format(maxFor(system)) + " (step " + format(step) + ")";
         };
+    }
+
+    /**
+     * Why {@code value}, as a user gave it, is not a whole number of this setting's unit within the int range; empty
+     * when it is, and then {@link #rangeProblem} decides the rest. NaN, the infinities and fractions are refused here.
+     */
+    public Optional<String> wholeNumberProblem(SystemVoltage system, double value) {
+        if (value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return Optional.of(label + " = " + value + " is not allowed: give a whole number in " + unit.valueUnit()
+                + "; the allowed values are " + rangeText(system) + ". Nothing was changed.");
     }
 
     /** Why {@code value} is not allowed for this setting on its own, in a {@code system}; null when it is. */
@@ -124,7 +139,7 @@ public enum Setting {
     /** A value for a message: formatted when it could be a value of this unit at all, raw otherwise. */
     private String shown(int value) {
         return switch (unit) {
-            case ON_OFF, DIGITS -> value >= 0 && value <= max12V ? format(value) : Integer.toString(value);
+            case ON_OFF -> value >= 0 && value <= max12V ? format(value) : Integer.toString(value);
             case MILLIVOLTS, PERMILLE_OF_CAPACITY, MINUTES, PERCENT -> format(value);
         };
     }

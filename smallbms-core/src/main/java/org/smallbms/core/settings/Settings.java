@@ -158,11 +158,6 @@ public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
         return get(Setting.BLUETOOTH) == 1;
     }
 
-    /** The PIN as the app shows it: six digits. */
-    public String pin() {
-        return Setting.PIN.format(get(Setting.PIN));
-    }
-
     public boolean instantReadoutOn() {
         return get(Setting.INSTANT_READOUT) == 1;
     }

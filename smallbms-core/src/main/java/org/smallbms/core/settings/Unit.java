@@ -5,20 +5,25 @@ import java.util.Locale;
 /** The unit a setting's integer value is in, and how the app shows it. */
 public enum Unit {
     /** Millivolts, shown in volts. */
-    MILLIVOLTS("V"),
+    MILLIVOLTS("V", "mV"),
     /** Tenths of a percent of the bank capacity, shown in percent. */
-    PERMILLE_OF_CAPACITY("%"),
-    MINUTES("min"),
-    PERCENT("%"),
+    PERMILLE_OF_CAPACITY("%", "‰ of the bank capacity"),
+    MINUTES("min", "minutes"),
+    PERCENT("%", "%"),
     /** 1 for on, 0 for off. */
-    ON_OFF(""),
-    /** Six digits, leading zeros kept. */
-    DIGITS("");
+    ON_OFF("", "0 (off) or 1 (on)");
 
     private final String symbol;
+    private final String valueUnit;
 
-    Unit(String symbol) {
+    Unit(String symbol, String valueUnit) {
         this.symbol = symbol;
+        this.valueUnit = valueUnit;
+    }
+
+    /** The unit a value is given in, as a user types it: {@code "mV"}, {@code "minutes"}, … */
+    public String valueUnit() {
+        return valueUnit;
     }
 
     public String symbol() {
@@ -41,7 +46,6 @@ public enum Unit {
             case PERMILLE_OF_CAPACITY -> String.format(Locale.ROOT, "%.1f", value / 10.0);
             case MINUTES, PERCENT -> Integer.toString(value);
             case ON_OFF -> value == 1 ? "On" : "Off";
-            case DIGITS -> String.format(Locale.ROOT, "%06d", value);
         };
     }
 }

@@ -48,7 +48,7 @@ class BmsTimelineTest {
             + "charging stays allowed")
     void step_socReachesFloor_opensLoadOutputInTheSameStep() {
         BmsRun run = started();
-        run.accept(new Command.SetSoc(105));
+        run.accept(new Command.SetSoc(10.5));
         dischargeUntil(run, 100);
         assertThat(run.previous.protection().outputs().load()).isEqualTo(Level.HIGH);
         assertThat(run.previous.protection().has(Condition.A_B07)).isFalse();
@@ -65,13 +65,13 @@ class BmsTimelineTest {
     @DisplayName("PROT-06 the low SoC alarm clears when SoC is set to the floor + 3 points, not below")
     void setSoc_aboveFloorPlusThree_clearsTheAlarm() {
         BmsRun run = started();
-        run.accept(new Command.SetSoc(100));
+        run.accept(new Command.SetSoc(10));
         run.every(1, 1, RESTING);
         assertThat(run.state.protection().has(Condition.A_B07)).isTrue();
-        run.accept(new Command.SetSoc(129));
+        run.accept(new Command.SetSoc(12.9));
         run.every(1, 1, RESTING);
         assertThat(run.state.protection().has(Condition.A_B07)).isTrue();
-        run.accept(new Command.SetSoc(130));
+        run.accept(new Command.SetSoc(13));
         run.every(1, 1, RESTING);
         assertThat(run.state.protection().has(Condition.A_B07)).isFalse();
         assertThat(run.state.protection().outputs().load()).isEqualTo(Level.HIGH);
@@ -83,7 +83,7 @@ class BmsTimelineTest {
         BmsRun run = started();
         run.accept(new Command.ChangeSetting(Setting.DISCHARGE_FLOOR, 0));
         run.accept(new Command.ChangeSetting(Setting.LOW_SOC_WARNING, 0));
-        run.accept(new Command.SetSoc(5));
+        run.accept(new Command.SetSoc(0.5));
         dischargeUntil(run, 0);
         run.every(1, 10, LOAD_10A);
         assertThat(run.events).noneMatch(e -> e.name().equals("A-B07"));
@@ -94,7 +94,7 @@ class BmsTimelineTest {
     @DisplayName("PROT-07 at the low SoC warning level W-B07 raises the pre-alarm; discharge still allowed")
     void step_socReachesWarningLevel_raisesPreAlarm() {
         BmsRun run = started();
-        run.accept(new Command.SetSoc(203));
+        run.accept(new Command.SetSoc(20.3));
         dischargeUntil(run, 200);
         assertThat(run.previous.protection().outputs().preAlarm()).isEqualTo(Level.FLOATING);
         assertThat(run.state.protection().has(Condition.W_B07)).isTrue();
@@ -118,7 +118,7 @@ class BmsTimelineTest {
         assertThat(run.state.notices()).containsExactly(BmsState.SOC_UNKNOWN_NOTICE);
         assertThat(BmsState.SOC_UNKNOWN_NOTICE).startsWith("SoC unknown: charge to 100 % or set SoC");
 
-        run.accept(new Command.SetSoc(50));
+        run.accept(new Command.SetSoc(5));
         run.every(1, 1, LOAD_10A);
         assertThat(run.state.protection().has(Condition.A_B07)).as("known now, so the floor acts").isTrue();
         assertThat(run.state.notices()).isEmpty();
@@ -149,7 +149,7 @@ class BmsTimelineTest {
             + "consumed Ah, time remaining")
     void statusPage_duringSteadyDischarge() {
         BmsRun run = started();
-        run.accept(new Command.SetSoc(800));
+        run.accept(new Command.SetSoc(80));
         run.every(1, 120, LOAD_10A);
         BmsState s = run.state;
         assertThat(s.socPermille()).contains(796);
@@ -172,7 +172,7 @@ class BmsTimelineTest {
     @DisplayName("MON-01 while Vbat is below the 8 V operating minimum the BMS is off and counts nothing")
     void step_unpowered_countsNothing() {
         BmsRun run = started();
-        run.accept(new Command.SetSoc(500));
+        run.accept(new Command.SetSoc(50));
         run.every(1, 30, LOAD_10A.withTerminalMillivolts(7_000));
         assertThat(run.state.protection().has(Condition.UNPOWERED)).isTrue();
         assertThat(run.state.monitor().consumedMilliampHours()).isEqualTo(-50_000);
@@ -200,7 +200,7 @@ class BmsTimelineTest {
         assertThat(result).isInstanceOfSatisfying(CommandResult.Rejected.class, r ->
                 assertThat(r.message()).contains("Charged detection time").contains("1..50 min"));
         assertThat(result.state()).isSameAs(before);
-        assertThat(run.command(new Command.SetSoc(1_001))).isInstanceOf(CommandResult.Rejected.class);
+        assertThat(run.command(new Command.SetSoc(100.1))).isInstanceOf(CommandResult.Rejected.class);
         assertThat(run.state).isSameAs(before);
     }
 
@@ -255,7 +255,7 @@ class BmsTimelineTest {
             + "counted")
     void restore_afterAnHourOff_continuesWithoutCountingTheGap() {
         BmsRun run = started();
-        run.accept(new Command.SetSoc(500));
+        run.accept(new Command.SetSoc(50));
         run.accept(new Command.ChangeSetting(Setting.DISCHARGE_FLOOR, 15));
         run.every(1, 60, LOAD_10A);
         PersistedState saved = run.state.persisted();

@@ -43,7 +43,7 @@ class PersistencePropertiesTest {
             case NO_COMMAND -> null;
             case -1 -> new Command.Synchronise();
             case -2 -> new Command.ResetHistory();
-            default -> new Command.SetSoc(tick.command());
+            default -> new Command.SetSoc(tick.command() / 10.0);
         };
         return command == null ? next : Bms.handle(next, now, command).state();
     }

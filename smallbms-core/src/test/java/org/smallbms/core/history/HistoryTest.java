@@ -72,7 +72,7 @@ class HistoryTest {
     @DisplayName("HIST-02 a cycle counts when SoC has fallen below 65 % and then rises above 90 %")
     void history_cycleRule() {
         BmsRun run = started();
-        run.accept(new Command.SetSoc(700));
+        run.accept(new Command.SetSoc(70));
         BankFrame discharge = BANK.frame(3_300, -50_000);
         BankFrame charge = BANK.frame(3_300, 50_000);
         while (run.state.monitor().socPermille() >= 650) {
@@ -101,7 +101,7 @@ class HistoryTest {
     void resetHistory_touchesNothingElse() {
         BmsRun run = started();
         run.accept(new Command.ChangeSetting(Setting.TAIL_CURRENT, 20));
-        run.accept(new Command.SetSoc(800));
+        run.accept(new Command.SetSoc(80));
         run.every(10, 60, BANK.frame(3_300, -20_000));
         BmsState before = run.state;
         assertThat(before.history()).isNotEqualTo(History.EMPTY);

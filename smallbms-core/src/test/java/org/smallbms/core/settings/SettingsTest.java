@@ -33,7 +33,7 @@ class SettingsTest {
 
     @Test
     @DisplayName("SET-01 factory values: 14.0 V charged, 4 % tail, 3 min, warning 20 %, floor 10 %, pre-alarm "
-            + "3.10 V, mode, Bluetooth and Instant Readout on, PIN 000000")
+            + "3.10 V, mode, Bluetooth and Instant Readout on; no PIN among the settings (SET-01 revised)")
     void defaults_12V() {
         Settings s = DEFAULTS_12V;
         assertThat(s.chargedMillivolts()).isEqualTo(14_000);
@@ -45,7 +45,7 @@ class SettingsTest {
         assertThat(s.modeOn()).isTrue();
         assertThat(s.bluetoothOn()).isTrue();
         assertThat(s.instantReadoutOn()).isTrue();
-        assertThat(s.pin()).isEqualTo("000000");
+        assertThat(java.util.Arrays.stream(Setting.values()).map(Setting::key)).doesNotContain("pin");
     }
 
     @Test
@@ -87,7 +87,6 @@ class SettingsTest {
         assertThat(refusal(DEFAULTS_12V, Setting.CHARGED_DETECTION_TIME, 51)).contains("Charged detection time");
         assertThat(refusal(DEFAULTS_12V, Setting.PRE_ALARM_LEVEL, 2_800)).contains("2.85..3.15 V");
         assertThat(refusal(DEFAULTS_12V, Setting.DISCHARGE_FLOOR, 100)).contains("Discharge floor = 100 %");
-        assertThat(refusal(DEFAULTS_12V, Setting.PIN, 1_000_000)).contains("PIN = 1000000").contains("6 digits");
         assertThat(refusal(DEFAULTS_12V, Setting.MODE, 2)).contains("Mode = 2").contains("Off or On");
     }
 
@@ -128,7 +127,6 @@ class SettingsTest {
         values.put(Setting.PRE_ALARM_LEVEL, 3_000);
         values.put(Setting.MODE, 0);
         values.put(Setting.BLUETOOTH, 0);
-        values.put(Setting.PIN, 123_456);
         values.put(Setting.INSTANT_READOUT, 0);
         for (Map.Entry<Setting, Integer> entry : values.entrySet()) {
             changed = accepted(changed, entry.getKey(), entry.getValue());
@@ -137,10 +135,10 @@ class SettingsTest {
 
         Settings reset = changed.resetToDefaults();
         assertThat(reset.differences(DEFAULTS_12V)).containsExactly(Setting.PRE_ALARM_LEVEL, Setting.MODE,
-                Setting.BLUETOOTH, Setting.PIN, Setting.INSTANT_READOUT);
+                Setting.BLUETOOTH, Setting.INSTANT_READOUT);
         assertThat(reset.differences(changed)).containsExactly(Setting.CHARGED_VOLTAGE, Setting.TAIL_CURRENT,
                 Setting.CHARGED_DETECTION_TIME, Setting.LOW_SOC_WARNING, Setting.DISCHARGE_FLOOR);
-        assertThat(reset.pin()).isEqualTo("123456");
+        assertThat(reset.preAlarmCellMillivolts()).isEqualTo(3_000);
         List<Setting> restored = java.util.Arrays.stream(Setting.values()).filter(Setting::resetByDefaults).toList();
         assertThat(restored).hasSize(5);
     }

@@ -85,8 +85,8 @@ public final class Scenario {
                     "bms.settings." + setting.getKey(), setting.getKey(), setting.getValue()))));
         }
         if (file.bms().socKnown()) {
-            int permille = (int) Math.round(file.batteries().soc() * 10);
-            schedule.add(new Action.Timed(Duration.ZERO, new Action.BmsCommand(new Command.SetSoc(permille))));
+            schedule.add(new Action.Timed(Duration.ZERO, new Action.BmsCommand(new Command.SetSoc(
+                    file.batteries().soc()))));
         }
         int initialActions = schedule.size();
         int strings = file.batteries().parallel();
@@ -144,7 +144,7 @@ public final class Scenario {
             now.add(new Action.BmsCommand(check.setting(pointer + "/setting", field + ".setting",
                     e.setting().name(), e.setting().value())));
         } else if (e.soc() != null) {
-            now.add(new Action.BmsCommand(new Command.SetSoc((int) Math.round(e.soc() * 10))));
+            now.add(new Action.BmsCommand(new Command.SetSoc(e.soc())));
         } else if (e.firmware() != null) {
             FirmwareImage image = FirmwareImage.signed(Bms.DEVICE_MODEL, "v1.12", new byte[] {1, 2, 3, 4});
             Duration done = at.plus(Durations.parse(e.firmware().takes()));

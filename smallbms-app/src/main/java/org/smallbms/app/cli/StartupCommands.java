@@ -1,0 +1,41 @@
+package org.smallbms.app.cli;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.smallbms.core.bms.Bms;
+import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.bms.Command;
+import org.smallbms.core.bms.CommandResult;
+import org.smallbms.sim.system.ClosedLoop;
+import org.smallbms.sim.system.World;
+
+/**
+ * The commands given on {@code run}'s command line, tried before the device starts: on a world of their own, after
+ * the first tick the device would run (so a set SoC knows the bank's capacity and the scenario's own settings are
+ * in place), in order. The core is pure, so the trial changes nothing of the device or its store.
+ */
+final class StartupCommands {
+
+    private StartupCommands() {
+    }
+
+    /** The first refusal's message, or empty when the device would accept them all. */
+    static Optional<String> refusal(BmsState initial, World trial, Instant start, Duration tick,
+            List<Command> commands) {
+        if (commands.isEmpty()) {
+            return Optional.empty();
+        }
+        BmsState state = ClosedLoop.tick(initial, trial, start, tick).bms();
+        Instant then = start.plus(tick);
+        for (Command command : commands) {
+            CommandResult result = Bms.handle(state, then, command);
+            if (result instanceof CommandResult.Rejected rejected) {
+                return Optional.of(rejected.message());
+            }
+            state = result.state();
+        }
+        return Optional.empty();
+    }
+}
