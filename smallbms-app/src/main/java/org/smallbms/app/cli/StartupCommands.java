@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.smallbms.core.bms.Bms;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.bms.CommandResult;
@@ -12,9 +11,10 @@ import org.smallbms.sim.system.ClosedLoop;
 import org.smallbms.sim.system.World;
 
 /**
- * The commands given on {@code run}'s command line, tried before the device starts: on a world of their own, after
- * the first tick the device would run (so a set SoC knows the bank's capacity and the scenario's own settings are
- * in place), in order. The core is pure, so the trial changes nothing of the device or its store.
+ * The commands given on {@code run}'s command line, tried before the device starts: on a world of their own, in the
+ * second tick, as the device applies them (after the first tick has seen the bank, so a set SoC knows its capacity,
+ * and after the scenario's own initial settings and SoC), in order. The core is pure, so the trial changes nothing of
+ * the device or its store.
  */
 final class StartupCommands {
 
@@ -27,14 +27,11 @@ final class StartupCommands {
         if (commands.isEmpty()) {
             return Optional.empty();
         }
-        BmsState state = ClosedLoop.tick(initial, trial, start, tick).bms();
-        Instant then = start.plus(tick);
-        for (Command command : commands) {
-            CommandResult result = Bms.handle(state, then, command);
+        BmsState first = ClosedLoop.tick(initial, trial, start, tick).bms();
+        for (CommandResult result : ClosedLoop.tick(first, trial, start.plus(tick), tick, commands).requested()) {
             if (result instanceof CommandResult.Rejected rejected) {
                 return Optional.of(rejected.message());
             }
-            state = result.state();
         }
         return Optional.empty();
     }

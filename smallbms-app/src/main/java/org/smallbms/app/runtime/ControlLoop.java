@@ -15,15 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.core.bms.Bms;
 import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.bms.Command;
 import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.event.Event;
 import org.smallbms.sim.system.ClosedLoop;
 import org.smallbms.sim.system.World;
 
 /**
- * The one control loop of a device: at each tick it applies the queued requests in the order they arrived, runs
- * {@link ClosedLoop#tick} (sense, step, drive, advance), hands events and checkpoints to {@link Persistence}, and
- * publishes a {@link Snapshot}.
+ * The one control loop of a device: at each tick it applies the queued world changes, runs {@link ClosedLoop#tick}
+ * (sense, the world's and the queued commands, step, drive, advance), hands events and checkpoints to
+ * {@link Persistence}, and publishes a {@link Snapshot}.
  *
  * <p>One writer, many readers: only the thread that calls {@link #tick} (the loop thread of {@link #run}, or a test)
  * touches the BMS state and the world. Other threads {@link #submit} requests and read {@link #snapshots()}.
@@ -152,18 +153,41 @@ public final class ControlLoop implements Runnable {
     }
 
     /**
-     * One tick at the next tick time: the queued requests in order, then {@link ClosedLoop#tick}, then events and a
-     * checkpoint if one is due, then the snapshot. Returns the snapshot published.
+     * One tick at the next tick time: the queued world changes, then {@link ClosedLoop#tick} with the queued commands
+     * (applied after the world's own and before the step, so the tick's outputs reflect them: PROT-13), then events
+     * and a checkpoint if one is due, then the snapshot. Returns the snapshot published.
      */
     public Snapshot tick() {
         Instant now = next;
-        List<Event> commandEvents = new ArrayList<>();
-        boolean changed = applyQueued(now, commandEvents);
-        ClosedLoop.Tick ticked = ClosedLoop.tick(state, world, now, tick);
-        // A command the world's schedule gave the BMS is checkpointed at once, like a user's.
-        changed |= ticked.events().stream().anyMatch(e -> e.kind() == Event.Kind.COMMAND);
+        List<Pending> commands = new ArrayList<>();
+        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
+            if (pending.request() instanceof Request.ToWorld toWorld) {
+                toWorld.change().accept(world);
+                LOG.info("world changed: {}", toWorld.description());
+                pending.reply().complete(Reply.ACCEPTED);
+            } else {
+                commands.add(pending);
+            }
+        }
+        List<Command> requested = new ArrayList<>(commands.size());
+        for (Pending pending : commands) {
+            requested.add(((Request.ToBms) pending.request()).command());
+        }
+        ClosedLoop.Tick ticked = ClosedLoop.tick(state, world, now, tick, requested);
+        for (int i = 0; i < commands.size(); i++) {
+            CommandResult result = ticked.requested().get(i);
+            if (result instanceof CommandResult.Rejected rejected) {
+                LOG.info("refused {}: {}", requested.get(i), rejected.message());
+                commands.get(i).reply().complete(Reply.rejected(rejected.message()));
+            } else {
+                LOG.info("applied {}", requested.get(i));
+                commands.get(i).reply().complete(Reply.ACCEPTED);
+            }
+        }
+        // A command carried out (the user's or the world's schedule's) is checkpointed at once.
+        boolean changed = ticked.events().stream().anyMatch(e -> e.kind() == Event.Kind.COMMAND);
         state = ticked.bms();
-        List<Event> events = commandEvents.isEmpty() ? ticked.events() : concat(commandEvents, ticked.events());
+        List<Event> events = ticked.events();
         ticks++;
         if (!events.isEmpty()) {
             persistence.log(events);
@@ -180,43 +204,9 @@ public final class ControlLoop implements Runnable {
         return snapshot;
     }
 
-    private static List<Event> concat(List<Event> first, List<Event> then) {
-        List<Event> all = new ArrayList<>(first);
-        all.addAll(then);
-        return all;
-    }
-
     private void checkpoint(Instant at) {
         persistence.checkpoint(state.persisted(), at);
         lastCheckpoint = at;
-    }
-
-    /** Applies the queued requests in order; true when one changed what is persisted. */
-    private boolean applyQueued(Instant now, List<Event> events) {
-        boolean changed = false;
-        for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
-            Reply reply;
-            if (pending.request() instanceof Request.ToBms toBms) {
-                CommandResult result = Bms.handle(state, now, toBms.command());
-                if (result instanceof CommandResult.Rejected rejected) {
-                    reply = Reply.rejected(rejected.message());
-                    LOG.info("refused {}: {}", toBms.command(), rejected.message());
-                } else {
-                    changed |= !result.state().persisted().equals(state.persisted());
-                    state = result.state();
-                    events.addAll(state.events());
-                    reply = Reply.ACCEPTED;
-                    LOG.info("applied {}", toBms.command());
-                }
-            } else {
-                Request.ToWorld toWorld = (Request.ToWorld) pending.request();
-                toWorld.change().accept(world);
-                reply = Reply.ACCEPTED;
-                LOG.info("world changed: {}", toWorld.description());
-            }
-            pending.reply().complete(reply);
-        }
-        return changed;
     }
 
     private void refuseQueued() {

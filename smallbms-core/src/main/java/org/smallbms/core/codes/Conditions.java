@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p>This is the only place the outputs are decided: Allowed to charge is "no active condition blocks charge",
  * Allowed to discharge is "no active condition blocks discharge", the pre-alarm is "an active condition raises it and
- * none switches the system off".
+ * none silences it".
  *
  * @param bits one bit per condition, by ordinal
  */
@@ -18,10 +18,10 @@ public record Conditions(long bits) {
     public static final Conditions NONE = new Conditions(0L);
 
     private static final long ALL = (1L << Condition.all().length) - 1;
-    private static final long CHARGE_BLOCKERS = mask(Effect.CHARGE, Effect.CHARGE_AND_DISCHARGE, Effect.ALL_OFF);
-    private static final long DISCHARGE_BLOCKERS = mask(Effect.DISCHARGE, Effect.CHARGE_AND_DISCHARGE, Effect.ALL_OFF);
-    private static final long PRE_ALARM_RAISERS = mask(Effect.PRE_ALARM);
-    private static final long SYSTEM_OFF = mask(Effect.ALL_OFF);
+    private static final long CHARGE_BLOCKERS = mask(Effect::blocksCharge);
+    private static final long DISCHARGE_BLOCKERS = mask(Effect::blocksDischarge);
+    private static final long PRE_ALARM_RAISERS = mask(effect -> effect == Effect.PRE_ALARM);
+    private static final long PRE_ALARM_SILENCERS = mask(Effect::silencesPreAlarm);
 
     public Conditions {
         if ((bits & ~ALL) != 0) {
@@ -30,13 +30,11 @@ public record Conditions(long bits) {
         }
     }
 
-    private static long mask(Effect... effects) {
+    private static long mask(java.util.function.Predicate<Effect> effects) {
         long mask = 0;
         for (Condition condition : Condition.all()) {
-            for (Effect effect : effects) {
-                if (condition.effect() == effect) {
-                    mask |= condition.bit();
-                }
+            if (effects.test(condition.effect())) {
+                mask |= condition.bit();
             }
         }
         return mask;
@@ -72,9 +70,12 @@ public record Conditions(long bits) {
         return (bits & DISCHARGE_BLOCKERS) == 0;
     }
 
-    /** The pre-alarm output is high: a condition raises it and none switches the system off. */
+    /**
+     * The pre-alarm output is high: a condition raises it, and none switches the system off (REM-02) or has shut the
+     * loads down for an empty battery (PROT-12).
+     */
     public boolean raisesPreAlarm() {
-        return (bits & PRE_ALARM_RAISERS) != 0 && (bits & SYSTEM_OFF) == 0;
+        return (bits & PRE_ALARM_RAISERS) != 0 && (bits & PRE_ALARM_SILENCERS) == 0;
     }
 
     /** Conditions in this set and not in {@code other}, in table order. */

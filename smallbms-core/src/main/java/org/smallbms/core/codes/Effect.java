@@ -10,6 +10,12 @@ public enum Effect {
     CHARGE,
     /** Opens the Load disconnect output (Allowed to discharge = No). */
     DISCHARGE,
+    /**
+     * Opens the Load disconnect output because the battery is near empty (A-B01, A-B07, A-B08), and lets the
+     * pre-alarm float: the BMS is in its low-consumption state and nothing it drives may go on drawing from the
+     * reserve (PROT-12, OUT-03, SYS-05).
+     */
+    SHUTDOWN,
     /** Opens both. */
     CHARGE_AND_DISCHARGE,
     /** The system is off: all three outputs float (REM-02). */
@@ -18,14 +24,22 @@ public enum Effect {
     public boolean blocksCharge() {
         return switch (this) {
             case CHARGE, CHARGE_AND_DISCHARGE, ALL_OFF -> true;
-            case NONE, PRE_ALARM, DISCHARGE -> false;
+            case NONE, PRE_ALARM, DISCHARGE, SHUTDOWN -> false;
         };
     }
 
     public boolean blocksDischarge() {
         return switch (this) {
-            case DISCHARGE, CHARGE_AND_DISCHARGE, ALL_OFF -> true;
+            case DISCHARGE, SHUTDOWN, CHARGE_AND_DISCHARGE, ALL_OFF -> true;
             case NONE, PRE_ALARM, CHARGE -> false;
+        };
+    }
+
+    /** Whether the pre-alarm output floats while a condition with this effect is active (REM-02, PROT-12). */
+    public boolean silencesPreAlarm() {
+        return switch (this) {
+            case SHUTDOWN, ALL_OFF -> true;
+            case NONE, PRE_ALARM, CHARGE, DISCHARGE, CHARGE_AND_DISCHARGE -> false;
         };
     }
 }

@@ -47,19 +47,26 @@ final class Causes {
             case FIRMWARE_UPDATING -> "firmware update in progress";
             case FIRMWARE_FAILED -> "firmware update failed at " + previous.firmwareFailedAt() + " and "
                     + Limits.FIRMWARE_FAILED_GRACE.toSeconds() + " s passed without a successful retry";
-            case W_B01 -> measure.frame().batteries().isEmpty() ? "no cell data" : "lowest cell "
-                    + Measure.volts(measure.minCellMillivolts()) + " (battery " + measure.batteryWithLowestCell()
-                    + ") is below the pre-alarm level " + Measure.volts(inputs.preAlarmCellMillivolts())
-                    + lowFlagNote();
-            case W_B05 -> missing() + " for " + Limits.COMM_WARNING_DELAY.toSeconds() + " s";
+            case W_B01 -> cellsBelowPreAlarm() ? "lowest cell " + Measure.volts(measure.minCellMillivolts())
+                    + " (battery " + measure.batteryWithLowestCell() + ") is below the pre-alarm level "
+                    + Measure.volts(inputs.preAlarmCellMillivolts()) + lowFlagNote()
+                    : "Vbat " + Measure.volts(frame.terminalMillivolts()) + " is " + perCell() + " per cell in series, "
+                    + "below the pre-alarm level " + Measure.volts(inputs.preAlarmCellMillivolts()) + lowFlagNote();
+            case W_B05 -> !frame.chainClosed() ? "the daisy chain is open: a BMS cable is out or broken (E-B05 follows "
+                    + "if it stays open " + Limits.CHAIN_OPEN_DELAY.toSeconds() + " s)"
+                    : missing() + " for " + Limits.COMM_WARNING_DELAY.toSeconds() + " s";
             case A_B05 -> missing() + " for " + Limits.COMM_ALARM_DELAY.toSeconds() + " s";
             case W_B07 -> "SoC " + Measure.percent(inputs.socPermille()) + " is at or below the low SoC warning level "
                     + inputs.lowSocWarningPercent() + " %";
             case A_B07 -> "SoC " + Measure.percent(inputs.socPermille()) + " is at or below the discharge floor "
                     + inputs.dischargeFloorPercent() + " %";
-            case A_B08 -> "Vbat " + Measure.volts(frame.terminalMillivolts()) + " is " + perCell()
+            case A_B08 -> bankEmergency() ? "Vbat " + Measure.volts(frame.terminalMillivolts()) + " is " + perCell()
+                    + " per cell in series, below the emergency level "
+                    + Measure.volts(Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL) + ": no pre-alarm lead"
+                    : "Vbat " + Measure.volts(frame.terminalMillivolts()) + " is " + perCell()
                     + " per cell in series, below " + Measure.volts(Limits.LOW_BANK_VOLTAGE.set()) + " for "
-                    + Limits.LOW_BANK_VOLTAGE.setDelay().toSeconds() + " s";
+                    + Limits.LOW_BANK_VOLTAGE.setDelay().toSeconds() + " s, and the pre-alarm has been high since "
+                    + leadStart() + " (" + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)";
             case A_B09 -> "battery " + measure.batteriesWith(BatteryFlag.CHARGE_HIGH_TEMPERATURE)
                     + " reports charge high temperature (hottest " + Measure.celsius(measure.maxDeciCelsius())
                     + "; threshold above 50 °C)";
@@ -69,11 +76,10 @@ final class Causes {
                     : "battery " + measure.batteriesWith(BatteryFlag.CELL_LOW_VOLTAGE)
                     + " reports a cell at the low cell voltage threshold (lowest cell "
                     + Measure.volts(measure.minCellMillivolts()) + "; threshold 2.80 V) and the pre-alarm has been "
-                    + "high since " + previous.preAlarmLeadEndsAt().minus(Limits.PRE_ALARM_LEAD) + " ("
-                    + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)";
+                    + "high since " + leadStart() + " (" + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)";
             case E_B01 -> bank.map(b -> String.join(" ", b.violations())).orElse("no bank");
-            case E_B05 -> "the daisy chain is open: the BMS cable loop from one BMS port through the batteries "
-                    + "back to the other is broken";
+            case E_B05 -> "the daisy chain has been open for " + Limits.CHAIN_OPEN_DELAY.toSeconds() + " s: the "
+                    + "BMS cable loop from one BMS port through the batteries back to the other is broken";
             case E_B09 -> vbatNotAllowed();
             case E_B11 -> !frame.selfTestPassed() ? "internal self-test failed" : readbackText();
         };
@@ -94,10 +100,11 @@ final class Causes {
                     + Measure.volts(measure.maxCellMillivolts()) + "; clears at 3.60 V)";
             case FIRMWARE_UPDATING -> "firmware update finished";
             case FIRMWARE_FAILED -> "firmware update succeeded";
-            case W_B01 -> "lowest cell " + Measure.volts(measure.minCellMillivolts()) + " is back at or above "
+            case W_B01 -> "lowest cell " + Measure.volts(measure.minCellMillivolts()) + " and Vbat per cell "
+                    + perCell() + " are back at or above "
                     + Measure.volts(inputs.preAlarmCellMillivolts() + Limits.PRE_ALARM_HYSTERESIS_MILLIVOLTS)
                     + " (pre-alarm level + " + Limits.PRE_ALARM_HYSTERESIS_MILLIVOLTS + " mV)";
-            case W_B05 -> "all " + frame.chainNodes() + " batteries answer";
+            case W_B05 -> "the daisy chain is closed and all " + frame.chainNodes() + " batteries answer";
             case A_B05 -> "all " + frame.chainNodes() + " batteries have answered for "
                     + Limits.COMM_ALARM_CLEAR_DELAY.toSeconds() + " s";
             case W_B07 -> !inputs.socKnown() ? "SoC unknown: SoC rules inactive"
@@ -115,10 +122,27 @@ final class Causes {
             case A_B01 -> "no battery reports a low cell (lowest cell " + Measure.volts(measure.minCellMillivolts())
                     + "; the battery clears its flag at 3.20 V)";
             case E_B01 -> "the bank is valid";
-            case E_B05 -> "the daisy chain is closed";
-            case E_B09 -> "Vbat " + Measure.volts(frame.terminalMillivolts()) + " is within the system range";
+            case E_B05 -> "the daisy chain has been closed again for " + Limits.CHAIN_OPEN_DELAY.toSeconds() + " s";
+            case E_B09 -> "Vbat " + Measure.volts(frame.terminalMillivolts()) + " is within 9..60 V and matches the "
+                    + "batteries";
             case E_B11 -> "the outputs were switched off and on";
         };
+    }
+
+    /** Whether a cell's own voltage is below the pre-alarm level (else Vbat per cell raised W-B01). */
+    private boolean cellsBelowPreAlarm() {
+        return !frame.batteries().isEmpty() && measure.minCellMillivolts() < inputs.preAlarmCellMillivolts();
+    }
+
+    private boolean bankEmergency() {
+        return bank.filter(Bank::isValid).map(b -> frame.terminalMillivolts()
+                < Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL * b.cellsInSeries()).orElse(false);
+    }
+
+    /** When the pre-alarm went high, for the cause of an alarm that waited for its lead. */
+    private String leadStart() {
+        Instant endsAt = previous.preAlarmLeadEndsAt();
+        return endsAt == null ? "before" : endsAt.minus(Limits.PRE_ALARM_LEAD).toString();
     }
 
     private String lowFlagNote() {
@@ -141,14 +165,14 @@ final class Causes {
 
     private String vbatNotAllowed() {
         int vbat = frame.terminalMillivolts();
-        org.smallbms.core.bank.SystemVoltage range = org.smallbms.core.bank.SystemVoltage.ofVbat(vbat);
-        if (range == null) {
-            return "Vbat " + Measure.volts(vbat) + " is outside all system voltage ranges (12 V: 9–17 V, "
-                    + "24 V: 18–34 V, 48 V: 36–60 V)";
+        if (vbat < Limits.VBAT_MIN_MILLIVOLTS || vbat > Limits.VBAT_MAX_MILLIVOLTS) {
+            return "Vbat " + Measure.volts(vbat) + " is outside all system voltage ranges ("
+                    + Measure.volts(Limits.VBAT_MIN_MILLIVOLTS) + " to " + Measure.volts(Limits.VBAT_MAX_MILLIVOLTS)
+                    + ")";
         }
-        return "Vbat " + Measure.volts(vbat) + " is in the " + range.label() + " range but the bank is a "
-                + bank.map(b -> b.systemVoltage() == null ? "?" : b.systemVoltage().label()).orElse("?")
-                + " system";
+        return "Vbat " + Measure.volts(vbat) + " differs by more than " + Limits.VBAT_MISMATCH_PERCENT + " % from "
+                + Measure.volts((int) Protection.reportedSeriesMillivolts(bank, frame.batteries()))
+                + ", the series voltage the batteries report: the BMS is wired to another battery";
     }
 
     private String readbackText() {

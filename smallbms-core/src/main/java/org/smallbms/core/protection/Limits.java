@@ -21,9 +21,36 @@ public final class Limits {
      */
     public static final int PRE_ALARM_HYSTERESIS_MILLIVOLTS = 50;
 
-    /** CODE-07: A-B08 when Vbat per cell in series stays below 2.75 V for 5 s; clears at 3.10 V. */
-    public static final Limit LOW_BANK_VOLTAGE = new Limit("bank voltage per cell in series", 2_750, 3_100,
+    /**
+     * CODE-07 (revised): Vbat per cell in series below 2.75 V for 5 s, a backup to the cells' own data; A-B08 opens
+     * the load output only after the pre-alarm's lead (PROT-05). PROT-11: it clears at 3.20 V per cell, the level of
+     * the battery's own low cell flag, which a battery resting after a shutdown does not reach without a charge.
+     */
+    public static final Limit LOW_BANK_VOLTAGE = new Limit("bank voltage per cell in series", 2_750, 3_200,
             Duration.ofSeconds(5), Duration.ZERO);
+
+    /** CODE-07 (revised), as PROT-05's emergency for a cell: below this per cell A-B08 opens the loads at once. */
+    public static final int EMERGENCY_BANK_MILLIVOLTS_PER_CELL = 2_500;
+
+    /**
+     * PROT-11: once the loads are cut for an empty battery (A-B01, A-B07, A-B08) they stay off at least this long,
+     * and once back on they are not cut again by those alarms within it, unless a cell reaches the emergency level.
+     */
+    public static final Duration SHUTDOWN_HOLD = Duration.ofSeconds(60);
+
+    /**
+     * TOP-06 (revised): an open daisy chain shows W-B05 at once and raises E-B05 after this long open; E-B05 clears
+     * this long after the loop is closed again, so a reseated cable or a bouncing contact cuts nothing.
+     */
+    public static final Duration CHAIN_OPEN_DELAY = Duration.ofSeconds(5);
+
+    /**
+     * TOP-07 (revised): E-B09 below 9 V or above 60 V at the BMS terminals (the manual's "9V > Vbat > 60V")...
+     */
+    public static final int VBAT_MIN_MILLIVOLTS = 9_000;
+    public static final int VBAT_MAX_MILLIVOLTS = 60_000;
+    /** ...or when Vbat differs from the series voltage the batteries report by more than this, in percent. */
+    public static final int VBAT_MISMATCH_PERCENT = 10;
 
     /** CODE-02: W-B05 after 2 s without valid data from a battery. */
     public static final Duration COMM_WARNING_DELAY = Duration.ofSeconds(2);

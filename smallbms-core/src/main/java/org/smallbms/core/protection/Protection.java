@@ -10,7 +10,6 @@ import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bank.BatteryFlag;
 import org.smallbms.core.bank.BatteryReading;
 import org.smallbms.core.bank.OutputReadback;
-import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.codes.Condition;
 import org.smallbms.core.codes.Conditions;
 import org.smallbms.core.codes.Effect;
@@ -27,6 +26,10 @@ import org.smallbms.core.remote.Remote;
  */
 public final class Protection {
 
+    /** The alarms that shut the loads down for an empty battery (PROT-11, PROT-12). */
+    private static final long SHUTDOWN_ALARMS = Conditions.of(Condition.A_B01, Condition.A_B07, Condition.A_B08)
+            .bits();
+
     private Protection() {
     }
 
@@ -34,14 +37,14 @@ public final class Protection {
     public static ProtectionState poweredOff() {
         return new ProtectionState(Conditions.of(Condition.UNPOWERED), Outputs.ALL_FLOATING, Optional.empty(),
                 Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE,
-                null, FirmwarePhase.IDLE, null, List.of());
+                Debounced.INACTIVE, null, null, FirmwarePhase.IDLE, null, List.of());
     }
 
     /** The state right after power-up at {@code now}: no bank yet, the comm-loss timers running from now. */
     private static ProtectionState poweredUp(ProtectionState off) {
         return new ProtectionState(off.active(), Outputs.ALL_FLOATING, Optional.empty(), Debounced.INACTIVE,
-                Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, null,
-                FirmwarePhase.IDLE, null, List.of());
+                Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE,
+                null, null, FirmwarePhase.IDLE, null, List.of());
     }
 
     /**
@@ -86,8 +89,8 @@ public final class Protection {
             }
             ProtectionState off = poweredOff();
             return finish(previous, now, frame, inputs, off.active(), off.bank(), off.preAlarmCell(),
-                    off.commWarning(), off.commAlarm(), off.lowSocAlarm(), off.lowBankVoltage(), null,
-                    FirmwarePhase.IDLE, null, List.of());
+                    off.commWarning(), off.commAlarm(), off.lowSocAlarm(), off.lowBankVoltage(), off.chainOpen(),
+                    null, null, FirmwarePhase.IDLE, null, List.of());
         }
         ProtectionState s = previous.has(Condition.UNPOWERED) ? poweredUp(previous) : previous;
 
@@ -128,18 +131,25 @@ public final class Protection {
         if (has(flags, BatteryFlag.CELL_HIGH_VOLTAGE)) {
             bits |= bit(Condition.CELL_HIGH_VOLTAGE);
         }
-        if (s.firmware() != FirmwarePhase.IDLE) {
+        // FW-01: only while the update runs; a failed one is no longer "in progress" (FW-02 takes over).
+        if (s.firmware() == FirmwarePhase.UPDATING) {
             bits |= bit(Condition.FIRMWARE_UPDATING);
         }
         if (s.firmwareFailedAt() != null && !now.isBefore(s.firmwareFailedAt().plus(Limits.FIRMWARE_FAILED_GRACE))) {
             bits |= bit(Condition.FIRMWARE_FAILED);
         }
 
-        // W-B01: a cell below the pre-alarm level, or the battery's low cell flag; with no readings, unchanged.
+        // The bank's voltage per cell in series, a backup to the cells' own data (CODE-07); known on a valid bank.
+        int series = bank.isPresent() && bank.get().isValid() ? bank.get().cellsInSeries() : 0;
+
+        // W-B01: a cell below the pre-alarm level, the battery's low cell flag, or Vbat per cell below the level
+        // (CODE-07 revised); with neither readings nor a valid bank, unchanged.
         int preAlarmLevel = inputs.preAlarmCellMillivolts();
-        Debounced preAlarmCell = !haveReadings ? s.preAlarmCell() : s.preAlarmCell().next(now,
-                minCell < preAlarmLevel || cellLowFlag,
-                minCell >= preAlarmLevel + Limits.PRE_ALARM_HYSTERESIS_MILLIVOLTS && !cellLowFlag,
+        int preAlarmClear = preAlarmLevel + Limits.PRE_ALARM_HYSTERESIS_MILLIVOLTS;
+        Debounced preAlarmCell = !haveReadings && series == 0 ? s.preAlarmCell() : s.preAlarmCell().next(now,
+                haveReadings && (minCell < preAlarmLevel || cellLowFlag) || series > 0 && vbat < preAlarmLevel * series,
+                (!haveReadings || minCell >= preAlarmClear && !cellLowFlag)
+                        && (series == 0 || vbat >= preAlarmClear * series),
                 java.time.Duration.ZERO, java.time.Duration.ZERO);
         if (preAlarmCell.active()) {
             bits |= bit(Condition.W_B01);
@@ -151,7 +161,8 @@ public final class Protection {
                 java.time.Duration.ZERO);
         Debounced commAlarm = s.commAlarm().next(now, dataMissing, !dataMissing, Limits.COMM_ALARM_DELAY,
                 Limits.COMM_ALARM_CLEAR_DELAY);
-        if (commWarning.active()) {
+        // CODE-02, TOP-06: an open loop warns at once.
+        if (commWarning.active() || !frame.chainClosed()) {
             bits |= bit(Condition.W_B05);
         }
         if (commAlarm.active()) {
@@ -166,21 +177,10 @@ public final class Protection {
                 socRules && floorPermille > 0 && soc <= floorPermille,
                 !socRules || floorPermille == 0 || soc >= floorPermille + Limits.LOW_SOC_ALARM_CLEAR_PERMILLE,
                 java.time.Duration.ZERO, java.time.Duration.ZERO);
-        if (lowSocAlarm.active()) {
-            bits |= bit(Condition.A_B07);
-        } else if (socRules && inputs.lowSocWarningPercent() > 0 && soc <= inputs.lowSocWarningPercent() * 10) {
-            bits |= bit(Condition.W_B07);
-        }
 
-        // A-B08: Vbat per cell in series, a backup to the cell data (CODE-07).
-        Debounced lowBankVoltage = Debounced.INACTIVE;
-        if (bank.isPresent() && bank.get().isValid()) {
-            lowBankVoltage = Limits.LOW_BANK_VOLTAGE.nextPerUnit(s.lowBankVoltage(), now, vbat,
-                    bank.get().cellsInSeries());
-        }
-        if (lowBankVoltage.active()) {
-            bits |= bit(Condition.A_B08);
-        }
+        // Vbat per cell below A-B08's level for 5 s (CODE-07); A-B08 itself is decided with A-B01 below.
+        Debounced lowBankVoltage = series == 0 ? Debounced.INACTIVE
+                : Limits.LOW_BANK_VOLTAGE.nextPerUnit(s.lowBankVoltage(), now, vbat, series);
         if (has(flags, BatteryFlag.CHARGE_HIGH_TEMPERATURE)) {
             bits |= bit(Condition.A_B09);
         }
@@ -189,10 +189,12 @@ public final class Protection {
         if (bank.isPresent() && !bank.get().isValid()) {
             bits |= bit(Condition.E_B01);
         }
-        if (!frame.chainClosed()) {
+        Debounced chainOpen = s.chainOpen().next(now, !frame.chainClosed(), frame.chainClosed(),
+                Limits.CHAIN_OPEN_DELAY, Limits.CHAIN_OPEN_DELAY);
+        if (chainOpen.active()) {
             bits |= bit(Condition.E_B05);
         }
-        if (vbatNotAllowed(vbat, bank)) {
+        if (vbatNotAllowed(vbat, bank, batteries)) {
             bits |= bit(Condition.E_B09);
         }
         boolean outputFault = readbackFault(s.outputs(), frame.readback());
@@ -201,13 +203,34 @@ public final class Protection {
             bits |= bit(Condition.E_B11);
         }
 
-        // A-B01: the low cell flag opens the load output only after the pre-alarm lead; the emergency level at once.
+        // A-B01 (the battery's low cell flag) and A-B08 (Vbat per cell) open the load output only after the pre-alarm
+        // lead (PROT-05, CODE-07); their emergency levels at once. PROT-11: while the hold runs, A-B01, A-B07 and
+        // A-B08 keep their state, so the loads neither come back within a minute of the cut nor go off again within
+        // a minute of coming back; only an emergency level cuts them then.
         boolean leadDone = s.preAlarmLeadEndsAt() != null && !now.isBefore(s.preAlarmLeadEndsAt());
+        boolean holding = s.shutdownHoldUntil() != null && now.isBefore(s.shutdownHoldUntil());
+        boolean cellEmergency = haveReadings && minCell < Limits.EMERGENCY_CELL.set();
         boolean lowCell = haveReadings
-                ? minCell < Limits.EMERGENCY_CELL.set() || cellLowFlag && (leadDone || s.has(Condition.A_B01))
+                ? cellEmergency || cellLowFlag && (leadDone || s.has(Condition.A_B01))
                 : s.has(Condition.A_B01);
+        boolean bankEmergency = series > 0 && vbat < Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL * series;
+        boolean lowBank = bankEmergency || lowBankVoltage.active() && (leadDone || s.has(Condition.A_B08));
+        boolean lowSoc = lowSocAlarm.active();
+        if (holding) {
+            lowCell = s.has(Condition.A_B01) || cellEmergency;
+            lowBank = s.has(Condition.A_B08) || bankEmergency;
+            lowSoc = s.has(Condition.A_B07);
+        }
         if (lowCell) {
             bits |= bit(Condition.A_B01);
+        }
+        if (lowBank) {
+            bits |= bit(Condition.A_B08);
+        }
+        if (lowSoc) {
+            bits |= bit(Condition.A_B07);
+        } else if (socRules && inputs.lowSocWarningPercent() > 0 && soc <= inputs.lowSocWarningPercent() * 10) {
+            bits |= bit(Condition.W_B07);
         }
 
         Conditions active = bits == s.active().bits() ? s.active() : new Conditions(bits);
@@ -215,22 +238,40 @@ public final class Protection {
         Instant leadEndsAt = !outputs.preAlarm().isHigh() ? null
                 : s.outputs().preAlarm().isHigh() && s.preAlarmLeadEndsAt() != null ? s.preAlarmLeadEndsAt()
                 : now.plus(Limits.PRE_ALARM_LEAD);
+        Instant holdUntil = shutdownHold(s, active, outputs, now);
 
         if (active == previous.active() && outputs == previous.outputs() && bank == previous.bank()
                 && preAlarmCell == previous.preAlarmCell() && commWarning == previous.commWarning()
                 && commAlarm == previous.commAlarm() && lowSocAlarm == previous.lowSocAlarm()
-                && lowBankVoltage == previous.lowBankVoltage() && leadEndsAt == previous.preAlarmLeadEndsAt()
+                && lowBankVoltage == previous.lowBankVoltage() && chainOpen == previous.chainOpen()
+                && holdUntil == previous.shutdownHoldUntil() && leadEndsAt == previous.preAlarmLeadEndsAt()
                 && s == previous) {
             return previous.steadyOn(frame, inputs, now);
         }
         return finish(previous, now, frame, inputs, active, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
-                lowBankVoltage, leadEndsAt, s.firmware(), s.firmwareFailedAt(), bankEvents);
+                lowBankVoltage, chainOpen, holdUntil, leadEndsAt, s.firmware(), s.firmwareFailedAt(), bankEvents);
+    }
+
+    /**
+     * PROT-11: a new hold of {@link Limits#SHUTDOWN_HOLD} starts when the load output opens while an empty-battery
+     * alarm is active, and when it closes again after one; otherwise the running hold, or none once it is over.
+     */
+    private static Instant shutdownHold(ProtectionState s, Conditions active, Outputs outputs, Instant now) {
+        boolean opened = s.outputs().load().isHigh() && !outputs.load().isHigh()
+                && (active.bits() & SHUTDOWN_ALARMS) != 0;
+        boolean restored = !s.outputs().load().isHigh() && outputs.load().isHigh()
+                && (s.active().bits() & SHUTDOWN_ALARMS) != 0;
+        if (opened || restored) {
+            return now.plus(Limits.SHUTDOWN_HOLD);
+        }
+        return s.shutdownHoldUntil() != null && now.isBefore(s.shutdownHoldUntil()) ? s.shutdownHoldUntil() : null;
     }
 
     private static ProtectionState finish(ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs, Conditions active, Optional<Bank> bank, Debounced preAlarmCell,
             Debounced commWarning, Debounced commAlarm, Debounced lowSocAlarm, Debounced lowBankVoltage,
-            Instant leadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt, List<Event> bankEvents) {
+            Debounced chainOpen, Instant holdUntil, Instant leadEndsAt, FirmwarePhase firmware,
+            Instant firmwareFailedAt, List<Event> bankEvents) {
         Outputs outputs = Outputs.of(active.allowsCharge(), active.allowsDischarge(), active.raisesPreAlarm());
         List<Event> events = bankEvents;
         if (active.bits() != previous.active().bits()) {
@@ -253,7 +294,7 @@ public final class Protection {
                     cleared, causes, Output.PRE_ALARM);
         }
         return new ProtectionState(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
-                lowBankVoltage, leadEndsAt, firmware, firmwareFailedAt, events);
+                lowBankVoltage, chainOpen, holdUntil, leadEndsAt, firmware, firmwareFailedAt, events);
     }
 
     private enum Output { CHARGE, LOAD, PRE_ALARM }
@@ -285,7 +326,7 @@ public final class Protection {
         boolean holds = switch (output) {
             case CHARGE -> effect.blocksCharge();
             case LOAD -> effect.blocksDischarge();
-            case PRE_ALARM -> effect == Effect.ALL_OFF;
+            case PRE_ALARM -> effect.silencesPreAlarm();
         };
         if (holds) {
             return raised ? Level.FLOATING : Level.HIGH;
@@ -316,16 +357,33 @@ public final class Protection {
         return n + " " + (n == 1 ? one : many);
     }
 
-    private static boolean vbatNotAllowed(int vbat, Optional<Bank> bank) {
-        SystemVoltage range = SystemVoltage.ofVbat(vbat);
-        if (range == null) {
+    /**
+     * TOP-07 (revised): Vbat outside 9..60 V, or Vbat more than 10 % away from the series voltage the batteries of a
+     * valid bank report (the BMS is wired to another battery). Within 9..60 V there are no gaps between systems: a
+     * deeply discharged 24 V bank at 17.5 V is low bank voltage (A-B08), not E-B09.
+     */
+    private static boolean vbatNotAllowed(int vbat, Optional<Bank> bank, List<BatteryReading> batteries) {
+        if (vbat < Limits.VBAT_MIN_MILLIVOLTS || vbat > Limits.VBAT_MAX_MILLIVOLTS) {
             return true;
         }
-        if (bank.isEmpty() || !bank.get().isValid()) {
-            return false;
+        long series = reportedSeriesMillivolts(bank, batteries);
+        return series > 0 && Math.abs(vbat - series) * 100 > series * Limits.VBAT_MISMATCH_PERCENT;
+    }
+
+    /**
+     * The series voltage the batteries of a valid bank report: the sum of their voltages over the strings in
+     * parallel; 0 when the bank is not valid or not every member answers.
+     */
+    static long reportedSeriesMillivolts(Optional<Bank> bank, List<BatteryReading> batteries) {
+        if (bank.isEmpty() || !bank.get().isValid() || bank.get().parallel() == 0
+                || batteries.size() != bank.get().batteryCount()) {
+            return 0;
         }
-        SystemVoltage system = bank.get().systemVoltage();
-        return system != null && system != range;
+        long total = 0;
+        for (int i = 0; i < batteries.size(); i++) {
+            total += batteries.get(i).millivolts();
+        }
+        return total / bank.get().parallel();
     }
 
     private static boolean readbackFault(Outputs commanded, OutputReadback readback) {

@@ -31,6 +31,8 @@ public final class ProtectionState {
     private final Debounced commAlarm;
     private final Debounced lowSocAlarm;
     private final Debounced lowBankVoltage;
+    private final Debounced chainOpen;
+    private final Instant shutdownHoldUntil;
     private final Instant preAlarmLeadEndsAt;
     private final FirmwarePhase firmware;
     private final Instant firmwareFailedAt;
@@ -48,7 +50,10 @@ public final class ProtectionState {
      * @param commWarning W-B05 with its 2 s delay
      * @param commAlarm A-B05 with its 10 s set and 5 s clear delays
      * @param lowSocAlarm A-B07 with its clear margin
-     * @param lowBankVoltage A-B08 with its 5 s delay
+     * @param lowBankVoltage Vbat per cell below A-B08's level for its 5 s (A-B08 itself waits for the pre-alarm lead)
+     * @param chainOpen E-B05: the daisy chain open, with its 5 s set and clear delays (TOP-06)
+     * @param shutdownHoldUntil until when the alarms that shut the loads down for an empty battery keep their state
+     *     (PROT-11); null when they are free to change
      * @param preAlarmLeadEndsAt when the pre-alarm output will have been high for the full lead; null while it floats
      * @param firmware where a firmware update stands
      * @param firmwareFailedAt when the outstanding update failure happened; null when there is none
@@ -56,15 +61,18 @@ public final class ProtectionState {
      */
     public ProtectionState(Conditions active, Outputs outputs, Optional<Bank> bank, Debounced preAlarmCell,
             Debounced commWarning, Debounced commAlarm, Debounced lowSocAlarm, Debounced lowBankVoltage,
-            Instant preAlarmLeadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt, List<Event> events) {
-        this(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm, lowBankVoltage,
-                preAlarmLeadEndsAt, firmware, firmwareFailedAt, List.copyOf(events), null, null, null);
+            Debounced chainOpen, Instant shutdownHoldUntil, Instant preAlarmLeadEndsAt, FirmwarePhase firmware,
+            Instant firmwareFailedAt, List<Event> events) {
+        this(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm, lowBankVoltage, chainOpen,
+                shutdownHoldUntil, preAlarmLeadEndsAt, firmware, firmwareFailedAt, List.copyOf(events), null, null,
+                null);
     }
 
     private ProtectionState(Conditions active, Outputs outputs, Optional<Bank> bank, Debounced preAlarmCell,
             Debounced commWarning, Debounced commAlarm, Debounced lowSocAlarm, Debounced lowBankVoltage,
-            Instant preAlarmLeadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt, List<Event> events,
-            BankFrame steadyFrame, ProtectionInputs steadyInputs, Instant steadySince) {
+            Debounced chainOpen, Instant shutdownHoldUntil, Instant preAlarmLeadEndsAt, FirmwarePhase firmware,
+            Instant firmwareFailedAt, List<Event> events, BankFrame steadyFrame, ProtectionInputs steadyInputs,
+            Instant steadySince) {
         this.active = Objects.requireNonNull(active, "active");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
         this.bank = Objects.requireNonNull(bank, "bank");
@@ -73,6 +81,8 @@ public final class ProtectionState {
         this.commAlarm = Objects.requireNonNull(commAlarm, "commAlarm");
         this.lowSocAlarm = Objects.requireNonNull(lowSocAlarm, "lowSocAlarm");
         this.lowBankVoltage = Objects.requireNonNull(lowBankVoltage, "lowBankVoltage");
+        this.chainOpen = Objects.requireNonNull(chainOpen, "chainOpen");
+        this.shutdownHoldUntil = shutdownHoldUntil;
         this.preAlarmLeadEndsAt = preAlarmLeadEndsAt;
         this.firmware = Objects.requireNonNull(firmware, "firmware");
         this.firmwareFailedAt = firmwareFailedAt;
@@ -112,6 +122,14 @@ public final class ProtectionState {
 
     public Debounced lowBankVoltage() {
         return lowBankVoltage;
+    }
+
+    public Debounced chainOpen() {
+        return chainOpen;
+    }
+
+    public Instant shutdownHoldUntil() {
+        return shutdownHoldUntil;
     }
 
     public Instant preAlarmLeadEndsAt() {
@@ -176,7 +194,8 @@ public final class ProtectionState {
 
     ProtectionState withoutEvents() {
         return events.isEmpty() ? this : new ProtectionState(active, outputs, bank, preAlarmCell, commWarning,
-                commAlarm, lowSocAlarm, lowBankVoltage, preAlarmLeadEndsAt, firmware, firmwareFailedAt, List.of());
+                commAlarm, lowSocAlarm, lowBankVoltage, chainOpen, shutdownHoldUntil, preAlarmLeadEndsAt, firmware,
+                firmwareFailedAt, List.of());
     }
 
     /**
@@ -188,14 +207,16 @@ public final class ProtectionState {
     ProtectionState steadyOn(BankFrame frame, ProtectionInputs inputs, Instant now) {
         boolean timersIdle = preAlarmCell.pendingUntil() == null && commWarning.pendingUntil() == null
                 && commAlarm.pendingUntil() == null && lowSocAlarm.pendingUntil() == null
-                && lowBankVoltage.pendingUntil() == null
+                && lowBankVoltage.pendingUntil() == null && chainOpen.pendingUntil() == null
+                && (shutdownHoldUntil == null || !now.isBefore(shutdownHoldUntil))
                 && (preAlarmLeadEndsAt == null || !now.isBefore(preAlarmLeadEndsAt))
                 && (firmwareFailedAt == null || !now.isBefore(firmwareFailedAt.plus(Limits.FIRMWARE_FAILED_GRACE)));
         if (!timersIdle) {
             return withoutEvents();
         }
         return new ProtectionState(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
-                lowBankVoltage, preAlarmLeadEndsAt, firmware, firmwareFailedAt, List.of(), frame, inputs, now);
+                lowBankVoltage, chainOpen, shutdownHoldUntil, preAlarmLeadEndsAt, firmware, firmwareFailedAt,
+                List.of(), frame, inputs, now);
     }
 
     /**
@@ -219,7 +240,9 @@ public final class ProtectionState {
                 && active.equals(p.active) && outputs.equals(p.outputs) && bank.equals(p.bank)
                 && preAlarmCell.equals(p.preAlarmCell) && commWarning.equals(p.commWarning)
                 && commAlarm.equals(p.commAlarm) && lowSocAlarm.equals(p.lowSocAlarm)
-                && lowBankVoltage.equals(p.lowBankVoltage) && Objects.equals(preAlarmLeadEndsAt, p.preAlarmLeadEndsAt)
+                && lowBankVoltage.equals(p.lowBankVoltage) && chainOpen.equals(p.chainOpen)
+                && Objects.equals(shutdownHoldUntil, p.shutdownHoldUntil)
+                && Objects.equals(preAlarmLeadEndsAt, p.preAlarmLeadEndsAt)
                 && firmware == p.firmware && Objects.equals(firmwareFailedAt, p.firmwareFailedAt)
                 && events.equals(p.events);
     }
@@ -227,19 +250,20 @@ public final class ProtectionState {
     @Override
     public int hashCode() {
         return Objects.hash(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm, lowBankVoltage,
-                preAlarmLeadEndsAt, firmware, firmwareFailedAt, events);
+                chainOpen, shutdownHoldUntil, preAlarmLeadEndsAt, firmware, firmwareFailedAt, events);
     }
 
     @Override
     public String toString() {
         return "ProtectionState[active=" + active + ", outputs=" + outputs + ", bank=" + bank + ", preAlarmCell="
                 + preAlarmCell + ", commWarning=" + commWarning + ", commAlarm=" + commAlarm + ", lowSocAlarm="
-                + lowSocAlarm + ", lowBankVoltage=" + lowBankVoltage + ", preAlarmLeadEndsAt=" + preAlarmLeadEndsAt
+                + lowSocAlarm + ", lowBankVoltage=" + lowBankVoltage + ", chainOpen=" + chainOpen
+                + ", shutdownHoldUntil=" + shutdownHoldUntil + ", preAlarmLeadEndsAt=" + preAlarmLeadEndsAt
                 + ", firmware=" + firmware + ", firmwareFailedAt=" + firmwareFailedAt + ", events=" + events + "]";
     }
 
     ProtectionState withFirmware(FirmwarePhase phase, Instant failedAt, List<Event> newEvents) {
         return new ProtectionState(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
-                lowBankVoltage, preAlarmLeadEndsAt, phase, failedAt, newEvents);
+                lowBankVoltage, chainOpen, shutdownHoldUntil, preAlarmLeadEndsAt, phase, failedAt, newEvents);
     }
 }

@@ -62,12 +62,21 @@ class BmsTimelineTest {
     }
 
     @Test
-    @DisplayName("PROT-06 the low SoC alarm clears when SoC is set to the floor + 3 points, not below")
+    @DisplayName("PROT-06 PROT-11 the low SoC alarm clears when SoC is set to the floor + 3 points, not below, and "
+            + "not within a minute of the cut")
     void setSoc_aboveFloorPlusThree_clearsTheAlarm() {
+        BmsRun early = started();
+        early.accept(new Command.SetSoc(10));
+        early.every(1, 1, RESTING);
+        early.accept(new Command.SetSoc(13));
+        early.every(1, 1, RESTING);
+        assertThat(early.state.protection().has(Condition.A_B07)).as("PROT-11: the cut was 1 s ago").isTrue();
+
         BmsRun run = started();
         run.accept(new Command.SetSoc(10));
         run.every(1, 1, RESTING);
         assertThat(run.state.protection().has(Condition.A_B07)).isTrue();
+        run.every(1, 60, RESTING);
         run.accept(new Command.SetSoc(12.9));
         run.every(1, 1, RESTING);
         assertThat(run.state.protection().has(Condition.A_B07)).isTrue();

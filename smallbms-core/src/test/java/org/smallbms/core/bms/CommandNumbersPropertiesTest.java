@@ -6,6 +6,7 @@ import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
@@ -40,7 +41,7 @@ class CommandNumbersPropertiesTest {
     }
 
     @Property(tries = 3_000)
-    @DisplayName("SET-02, MON-05 every number given to set SoC or a setting is refused unless finite and in range; "
+    @Label("SET-02, MON-05 every number given to set SoC or a setting is refused unless finite and in range; "
             + "a refusal changes nothing and says why")
     void numbers_refusedUnlessFiniteAndInRange(@ForAll("anyDouble") double value, @ForAll Setting setting) {
         CommandResult soc = Bms.handle(STARTED, NOW, new Command.SetSoc(value));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.smallbms.core.bank.BankFrame;
@@ -56,16 +57,18 @@ class HistoryTest {
         BankFrame ok = BANK.frame(3_300, 0);
         BankFrame chainOpen = ok.withChain(1, false);
         for (int i = 0; i < 5; i++) {
-            run.every(10, 1, chainOpen);
-            run.every(10, 1, ok);
+            run.every(1, 10, chainOpen);
+            run.every(1, 10, ok);
         }
         run.every(10, 1, ok.withTerminalMillivolts(20_000));
         Instant last = run.now;
-        assertThat(run.state.history().lastErrors()).hasSize(History.MAX_ERRORS);
-        assertThat(run.state.history().lastErrors().get(0)).isEqualTo(new LoggedError(last, Condition.E_B09));
-        assertThat(run.state.history().lastErrors().get(1)).isEqualTo(new LoggedError(last.minusSeconds(20),
-                Condition.E_B05));
-        assertThat(run.state.history().lastErrors().get(3).at()).isEqualTo(last.minusSeconds(60));
+        List<LoggedError> errors = run.state.history().lastErrors();
+        assertThat(errors).hasSize(History.MAX_ERRORS);
+        assertThat(errors.get(0)).isEqualTo(new LoggedError(last, Condition.E_B09));
+        // E-B05 comes 5 s into each open spell (TOP-06), one spell every 20 s.
+        assertThat(errors.subList(1, 4)).extracting(LoggedError::condition).containsOnly(Condition.E_B05);
+        assertThat(java.time.Duration.between(errors.get(2).at(), errors.get(1).at())).hasSeconds(20);
+        assertThat(java.time.Duration.between(errors.get(3).at(), errors.get(1).at())).hasSeconds(40);
     }
 
     @Test

@@ -226,7 +226,8 @@ class ProtectionTimelineTest {
 
             assertThat(t.seconds() - preAlarmAt).isEqualTo(30);
             assertThat(t.state().has(Condition.A_B01)).isTrue();
-            assertThat(t.state().outputs().preAlarm()).isEqualTo(HIGH);
+            assertThat(t.state().outputs().preAlarm()).as("PROT-12: it floats once the loads are cut")
+                    .isEqualTo(FLOATING);
         }
 
         @Test
@@ -291,29 +292,97 @@ class ProtectionTimelineTest {
         }
 
         @Test
-        @DisplayName("CODE-07 A-B08 when Vbat per cell stays below 2.75 V for 5 s; clears at 3.10 V")
-        void lowBankVoltage_afterFiveSeconds() {
+        @DisplayName("CODE-07 (revised) Vbat per cell below the pre-alarm level raises the pre-alarm; below 2.75 V "
+                + "for 5 s A-B08 waits for the 30 s lead, then opens the loads and the pre-alarm floats (PROT-12)")
+        void lowBankVoltage_preAlarmThenAfterTheLead() {
             Timeline t = Timeline.start(HEALTHY);
 
-            t.hold(HEALTHY.withTerminalMillivolts(10_900), 5);
+            t.then(Frames.allCellsAt(HEALTHY, 3_050, 1));
+            assertThat(t.state().has(Condition.W_B01)).isTrue();
+            long preAlarmAt = t.seconds();
+            // The batteries report 2.72 V cells and no low cell flag: only Vbat tells the BMS to cut.
+            t.hold(Frames.allCellsAt(HEALTHY, 2_725, 1), 10);
+            assertThat(t.state().has(Condition.A_B08)).as("5 s below, but only 10 s of pre-alarm").isFalse();
+            assertThat(t.state().outputs().load()).isEqualTo(HIGH);
+
+            for (int i = 0; i < 120 && t.state().outputs().load() == HIGH; i++) {
+                t.tick();
+            }
+
+            assertThat(t.seconds() - preAlarmAt).isEqualTo(30);
+            assertThat(t.state().has(Condition.A_B08)).isTrue();
+            assertThat(t.state().outputs().preAlarm()).isEqualTo(FLOATING);
+            assertThat(t.events("A-B08").get(0).cause()).contains("2.725 V per cell").contains("30 s lead");
+        }
+
+        @Test
+        @DisplayName("CODE-07 PROT-11 A-B08 clears only at 3.20 V per cell, and not within 60 s of the cut")
+        void lowBankVoltage_clearsAt320AfterTheHold() {
+            Timeline t = Timeline.start(HEALTHY);
+            t.hold(Frames.allCellsAt(HEALTHY, 2_725, 1), 40);
+            assertThat(t.state().has(Condition.A_B08)).isTrue();
+            long cutAt = t.seconds();
+
+            t.hold(Frames.allCellsAt(HEALTHY, 3_190, 1), 120);
+            assertThat(t.state().has(Condition.A_B08)).as("3.19 V per cell, resting after the cut").isTrue();
+            t.then(Frames.allCellsAt(HEALTHY, 3_200, 1));
             assertThat(t.state().has(Condition.A_B08)).isFalse();
-            t.tick();
+            assertThat(t.state().outputs().load()).isEqualTo(HIGH);
+            assertThat(t.seconds() - cutAt).isGreaterThan(60);
+        }
+
+        @Test
+        @DisplayName("CODE-07 (revised) below 2.50 V per cell A-B08 opens the loads at once, with no lead")
+        void lowBankVoltage_emergencyAtOnce() {
+            Timeline t = Timeline.start(HEALTHY);
+
+            t.then(Frames.allCellsAt(HEALTHY, 2_490, 1));
+
             assertThat(t.state().has(Condition.A_B08)).isTrue();
             assertThat(t.state().outputs().load()).isEqualTo(FLOATING);
+            assertThat(t.events("A-B08").get(0).cause()).contains("emergency level");
+        }
 
-            t.hold(HEALTHY.withTerminalMillivolts(12_300), 3);
-            assertThat(t.state().has(Condition.A_B08)).as("3.075 V per cell").isTrue();
-            t.then(HEALTHY.withTerminalMillivolts(12_400));
-            assertThat(t.state().has(Condition.A_B08)).isFalse();
+        @Test
+        @DisplayName("PROT-11 the loads stay off at least 60 s after a cut, even when the cause is gone at once")
+        void shutdown_loadsStayOffSixtySeconds() {
+            Timeline t = Timeline.start(HEALTHY);
+            t.then(cellAt(3_050));
+            t.hold(cellAt(2_790, BatteryFlag.CELL_LOW_VOLTAGE), 30);
+            assertThat(t.state().outputs().load()).isEqualTo(FLOATING);
+            long cutAt = t.seconds();
+
+            t.hold(HEALTHY, 59);
+            assertThat(t.state().outputs().load()).as("59 s after the cut").isEqualTo(FLOATING);
+            t.tick();
+            assertThat(t.state().outputs().load()).as("60 s after the cut").isEqualTo(HIGH);
+            assertThat(t.seconds() - cutAt).isEqualTo(60);
+        }
+
+        @Test
+        @DisplayName("PROT-11 loads switched back on are not cut again by the same cause within a minute, unless a "
+                + "cell reaches the emergency level")
+        void shutdown_notCutAgainWithinAMinuteUnlessEmergency() {
+            Timeline t = Timeline.start(HEALTHY);
+            t.then(cellAt(3_050));
+            t.hold(cellAt(2_790, BatteryFlag.CELL_LOW_VOLTAGE), 30);
+            t.hold(HEALTHY, 60);
+            assertThat(t.state().outputs().load()).isEqualTo(HIGH);
+
+            t.hold(cellAt(2_790, BatteryFlag.CELL_LOW_VOLTAGE), 45);
+            assertThat(t.state().outputs().load()).as("within the minute after the loads came back")
+                    .isEqualTo(HIGH);
+            t.then(cellAt(2_490, BatteryFlag.CELL_LOW_VOLTAGE));
+            assertThat(t.state().outputs().load()).as("emergency level").isEqualTo(FLOATING);
         }
 
         @Test
         @DisplayName("CODE-07 a dip below 2.75 V per cell shorter than 5 s raises nothing")
         void lowBankVoltage_shortDipIgnored() {
             Timeline t = Timeline.start(HEALTHY);
+            BankFrame low = Frames.allCellsAt(HEALTHY, 2_725, 1);
 
-            t.hold(HEALTHY.withTerminalMillivolts(10_900), 4).hold(HEALTHY, 1).hold(HEALTHY.withTerminalMillivolts(
-                    10_900), 4);
+            t.hold(HEALTHY, 40).hold(low, 4).hold(HEALTHY, 1).hold(low, 4);
 
             assertThat(t.events("A-B08")).isEmpty();
         }
@@ -333,13 +402,17 @@ class ProtectionTimelineTest {
                     "Remote on/off is off");
             assertDischargeReason(HEALTHY, ProtectionInputs.DEFAULTS.withModeOn(false), "Mode is set to Off");
             assertDischargeReason(HEALTHY.withChain(1, false), ProtectionInputs.DEFAULTS,
-                    "Battery configuration invalid");
+                    "Battery configuration invalid", 6);
         }
 
         private void assertDischargeReason(BankFrame frame, ProtectionInputs inputs, String reason) {
+            assertDischargeReason(frame, inputs, reason, 1);
+        }
+
+        private void assertDischargeReason(BankFrame frame, ProtectionInputs inputs, String reason, int seconds) {
             Timeline t = Timeline.start(HEALTHY);
 
-            t.inputs(inputs).then(frame);
+            t.inputs(inputs).hold(frame, seconds);
 
             assertThat(t.state().outputs().load()).as(reason).isEqualTo(FLOATING);
             assertThat(t.state().allowedToDischarge()).isEqualTo(Allowed.NO);
@@ -349,7 +422,7 @@ class ProtectionTimelineTest {
         @Test
         @DisplayName("PROT-02 low bank voltage (A-B08) and communication lost (A-B05) open the Load disconnect")
         void bankVoltageAndComms_openLoad() {
-            Timeline low = Timeline.start(HEALTHY).hold(HEALTHY.withTerminalMillivolts(10_800), 6);
+            Timeline low = Timeline.start(HEALTHY).hold(Frames.allCellsAt(HEALTHY, 2_700, 1), 31);
             assertThat(low.state().dischargeReasons()).containsExactly("Low bank voltage");
 
             Timeline silent = Timeline.start(HEALTHY).hold(Frames.withSilent(HEALTHY.withChain(1, true), 1), 11);
@@ -376,12 +449,12 @@ class ProtectionTimelineTest {
         }
 
         @Test
-        @DisplayName("PROT-06 decision: the low SoC alarm clears at floor + 3 points")
+        @DisplayName("PROT-06 decision: the low SoC alarm clears at floor + 3 points (once PROT-11's minute is over)")
         void floorAlarm_clearsThreePointsAbove() {
             Timeline t = Timeline.start(HEALTHY);
             t.inputs(t.inputs().withSoc(100)).tick();
 
-            t.inputs(t.inputs().withSoc(129)).tick();
+            t.inputs(t.inputs().withSoc(129)).hold(t.frame(), 60);
             assertThat(t.state().has(Condition.A_B07)).isTrue();
             t.inputs(t.inputs().withSoc(130)).tick();
             assertThat(t.state().has(Condition.A_B07)).isFalse();
@@ -475,21 +548,44 @@ class ProtectionTimelineTest {
         }
 
         @Test
-        @DisplayName("TOP-06, CODE-10 an open daisy chain is E-B05 and opens both outputs")
-        void chainOpen_errorB05() {
+        @DisplayName("TOP-06 (revised), CODE-02, CODE-10 an open daisy chain warns (W-B05) at once; after 5 s open it "
+                + "is E-B05 and opens both outputs; E-B05 clears 5 s after the loop is closed")
+        void chainOpen_warningThenErrorB05() {
+            Timeline t = Timeline.start(two);
+            BankFrame open = two.withChain(2, false);
+
+            t.hold(open, 5);
+            assertThat(t.state().active().codes()).containsExactly(Condition.W_B05);
+            assertThat(t.state().outputs()).isEqualTo(new Outputs(HIGH, HIGH, FLOATING));
+            t.tick();
+            assertThat(t.state().active().codes()).containsExactly(Condition.W_B05, Condition.E_B05);
+            assertThat(t.state().outputs()).isEqualTo(Outputs.ALL_FLOATING);
+
+            t.hold(two, 5);
+            assertThat(t.state().active().codes()).as("closed, not yet 5 s").containsExactly(Condition.E_B05);
+            t.tick();
+            assertThat(t.state().active().codes()).isEmpty();
+            assertThat(t.state().outputs()).isEqualTo(new Outputs(HIGH, HIGH, FLOATING));
+        }
+
+        @Test
+        @DisplayName("TOP-06 (revised) a cable reseated within 5 s cuts nothing")
+        void chainOpenBriefly_warningOnly() {
             Timeline t = Timeline.start(two);
 
-            t.then(two.withChain(2, false));
+            t.hold(two.withChain(2, false), 3).hold(two, 10);
 
-            assertThat(t.state().active().codes()).containsExactly(Condition.E_B05);
-            assertThat(t.state().outputs()).isEqualTo(Outputs.ALL_FLOATING);
+            assertThat(t.events("E-B05")).isEmpty();
+            assertThat(t.events("ATD")).hasSize(1);
+            assertThat(t.events("W-B05")).extracting(Event::value).containsExactly("active", "cleared");
         }
 
         @Test
         @DisplayName("TOP-08 an error opens both outputs until its cause is gone")
         void error_opensBothUntilCauseGone() {
-            Timeline t = Timeline.start(two).then(two.withChain(2, false));
+            Timeline t = Timeline.start(two).then(two.withTerminalMillivolts(60_500));
             assertThat(t.state().outputs().charge()).isEqualTo(FLOATING);
+            assertThat(t.state().outputs().load()).isEqualTo(FLOATING);
 
             t.then(two);
 
@@ -526,14 +622,32 @@ class ProtectionTimelineTest {
         }
 
         @Test
-        @DisplayName("TOP-07 decision: Vbat in the 24 V range on a 12 V bank is E-B09")
-        void vbatInWrongSystemRange_errorB09() {
+        @DisplayName("TOP-07 (revised) Vbat more than 10 % away from the series voltage the batteries report is E-B09: "
+                + "the BMS is wired to another battery")
+        void vbatNotMatchingTheBatteries_errorB09() {
             Timeline t = Timeline.start(HEALTHY);
 
-            t.then(HEALTHY.withTerminalMillivolts(25_000));
+            t.then(HEALTHY.withTerminalMillivolts(14_500));
+            assertThat(t.state().has(Condition.E_B09)).as("13.2 V reported, 14.5 V is within 10 %").isFalse();
+            t.then(HEALTHY.withTerminalMillivolts(14_600));
+            assertThat(t.state().has(Condition.E_B09)).as("more than 10 % above").isTrue();
+            assertThat(t.events("E-B09").get(0).cause()).contains("13.200 V, the series voltage the batteries report");
+            t.then(HEALTHY.withTerminalMillivolts(11_800));
+            assertThat(t.state().has(Condition.E_B09)).as("more than 10 % below").isTrue();
+        }
 
-            assertThat(t.state().has(Condition.E_B09)).isTrue();
-            assertThat(t.events("E-B09").get(0).cause()).contains("24 V range but the bank is a 12 V system");
+        @Test
+        @DisplayName("TOP-07 (revised) no gaps between systems: a deeply discharged 24 V bank at 17.5 V is low bank "
+                + "voltage (A-B08), not E-B09")
+        void discharged24VBank_lowBankVoltageNotErrorB09() {
+            BankFrame bank24 = Frames.bank(BatteryModel.NG_12V8_100AH, 2, 1);
+            Timeline t = Timeline.start(bank24);
+
+            t.hold(Frames.allCellsAt(bank24, 2_187, 2), 40);
+
+            assertThat(t.frame().terminalMillivolts()).isEqualTo(17_496);
+            assertThat(t.state().has(Condition.E_B09)).isFalse();
+            assertThat(t.state().has(Condition.A_B08)).isTrue();
         }
 
         @Test

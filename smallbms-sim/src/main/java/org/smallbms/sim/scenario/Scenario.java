@@ -32,6 +32,9 @@ import org.smallbms.sim.system.SimulatedSystem;
  */
 public final class Scenario {
 
+    /** When a scenario's SoC ({@code socKnown}) reaches the BMS: at the first tick after the first. */
+    public static final Duration INSTALLER_SETS_SOC = Duration.ofSeconds(1);
+
     /** Serial numbers of the simulated batteries start with this. */
     public static final String SERIAL_PREFIX = "HQ2401";
 
@@ -85,7 +88,10 @@ public final class Scenario {
                     "bms.settings." + setting.getKey(), setting.getKey(), setting.getValue()))));
         }
         if (file.bms().socKnown()) {
-            schedule.add(new Action.Timed(Duration.ZERO, new Action.BmsCommand(new Command.SetSoc(
+            // The installer sets the SoC once the BMS has seen the bank (a SoC needs its capacity): at the first tick
+            // after the first. Commands act before the step of their tick (PROT-13), so at zero it would come too
+            // early.
+            schedule.add(new Action.Timed(INSTALLER_SETS_SOC, new Action.BmsCommand(new Command.SetSoc(
                     file.batteries().soc()))));
         }
         int initialActions = schedule.size();
@@ -205,12 +211,18 @@ public final class Scenario {
         double celsius = b.celsius() != null ? b.celsius() : file.ambient().celsius();
         BatteryBank bank = BatteryBank.uniform(b.model(), b.series(), b.parallel(), seed, socPercent / 100, celsius,
                 SERIAL_PREFIX);
+        // In time order, the initial conditions first among equal times: the world runs what is due in list order.
+        List<Action.Timed> inOrder = actions.stream().sorted(java.util.Comparator.comparing(Action.Timed::at))
+                .toList();
         return new SimulatedSystem(bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(), remoteWiring(),
-                actions, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
+                inOrder, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
                 file.ambient().dailySwing()), file.site().cloudiness());
     }
 
-    /** A new BMS from the factory; the scenario's settings and SoC reach it as commands at time zero. */
+    /**
+     * A new BMS from the factory; the scenario's settings reach it as commands at time zero, its SoC at the first tick
+     * after the first ({@link #INSTALLER_SETS_SOC}).
+     */
     public BmsState newBms() {
         return Bms.initial();
     }

@@ -12,9 +12,13 @@ import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.event.Event;
 
 /**
- * One tick of a BMS wired into a world: the world is read, the BMS decides, its outputs drive the world, the world
- * moves on by {@code dt}, and the commands the world's schedule made due go to the BMS. The one loop body shared by
- * every driver, live or accelerated.
+ * One tick of a BMS wired into a world: the world is read, the commands its schedule made due go to the BMS, the BMS
+ * decides, its outputs drive the world, and the world moves on by {@code dt}. The one loop body shared by every
+ * driver, live or accelerated.
+ *
+ * <p>PROT-13: a command takes effect in the tick it is applied. It is applied before the step, so the outputs of that
+ * very tick reflect it (a firmware update that starts at 600 s opens Charge disconnect at 600 s), as the live loop
+ * applies a user's command before the step too.
  */
 public final class ClosedLoop {
 
@@ -22,13 +26,16 @@ public final class ClosedLoop {
      * What a tick produced.
      *
      * @param bms the BMS state after the step and the world's commands
-     * @param events everything that happened, in order: the world's acts as the tick began, the BMS's step, what the
-     *     world noticed after it, then each command's outcome
+     * @param events everything that happened, in order: the world's acts as the tick began, the outcome of each of
+     *     its commands, the events of each requested command the BMS accepted, the BMS's step, then what the world
+     *     noticed after it
+     * @param requested the answer to each requested command, in order
      */
-    public record Tick(BmsState bms, List<Event> events) {
+    public record Tick(BmsState bms, List<Event> events, List<CommandResult> requested) {
 
         public Tick {
             events = List.copyOf(events);
+            requested = List.copyOf(requested);
         }
     }
 
@@ -37,29 +44,53 @@ public final class ClosedLoop {
 
     /** Runs one tick at {@code now}; the world has advanced to now + dt. */
     public static Tick tick(BmsState bms, World world, Instant now, Duration dt) {
+        return tick(bms, world, now, dt, List.of());
+    }
+
+    /**
+     * Runs one tick at {@code now} with commands a user requested: they are applied after the world's own (a
+     * scenario's initial settings and SoC come first, a user's command overrides them) and before the step.
+     */
+    public static Tick tick(BmsState bms, World world, Instant now, Duration dt, List<Command> requested) {
         BankFrame frame = world.sense(now);
         List<Event> acts = world.takeEvents();
-        BmsState next = Bms.step(bms, now, frame);
+        List<Command> commands = world.takeCommands();
+        List<Event> outcomes = List.of();
+        List<CommandResult> answers = List.of();
+        BmsState state = bms;
+        if (!commands.isEmpty() || !requested.isEmpty()) {
+            outcomes = new ArrayList<>();
+            for (Command command : commands) {
+                CommandResult result = Bms.handle(state, now, command);
+                state = result.state();
+                if (result instanceof CommandResult.Rejected rejected) {
+                    outcomes.add(new Event(now, Event.Kind.COMMAND, command.getClass().getSimpleName(), "refused",
+                            rejected.message()));
+                } else {
+                    outcomes.addAll(state.events());
+                }
+            }
+            answers = new ArrayList<>(requested.size());
+            for (Command command : requested) {
+                CommandResult result = Bms.handle(state, now, command);
+                state = result.state();
+                answers.add(result);
+                if (result instanceof CommandResult.Accepted) {
+                    outcomes.addAll(state.events());
+                }
+            }
+        }
+        BmsState next = Bms.step(state, now, frame);
         world.drive(next.protection().outputs());
         world.advance(now, dt);
         List<Event> noticed = world.takeEvents();
-        List<Command> commands = world.takeCommands();
-        if (acts.isEmpty() && noticed.isEmpty() && commands.isEmpty()) {
-            return new Tick(next, next.events());
+        if (acts.isEmpty() && outcomes.isEmpty() && noticed.isEmpty()) {
+            return new Tick(next, next.events(), answers);
         }
         List<Event> events = new ArrayList<>(acts);
+        events.addAll(outcomes);
         events.addAll(next.events());
         events.addAll(noticed);
-        for (Command command : commands) {
-            CommandResult result = Bms.handle(next, now, command);
-            next = result.state();
-            if (result instanceof CommandResult.Rejected rejected) {
-                events.add(new Event(now, Event.Kind.COMMAND, command.getClass().getSimpleName(), "refused",
-                        rejected.message()));
-            } else {
-                events.addAll(next.events());
-            }
-        }
-        return new Tick(next, events);
+        return new Tick(next, events, answers);
     }
 }

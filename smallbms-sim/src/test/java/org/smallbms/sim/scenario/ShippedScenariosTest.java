@@ -128,15 +128,17 @@ class ShippedScenariosTest {
     }
 
     @Test
-    @DisplayName("TOP-06 a pulled BMS cable raises E-B05 at once, both outputs float; plugged back, they return")
+    @DisplayName("TOP-06 (revised) a pulled BMS cable warns at once and raises E-B05 after 5 s, both outputs float; "
+            + "plugged back, they return 5 s later")
     void pulledCable_eB05BothOffThenBack() throws ScenarioException {
         Run run = Run.of(Scenarios.builtIn("pulled-bms-cable"));
 
-        assertThat(run.lines()).containsSubsequence("fault BMS cable pulled", "code E-B05 active",
-                "output ATC FLOATING", "output ATD FLOATING", "fault BMS cable plugged", "code E-B05 cleared",
-                "output ATC HIGH", "output ATD HIGH");
-        assertThat(run.firstAt(Run.is("code E-B05 active"))).isEqualTo(3600);
-        assertThat(run.firstAt(Run.is("code E-B05 cleared"))).isEqualTo(5400);
+        assertThat(run.lines()).containsSubsequence("fault BMS cable pulled", "code W-B05 active",
+                "code E-B05 active", "output ATC FLOATING", "output ATD FLOATING", "fault BMS cable plugged",
+                "code W-B05 cleared", "code E-B05 cleared", "output ATC HIGH", "output ATD HIGH");
+        assertThat(run.firstAt(Run.is("code W-B05 active"))).isEqualTo(3600);
+        assertThat(run.firstAt(Run.is("code E-B05 active"))).isEqualTo(3605);
+        assertThat(run.firstAt(Run.is("code E-B05 cleared"))).isEqualTo(5405);
     }
 
     @Test
