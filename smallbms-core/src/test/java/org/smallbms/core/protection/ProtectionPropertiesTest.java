@@ -36,6 +36,9 @@ class ProtectionPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final BankFrame BASE = Frames.bank(BatteryModel.NG_12V8_100AH, 1, 2);
+    private static final int CELLS_IN_SERIES = 4;
+    private static final long SHUTDOWN = org.smallbms.core.codes.Conditions.of(Condition.A_B01, Condition.A_B07,
+            Condition.A_B08).bits();
 
     /** One stretch of time with one set of inputs. */
     record Segment(int seconds, int cellMillivolts, int flagBits, int remote, boolean modeOn, boolean silent,
@@ -152,8 +155,8 @@ class ProtectionPropertiesTest {
     }
 
     @Property(tries = 10_000)
-    @Label("PROT-05 every undervoltage opening of the Load disconnect follows >= 30 s of pre-alarm, "
-            + "unless a cell is below the emergency level")
+    @Label("PROT-05 CODE-07 every undervoltage opening of the Load disconnect (A-B01, A-B08) follows >= 30 s of "
+            + "pre-alarm, unless a cell or Vbat per cell is below the emergency level")
     void undervoltageOpening_followsPreAlarmLead(@ForAll("timelines") List<Segment> segments) {
         List<Step> steps = run(segments);
         Instant preAlarmSince = null;
@@ -163,12 +166,15 @@ class ProtectionPropertiesTest {
             ProtectionState before = k == 0 ? Protection.poweredOff() : steps.get(k - 1).state();
             boolean opened = before.outputs().load().isHigh() && !state.outputs().load().isHigh();
             List<Condition> raised = state.active().minus(before.active());
-            boolean onlyUndervoltage = raised.contains(Condition.A_B01) && raised.stream()
-                    .filter(c -> c.effect().blocksDischarge()).count() == 1;
+            boolean onlyUndervoltage = !raised.isEmpty() && raised.stream().filter(c -> c.effect().blocksDischarge())
+                    .allMatch(c -> c == Condition.A_B01 || c == Condition.A_B08)
+                    && (raised.contains(Condition.A_B01) || raised.contains(Condition.A_B08));
             if (opened && onlyUndervoltage) {
                 int minCell = steps.get(k).frame().batteries().stream()
                         .mapToInt(BatteryReading::minCellMillivolts).min().orElse(Integer.MAX_VALUE);
-                if (minCell >= Limits.EMERGENCY_CELL.set()) {
+                boolean bankEmergency = steps.get(k).frame().terminalMillivolts()
+                        < Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL * CELLS_IN_SERIES;
+                if (minCell >= Limits.EMERGENCY_CELL.set() && !bankEmergency) {
                     assertThat(preAlarmSince).as("pre-alarm before the opening at %s", steps.get(k).at()).isNotNull();
                     assertThat(Duration.between(preAlarmSince, steps.get(k).at()))
                             .isGreaterThanOrEqualTo(Limits.PRE_ALARM_LEAD);
@@ -246,6 +252,76 @@ class ProtectionPropertiesTest {
         }
         Statistics.label("steps answered from memory").collect(answeredFromMemory > 0)
                 .coverage(c -> c.check(true).percentage(p -> p >= 50.0));
+    }
+
+    @Property(tries = 10_000)
+    @Label("PROT-11 once the loads are cut for an empty battery (A-B01, A-B07, A-B08) they stay off for 60 s")
+    void shutdown_loadsStayOffSixtySeconds(@ForAll("timelines") List<Segment> segments) {
+        List<Step> steps = run(segments);
+        Instant cutAt = null;
+        boolean cut = false;
+        for (int k = 1; k < steps.size(); k++) {
+            ProtectionState before = steps.get(k - 1).state();
+            ProtectionState state = steps.get(k).state();
+            if (!powered(steps.get(k).frame())) {
+                cutAt = null;
+                continue;
+            }
+            if (before.outputs().load().isHigh() && !state.outputs().load().isHigh()
+                    && (state.active().bits() & SHUTDOWN) != 0) {
+                cutAt = steps.get(k).at();
+                cut = true;
+            }
+            if (cutAt != null && steps.get(k).at().isBefore(cutAt.plus(Limits.SHUTDOWN_HOLD))) {
+                assertThat(state.outputs().load()).as("loads at %s, cut at %s", steps.get(k).at(), cutAt)
+                        .isEqualTo(Level.FLOATING);
+            }
+        }
+        Statistics.label("loads cut for an empty battery").collect(cut)
+                .coverage(c -> c.check(true).percentage(p -> p >= 5.0));
+    }
+
+    @Property(tries = 10_000)
+    @Label("PROT-12 while A-B01, A-B07 or A-B08 is active the pre-alarm floats")
+    void shutdownAlarm_preAlarmFloats(@ForAll("timelines") List<Segment> segments) {
+        for (Step step : run(segments)) {
+            if ((step.state().active().bits() & SHUTDOWN) != 0) {
+                assertThat(step.state().outputs().preAlarm()).as("at %s", step.at()).isEqualTo(Level.FLOATING);
+            }
+        }
+    }
+
+    @Property(tries = 10_000)
+    @Label("TOP-06 CODE-02 an open chain warns at once; E-B05 comes only after 5 s open and goes 5 s after it closes")
+    void chainOpen_warningAtOnceErrorAfterFiveSeconds(@ForAll("timelines") List<Segment> segments) {
+        List<Step> steps = run(segments);
+        int openFor = 0;
+        int closedFor = 0;
+        boolean raised = false;
+        for (int k = 0; k < steps.size(); k++) {
+            Step step = steps.get(k);
+            if (!powered(step.frame())) {
+                openFor = 0;
+                closedFor = 0;
+                continue;
+            }
+            boolean open = !step.frame().chainClosed();
+            openFor = open ? openFor + 1 : 0;
+            closedFor = open ? 0 : closedFor + 1;
+            if (open) {
+                assertThat(step.state().has(Condition.W_B05)).as("W-B05 at %s", step.at()).isTrue();
+            }
+            boolean error = step.state().has(Condition.E_B05);
+            boolean before = k > 0 && steps.get(k - 1).state().has(Condition.E_B05);
+            if (error && !before) {
+                assertThat(openFor).as("E-B05 raised at %s", step.at()).isGreaterThan(5);
+                raised = true;
+            }
+            if (closedFor > 5) {
+                assertThat(error).as("E-B05 at %s, closed for %d s", step.at(), closedFor - 1).isFalse();
+            }
+        }
+        Statistics.label("E-B05 raised").collect(raised).coverage(c -> c.check(true).percentage(p -> p >= 1.0));
     }
 
     /** The same state, built through the constructor: equal, remembering nothing. */
