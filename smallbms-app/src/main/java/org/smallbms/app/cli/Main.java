@@ -15,7 +15,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().setExecutionExceptionHandler(new UnexpectedErrors()).execute(args));
     }
 
     /** The command line with its subcommands, for tests to execute with their own writers. */
