@@ -17,7 +17,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         SqliteNative.install();
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().setExecutionExceptionHandler(new UnexpectedErrors()).execute(args));
     }
 
     /** The command line with its subcommands, for tests to execute with their own writers. */

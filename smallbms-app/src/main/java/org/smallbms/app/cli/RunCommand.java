@@ -32,6 +32,7 @@ import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.settings.Setting;
 import org.smallbms.sim.scenario.Durations;
+import org.smallbms.sim.scenario.Printable;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.scenario.ScenarioException;
 import org.smallbms.sim.system.World;
@@ -63,11 +64,6 @@ public final class RunCommand implements Callable<Integer> {
     static final String DEFAULT_SCENARIO = "ng-3.3.1-solar-batteryprotect";
     /** The line printed once the device runs: tools that start it wait for this. */
     public static final String RUNNING = "running";
-    /** The device clock at start is within these, so every time it keeps fits the store for a century to come. */
-    static final Instant EARLIEST_START = Instant.parse("1970-01-01T00:00:00Z");
-    static final Instant LATEST_START = Instant.parse("9999-12-31T23:59:59Z");
-    /** The longest --duration: a century of device time. */
-    static final Duration LONGEST_RUN = Duration.ofDays(36_525);
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
@@ -108,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
     String setSoc;
 
     @Option(names = "--duration", paramLabel = "D", description = "Stop after this much device time: 90s, 30m, "
-            + "12h, 3d, 1d12h, at most 36525d (default: run until stopped).")
+            + "12h, 3d, 1d12h, at most 36500d (default: run until stopped).")
     String duration;
 
     @Option(names = "--status-every", paramLabel = "S", defaultValue = "5", description = "Without a console, a "
@@ -318,14 +314,14 @@ public final class RunCommand implements Callable<Integer> {
                 x = Double.NaN;
             }
             if (!(x >= 1 && x <= 1_000_000)) {
-                throw new IllegalArgumentException("--speed = " + Text.quoted(speed) + " is not allowed: give a "
+                throw new IllegalArgumentException("--speed = " + Printable.escape(speed) + " is not allowed: give a "
                         + "number from 1 (real time) to 1000000, or 'max'");
             }
         }
         List<Command> commands = new ArrayList<>();
         if (mode != null) {
             if (!mode.equalsIgnoreCase("on") && !mode.equalsIgnoreCase("off")) {
-                throw new IllegalArgumentException("--mode = " + Text.quoted(mode) + " is not allowed: give on or "
+                throw new IllegalArgumentException("--mode = " + Printable.escape(mode) + " is not allowed: give on or "
                         + "off");
             }
             commands.add(new Command.SetMode(mode.equalsIgnoreCase("on")));
@@ -345,7 +341,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             return Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " = " + Text.quoted(text) + " is not a number: give "
+            throw new IllegalArgumentException(option + " = " + Printable.escape(text) + " is not a number: give "
                     + example);
         }
     }
@@ -356,7 +352,7 @@ public final class RunCommand implements Callable<Integer> {
         for (Setting setting : Setting.values()) {
             if (setting.key().equals(key)) {
                 if (eq < 0) {
-                    throw new IllegalArgumentException("--set " + Text.quoted(assignment) + ": give a value, as "
+                    throw new IllegalArgumentException("--set " + Printable.escape(assignment) + ": give a value, as "
                             + key + "=" + setting.defaultFor(SystemVoltage.V12));
                 }
                 return new Command.ChangeSetting(setting, number("--set " + key, assignment.substring(eq + 1),
@@ -367,8 +363,8 @@ public final class RunCommand implements Callable<Integer> {
         for (Setting setting : Setting.values()) {
             keys.add(setting.key());
         }
-        throw new IllegalArgumentException("--set " + Text.quoted(assignment) + ": there is no setting '"
-                + Text.quoted(key) + "'; the settings are " + String.join(", ", keys));
+        throw new IllegalArgumentException("--set " + Printable.escape(assignment) + ": there is no setting '"
+                + Printable.escape(key) + "'; the settings are " + String.join(", ", keys));
     }
 
     static Duration parseDuration(String text) {
@@ -378,9 +374,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | ArithmeticException e) {
             d = null;
         }
-        if (d == null || d.isZero() || d.compareTo(LONGEST_RUN) > 0) {
-            throw new IllegalArgumentException("--duration = " + Text.quoted(text) + " is not allowed: write a "
-                    + "positive duration of at most " + LONGEST_RUN.toDays() + "d with d, h, m and s, e.g. 90s, 30m, "
+        if (d == null || d.isZero() || d.compareTo(Durations.MAX) > 0) {
+            throw new IllegalArgumentException("--duration = " + Printable.escape(text) + " is not allowed: write a "
+                    + "positive duration of at most " + Durations.MAX.toDays() + "d with d, h, m and s, e.g. 90s, 30m, "
                     + "12h, 3d, 1d12h");
         }
         return d;
@@ -393,9 +389,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (DateTimeException e) {
             at = null;
         }
-        if (at == null || at.isBefore(EARLIEST_START) || at.isAfter(LATEST_START)) {
-            throw new IllegalArgumentException("--start = " + Text.quoted(text) + " is not allowed: give an "
-                    + "instant in UTC from " + EARLIEST_START + " to " + LATEST_START + ", as 2026-06-01T18:00:00Z");
+        if (at == null || at.isBefore(Scenario.EARLIEST_START) || at.isAfter(Scenario.LATEST_START)) {
+            throw new IllegalArgumentException("--start = " + Printable.escape(text) + " is not allowed: give an "
+                    + "instant in UTC from " + Scenario.EARLIEST_START + " to " + Scenario.LATEST_START + ", as 2026-06-01T18:00:00Z");
         }
         return at.truncatedTo(ChronoUnit.SECONDS);
     }

@@ -2,6 +2,7 @@ package org.smallbms.app.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import java.util.function.DoubleConsumer;
 import org.smallbms.app.report.ScenarioRun;
 import org.smallbms.app.report.Summary;
 import org.smallbms.sim.scenario.Durations;
+import org.smallbms.sim.scenario.Printable;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.scenario.ScenarioException;
 import picocli.CommandLine.Command;
@@ -20,10 +22,15 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code smallbms simulate FILE}: a scenario on a virtual clock, as fast as the CPU allows, with its report. */
-@Command(name = "simulate", description = {
+@Command(name = "simulate", mixinStandardHelpOptions = true, description = {
     "Runs a scenario (a YAML file, or the name of a shipped example) on a virtual clock as fast as the CPU allows",
     "and writes events.jsonl, timeseries.csv, summary.json and report.html. See docs/scenarios.md."})
 public final class SimulateCommand implements Callable<Integer> {
+
+    /** The most rows of timeseries.csv: a run keeps them in memory for the report (about 100 MB at this many). */
+    static final long MAX_ROWS = 1_000_000;
+    /** The longest part of the default folder name taken from the scenario's name. */
+    static final int MAX_FOLDER_NAME_CHARS = 64;
 
     @Spec
     CommandSpec spec;
@@ -35,7 +42,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Path outDir;
 
     @Option(names = "--duration", paramLabel = "D", description = "How long to run instead of the file's, as 30d "
-            + "or 1d12h.")
+            + "or 1d12h (at most 36500d).")
     String duration;
 
     @Option(names = "--seed", paramLabel = "N", description = "The seed of the cell spread and the clouds "
@@ -51,34 +58,73 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Scenario scenario;
-        Duration every;
         try {
             scenario = ScenarioArgument.read(file);
-            if (duration != null) {
-                scenario = scenario.withDuration(Durations.parse(duration));
-            }
-            every = Durations.parse(interval);
         } catch (ScenarioException e) {
-            err.println(e.getMessage());
-            err.println("Nothing was run.");
-            return 2;
+            return refuse(err, e.getMessage());
+        }
+        if (duration != null) {
+            try {
+                scenario = scenario.withDuration(Durations.parse(duration));
+            } catch (IllegalArgumentException e) {
+                return refuse(err, "--duration: " + e.getMessage());
+            }
+        }
+        Duration every;
+        try {
+            every = Durations.parse(interval);
         } catch (IllegalArgumentException e) {
-            err.println((duration != null ? "--duration / " : "") + "--interval: " + e.getMessage());
-            return 2;
+            return refuse(err, "--interval: " + e.getMessage());
+        }
+        long rows = rows(scenario, every);
+        if (rows > MAX_ROWS) {
+            long seconds = scenario.duration().getSeconds() / (MAX_ROWS - 1) + 1;
+            return refuse(err, String.format(Locale.ROOT, "--interval: %s over %s makes %,d rows of %s, more than "
+                    + "the %,d allowed: give --interval %s or longer", Durations.format(every),
+                    Durations.format(scenario.duration()), rows, ScenarioRun.TIMESERIES, MAX_ROWS,
+                    Durations.format(Duration.ofSeconds(seconds))));
         }
         long runSeed = seed != null ? seed : scenario.seed();
-        Path dir = outDir != null ? outDir : Path.of("simulation-" + scenario.name());
-        out.printf(Locale.ROOT, "%s: %s of virtual time at %s steps, seed %d%n", scenario.name(),
+        Path dir = outDir != null ? outDir : defaultOut(scenario.name());
+        out.printf(Locale.ROOT, "%s: %s of virtual time at %s steps, seed %d%n", Printable.escape(scenario.name()),
                 Durations.format(scenario.duration()), Durations.format(scenario.step()), runSeed);
         Summary summary;
         try {
             summary = ScenarioRun.run(scenario, runSeed, every, dir, progressBar(err));
-        } catch (IOException e) {
-            err.println("cannot write to " + dir + ": " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            err.println("cannot write to " + Printable.escape(dir.toString()) + ": "
+                    + Printable.escape(e.getMessage()));
             return 1;
         }
         print(out, summary, dir);
         return 0;
+    }
+
+    private static int refuse(PrintWriter err, String message) {
+        err.println(Printable.escape(message));
+        err.println("Nothing was run.");
+        return 2;
+    }
+
+    /** The rows the time series gets: one per interval, or per step when the interval is shorter. */
+    private static long rows(Scenario scenario, Duration interval) {
+        long every = Math.max(1, Math.max(interval.getSeconds(), scenario.step().getSeconds()));
+        return scenario.duration().getSeconds() / every + 1;
+    }
+
+    /**
+     * The folder a run writes to without {@code --out}: {@code simulation-NAME}, where NAME keeps only letters,
+     * digits, dots, underscores and hyphens of the scenario's name (a run of anything else becomes one hyphen), with
+     * no leading dots or hyphens, at most {@link #MAX_FOLDER_NAME_CHARS} of them; "scenario" when none are left. A
+     * name is text from a file: never a path.
+     */
+    static Path defaultOut(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceFirst("^[.-]+", "");
+        if (safe.length() > MAX_FOLDER_NAME_CHARS) {
+            safe = safe.substring(0, MAX_FOLDER_NAME_CHARS);
+        }
+        safe = safe.replaceFirst("[.-]+$", "");
+        return Path.of("simulation-" + (safe.isEmpty() ? "scenario" : safe));
     }
 
     /** A progress bar on a terminal; nothing when the output goes to a file or a test. */
@@ -109,9 +155,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         out.println("Codes: " + (codes.length() == 0 ? "none" : codes));
         for (String finding : s.findings()) {
-            out.println("Finding: " + finding);
+            out.println("Finding: " + Printable.escape(finding));
         }
-        out.println("Wrote " + dir.resolve(ScenarioRun.REPORT) + " (and " + ScenarioRun.EVENTS + ", "
+        out.println("Wrote " + Printable.escape(dir.resolve(ScenarioRun.REPORT).toString()) + " (and "
+                + ScenarioRun.EVENTS + ", "
                 + ScenarioRun.TIMESERIES + ", " + ScenarioRun.SUMMARY + ")");
     }
 }

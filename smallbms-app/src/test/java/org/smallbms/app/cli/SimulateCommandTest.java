@@ -120,9 +120,9 @@ class SimulateCommandTest {
     }
 
     @Test
-    @DisplayName("check on a file that cannot be read exits 2 with the reason")
+    @DisplayName("check on a file that does not exist exits 2 with the reason")
     void check_missingFile_exit2() {
         assertThat(run("check", dir.resolve("none.yaml").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("cannot be read");
+        assertThat(err.toString()).contains("none.yaml: no such file", "Nothing was checked.");
     }
 }

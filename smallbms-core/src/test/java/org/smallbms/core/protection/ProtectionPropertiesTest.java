@@ -36,7 +36,6 @@ class ProtectionPropertiesTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final BankFrame BASE = Frames.bank(BatteryModel.NG_12V8_100AH, 1, 2);
-    private static final int CELLS_IN_SERIES = 4;
     private static final long SHUTDOWN = org.smallbms.core.codes.Conditions.of(Condition.A_B01, Condition.A_B07,
             Condition.A_B08).bits();
 
@@ -172,8 +171,10 @@ class ProtectionPropertiesTest {
             if (opened && onlyUndervoltage) {
                 int minCell = steps.get(k).frame().batteries().stream()
                         .mapToInt(BatteryReading::minCellMillivolts).min().orElse(Integer.MAX_VALUE);
+                int series = state.bank().filter(org.smallbms.core.bank.Bank::isValid)
+                        .map(org.smallbms.core.bank.Bank::cellsInSeries).orElse(0);
                 boolean bankEmergency = steps.get(k).frame().terminalMillivolts()
-                        < Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL * CELLS_IN_SERIES;
+                        < Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL * series;
                 if (minCell >= Limits.EMERGENCY_CELL.set() && !bankEmergency) {
                     assertThat(preAlarmSince).as("pre-alarm before the opening at %s", steps.get(k).at()).isNotNull();
                     assertThat(Duration.between(preAlarmSince, steps.get(k).at()))

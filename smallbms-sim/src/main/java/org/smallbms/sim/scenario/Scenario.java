@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bms.Bms;
 import org.smallbms.core.bms.BmsState;
@@ -37,6 +38,20 @@ public final class Scenario {
 
     /** Serial numbers of the simulated batteries start with this. */
     public static final String SERIAL_PREFIX = "HQ2401";
+    /**
+     * The most batteries a bank may have at any time, with the strings a schedule adds: as many as the BMS cable
+     * chain addresses. Banks above TOP-03's 50 (25 of 51.2 V) up to this run, so a simulation can show the BMS
+     * refusing them; beyond it the chain itself cannot carry them.
+     */
+    public static final int MAX_BATTERIES = BankFrame.MAX_CHAIN_NODES;
+    /** The shortest control step: the unit of the durations in a file. */
+    public static final Duration MIN_STEP = Duration.ofSeconds(1);
+    /** The longest control step: the BMS's delays (30 s pre-alarm lead, 2 h absorption) need steps well below. */
+    public static final Duration MAX_STEP = Duration.ofHours(1);
+    /** The earliest start: the epoch, so no clock in the system runs before its zero. */
+    public static final Instant EARLIEST_START = Instant.parse("1970-01-01T00:00:00Z");
+    /** The latest start: the last second of four-digit years, so a start plus {@link Durations#MAX} still fits. */
+    public static final Instant LATEST_START = Instant.parse("9999-12-31T23:59:59Z");
 
     private final ScenarioFile file;
     private final String source;
@@ -63,9 +78,10 @@ public final class Scenario {
         Instant start = check.instant(file.start());
         Duration duration = check.duration("/duration", "duration", file.duration());
         Duration step = check.duration("/step", "step", file.step());
-        if (step.isZero() || step.compareTo(duration) > 0 || step.compareTo(Duration.ofHours(1)) > 0) {
-            throw check.fail("/step", "step", "step = " + Durations.format(step) + " must be between 1s and 1h and "
-                    + "no longer than the duration " + Durations.format(duration));
+        if (step.compareTo(MIN_STEP) < 0 || step.compareTo(duration) > 0 || step.compareTo(MAX_STEP) > 0) {
+            throw check.fail("/step", "step", "step = " + Durations.format(step) + " must be between "
+                    + Durations.format(MIN_STEP) + " and " + Durations.format(MAX_STEP) + " and no longer than the "
+                    + "duration " + Durations.format(duration));
         }
         Set<String> names = new HashSet<>();
         int units = units(file.batteries());
@@ -100,7 +116,7 @@ public final class Scenario {
             ScenarioFile.Entry entry = file.schedule().get(i);
             String pointer = "/schedule/" + i;
             String field = "schedule[" + i + "]";
-            Duration at = Durations.parse(entry.at());
+            Duration at = check.duration(pointer + "/at", field + ".at", entry.at());
             if (at.compareTo(duration) > 0) {
                 throw check.fail(pointer + "/at", field + ".at", "at = " + entry.at() + " is after the end of the "
                         + "scenario (duration " + file.duration() + ")");
@@ -113,6 +129,11 @@ public final class Scenario {
                 }
             } else if (entry.fault() == ScenarioFile.Fault.ADD_BATTERY) {
                 strings++;
+                if (strings * file.batteries().series() > MAX_BATTERIES) {
+                    throw check.fail(pointer, field + ".fault", "add-battery would make " + strings + " strings of "
+                            + file.batteries().series() + " in series, more batteries than the "
+                            + MAX_BATTERIES + " the BMS cable chain addresses: remove a string first");
+                }
             }
             int batteries = strings * file.batteries().series();
             if (entry.battery() != null && (entry.battery() < 1 || entry.battery() > batteries)) {
@@ -309,9 +330,10 @@ public final class Scenario {
 
     /** The same scenario running for {@code newDuration}. */
     public Scenario withDuration(Duration newDuration) {
-        if (newDuration.compareTo(step) < 0) {
-            throw new IllegalArgumentException("duration " + Durations.format(newDuration) + " is shorter than the "
-                    + "step " + Durations.format(step));
+        if (newDuration.compareTo(step) < 0 || newDuration.compareTo(Durations.MAX) > 0) {
+            throw new IllegalArgumentException("duration " + Durations.format(newDuration) + " is outside the "
+                    + "allowed " + Durations.format(step) + " (the step) .. " + Durations.format(Durations.MAX)
+                    + " (100 years)");
         }
         return new Scenario(file, source, start, newDuration, step, schedule, initialActions);
     }
@@ -338,11 +360,18 @@ public final class Scenario {
         }
 
         Instant instant(String text) throws ScenarioException {
+            Instant instant;
             try {
-                return Instant.parse(text);
+                instant = Instant.parse(text);
             } catch (DateTimeParseException e) {
-                throw fail("/start", "start", "\"" + text + "\" is not an instant: write it as 2026-06-01T00:00:00Z");
+                throw fail("/start", "start", Printable.quote(text) + " is not an instant: write it in UTC as "
+                        + "2026-06-01T00:00:00Z");
             }
+            if (instant.isBefore(EARLIEST_START) || instant.isAfter(LATEST_START)) {
+                throw fail("/start", "start", Printable.quote(text) + " is outside the allowed " + EARLIEST_START
+                        + " .. " + LATEST_START + ": give a start in the years 1970 to 9999");
+            }
+            return instant;
         }
 
         Duration duration(String pointer, String field, String text) throws ScenarioException {

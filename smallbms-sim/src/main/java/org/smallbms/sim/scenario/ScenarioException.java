@@ -1,9 +1,15 @@
 package org.smallbms.sim.scenario;
 
-/** A scenario that cannot be run: where (file, line, field), what is wrong and what is allowed. Nothing ran. */
+/**
+ * A scenario that cannot be run: where (file, line, field), what is wrong and what is allowed. Nothing ran. The
+ * parts are {@link Printable#escape escaped} and cut to a bounded length, since they quote what a user typed and
+ * end up on a terminal.
+ */
 public final class ScenarioException extends Exception {
 
     private static final long serialVersionUID = 1L;
+    /** Longer parts are cut: a message points at the fault, it need not repeat a whole file. */
+    private static final int MAX_PART_CHARS = 1000;
 
     private final String source;
     private final int line;
@@ -11,11 +17,17 @@ public final class ScenarioException extends Exception {
     private final String problem;
 
     public ScenarioException(String source, int line, String field, String problem) {
-        super(source + (line > 0 ? ":" + line : "") + ": " + (field.isEmpty() ? "" : field + ": ") + problem);
-        this.source = source;
+        super(bounded(source) + (line > 0 ? ":" + line : "") + ": "
+                + (field.isEmpty() ? "" : bounded(field) + ": ") + bounded(problem));
+        this.source = bounded(source);
         this.line = line;
-        this.field = field;
-        this.problem = problem;
+        this.field = bounded(field);
+        this.problem = bounded(problem);
+    }
+
+    private static String bounded(String part) {
+        String cut = part.length() > MAX_PART_CHARS ? part.substring(0, MAX_PART_CHARS) + "…" : part;
+        return Printable.escape(cut);
     }
 
     public String source() {

@@ -48,6 +48,22 @@ public record ScenarioFile(String name, String description, String manual, Strin
         String step, Long seed, Site site, AmbientSpec ambient, BmsSpec bms, Batteries batteries,
         List<ComponentSpec> components, List<Entry> schedule) {
 
+    // Bounds of the physical quantities a file may give: well above any smallBMS NG system (its outputs drive
+    // devices; its bank is at most 50 batteries of 48 V nominal), and far below where the simulation's arithmetic
+    // turns to infinity or NaN.
+    /** The largest current of a device or a draw, A. */
+    public static final double MAX_AMPS = 1000;
+    /** The largest power of a device or a draw, W. */
+    public static final double MAX_WATTS = 100_000;
+    /** The largest voltage a device is set to, V: what the BMS's terminals measure at most. */
+    public static final double MAX_VOLTS = 100;
+    /** The largest resistance of a draw, Ω (a gigaohm is no load at all). */
+    public static final double MAX_OHMS = 1e9;
+    /** The largest fuse in the BMS's Bat+ lead, A; the check wants 0.3–2.5 A, larger ones are flagged. */
+    public static final double MAX_FUSE_AMPS = 100;
+    /** The largest current of a pre-alarm signal, A (the output is rated 0.5 A; more is flagged). */
+    public static final double MAX_SIGNAL_AMPS = 10;
+
     public ScenarioFile {
         require(name, "name", "a short name, for example ng-3.3.1");
         description = description == null ? "" : description;
@@ -79,12 +95,23 @@ public record ScenarioFile(String name, String description, String manual, Strin
         return v;
     }
 
-    static double positive(Double value, String field, String meaning) {
+    static double positive(Double value, double max, String field, String meaning) {
         require(value, field, meaning);
-        if (!(value > 0)) {
-            throw new IllegalArgumentException(field + " = " + value + " must be positive: " + meaning);
+        if (!(value > 0 && value <= max)) {
+            throw new IllegalArgumentException(field + " = " + value + " must be positive and at most "
+                    + plain(max) + ": " + meaning);
         }
         return value;
+    }
+
+    /** An optional value: null (the default) or positive and at most {@code max}. */
+    static Double optional(Double value, double max, String field, String meaning) {
+        return value == null ? null : positive(value, max, field, meaning);
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+                : String.valueOf(value);
     }
 
     /** @param latitude degrees north (−90..90, default 52) @param cloudiness 0 clear .. 1 overcast (default 0.3) */
@@ -113,6 +140,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
         public BmsSpec {
             remote = remote == null ? RemoteWiring.WIRE_LOOP : remote;
             socKnown = socKnown == null || socKnown;
+            optional(fuseAmps, MAX_FUSE_AMPS, "fuseAmps", "the fuse's rating in A, for example 1");
             settings = settings == null ? Map.of() : new LinkedHashMap<>(settings);
         }
     }
@@ -132,6 +160,12 @@ public record ScenarioFile(String name, String description, String manual, Strin
             if (series < 1 || series > 50 || parallel < 1 || parallel > 50) {
                 throw new IllegalArgumentException("series = " + series + " and parallel = " + parallel
                         + " must each be within 1..50");
+            }
+            if (series * parallel > Scenario.MAX_BATTERIES) {
+                throw new IllegalArgumentException("series = " + series + " × parallel = " + parallel + " is "
+                        + series * parallel + " batteries; the BMS cable chain addresses at most "
+                        + Scenario.MAX_BATTERIES + ", and a bank may have at most 50 of 12.8 V or 25.6 V, 25 of "
+                        + "51.2 V (TOP-03): give fewer batteries, or larger ones");
             }
             soc = inRange(soc, 50, 0, 100, "soc");
             if (celsius != null) {
@@ -156,6 +190,9 @@ public record ScenarioFile(String name, String description, String manual, Strin
                 throw new IllegalArgumentException("a draw has exactly one of amps, watts or ohms, not " + given);
             }
             hours = hours == null ? List.of() : List.copyOf(hours);
+            optional(amps, MAX_AMPS, "amps", "the current it draws in A");
+            optional(watts, MAX_WATTS, "watts", "the power it draws in W");
+            optional(ohms, MAX_OHMS, "ohms", "its resistance in Ω");
             draw(amps, watts, ohms, hours);
         }
 
@@ -268,7 +305,9 @@ public record ScenarioFile(String name, String description, String manual, Strin
             require(name, "name", "a unique name");
             product = product == null ? "Smart IP43 Charger" : product;
             input = input == null ? ControlInput.REMOTE_H : input;
-            positive(maxAmps, "maxAmps", "the charger's rated current in A");
+            positive(maxAmps, MAX_AMPS, "maxAmps", "the charger's rated current in A");
+            optional(absorptionVolts, MAX_VOLTS, "absorptionVolts", "the absorption voltage in V");
+            optional(floatVolts, MAX_VOLTS, "floatVolts", "the float voltage in V");
         }
 
         @Override
@@ -276,6 +315,11 @@ public record ScenarioFile(String name, String description, String manual, Strin
             ChargeProfile lithium = ChargeProfile.lithium(units, maxAmps);
             double absorption = absorptionVolts == null ? lithium.absorptionVolts() : absorptionVolts;
             double floating = floatVolts == null ? lithium.floatVolts() : floatVolts;
+            if (floating > absorption) {
+                throw new IllegalArgumentException("floatVolts = " + floating + " is above absorptionVolts = "
+                        + absorption + ": the float voltage is at most the absorption voltage (the lithium preset "
+                        + "per 12.8 V in series: float 13.5 V, absorption 14.2 V)");
+            }
             return new Charger(name, product, input, maxAmps, new ChargeProfile(absorption, floating,
                     lithium.absorptionSeconds(), lithium.tailAmps(), floating - 0.4 * units));
         }
@@ -292,8 +336,8 @@ public record ScenarioFile(String name, String description, String manual, Strin
             require(name, "name", "a unique name");
             product = product == null ? "SmartSolar MPPT 75/15" : product;
             input = input == null ? ControlInput.VE_DIRECT : input;
-            positive(panelWatts, "panelWatts", "the panels' rating in W");
-            positive(maxAmps, "maxAmps", "the charger's rated output current in A");
+            positive(panelWatts, MAX_WATTS, "panelWatts", "the panels' rating in W");
+            positive(maxAmps, MAX_AMPS, "maxAmps", "the charger's rated output current in A");
         }
 
         @Override
@@ -306,7 +350,10 @@ public record ScenarioFile(String name, String description, String manual, Strin
             List<DrawSpec> demand, Control control, Boolean on) implements ComponentSpec {
         public BatteryProtectSpec {
             require(name, "name", "a unique name");
-            ratedAmps = ratedAmps == null ? 65 : positive(ratedAmps, "ratedAmps", "the BatteryProtect's rating");
+            ratedAmps = ratedAmps == null ? 65 : positive(ratedAmps, MAX_AMPS, "ratedAmps",
+                    "the BatteryProtect's rating in A");
+            optional(disconnectVolts, MAX_VOLTS, "disconnectVolts", "the voltage it disconnects below, in V");
+            optional(reconnectVolts, MAX_VOLTS, "reconnectVolts", "the voltage it reconnects above, in V");
             require(demand, "demand", "the DC loads behind it, a list of draws");
         }
 
@@ -327,7 +374,9 @@ public record ScenarioFile(String name, String description, String manual, Strin
             Boolean engineRunning) implements ComponentSpec {
         public CyrixLiCtSpec {
             require(name, "name", "a unique name");
-            positive(alternatorAmps, "alternatorAmps", "what the alternator delivers through the Cyrix, in A");
+            positive(alternatorAmps, MAX_AMPS, "alternatorAmps", "what the alternator delivers through the Cyrix, "
+                    + "in A");
+            optional(alternatorVolts, MAX_VOLTS, "alternatorVolts", "the alternator's regulated voltage in V");
         }
 
         @Override
@@ -350,6 +399,11 @@ public record ScenarioFile(String name, String description, String manual, Strin
             require(acDemand, "acDemand", "the AC loads, a list of draws in watts");
             if (efficiency != null) {
                 inRange(efficiency, 0.9, 0.5, 1, "efficiency");
+            }
+            optional(continuousWatts, MAX_WATTS, "continuousWatts", "its continuous rating in W");
+            optional(peakWatts, MAX_WATTS, "peakWatts", "its peak rating in W");
+            if (idleWatts != null) {
+                inRange(idleWatts, 0, 0, 1000, "idleWatts");
             }
         }
 
@@ -391,7 +445,8 @@ public record ScenarioFile(String name, String description, String manual, Strin
         public SignalSpec {
             require(name, "name", "a unique name");
             require(kind, "kind", "buzzer, led or relay");
-            amps = amps == null ? kind.amps() : positive(amps, "amps", "what it takes from the output in A");
+            amps = amps == null ? kind.amps() : positive(amps, MAX_SIGNAL_AMPS, "amps",
+                    "what it takes from the output in A");
         }
 
         @Override

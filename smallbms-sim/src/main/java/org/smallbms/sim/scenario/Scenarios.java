@@ -1,41 +1,45 @@
 package org.smallbms.sim.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads scenario files (docs/scenarios.md) and the shipped examples. A malformed file is refused with a
  * {@link ScenarioException} that names the line, the field and what is allowed: unknown fields, unknown types and
- * values, missing fields, out-of-range numbers, names that refer to nothing.
+ * values, missing fields, out-of-range numbers, names that refer to nothing. What is read is bounded: a file of at
+ * most {@link #MAX_FILE_BYTES}, texts of at most {@link #MAX_TEXT_CHARS}, maps and lists nested at most
+ * {@link #MAX_NESTING} deep; beyond them a file is refused before it costs time or memory.
  */
 public final class Scenarios {
 
@@ -44,21 +48,60 @@ public final class Scenarios {
             "ng-3.3.3-inverter", "off-grid-cloudy-week", "cold-morning", "pulled-bms-cable", "residual-drain",
             "overloaded-output");
 
+    /** The largest scenario file read: 1 MiB, over 800 times the largest example, read in about a second. */
+    public static final int MAX_FILE_BYTES = 1 << 20;
+    /** The longest text (a name, a description) in a file. */
+    public static final int MAX_TEXT_CHARS = 10_000;
+    /** The longest number in a file, in characters: a double needs 24. */
+    public static final int MAX_NUMBER_CHARS = 40;
+    /** Maps and lists in maps and lists: a scenario needs 6 levels (schedule, entry, demand, draws, draw, hours). */
+    public static final int MAX_NESTING = 16;
+
     private static final String RESOURCES = "/org/smallbms/sim/scenario/";
     private static final YAMLMapper MAPPER = mapper();
 
     private Scenarios() {
     }
 
-    /** Reads and checks the scenario in {@code file}. */
+    /**
+     * Reads and checks the scenario in {@code file}: a regular file of at most {@link #MAX_FILE_BYTES} in UTF-8.
+     * Anything else (a directory, a device, a pipe, a larger file) is refused before it is read whole.
+     */
     public static Scenario load(Path file) throws ScenarioException {
+        String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new ScenarioException(source, 0, "", "no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ScenarioException(source, 0, "", "is not a regular file (a directory, a device or a pipe): "
+                    + "give the path of a scenario file");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            // Read at most one byte more than allowed: a file that grows, or claims no size, is still bounded.
+            bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+        } catch (AccessDeniedException e) {
+            throw new ScenarioException(source, 0, "", "cannot be read: permission denied");
+        } catch (IOException e) {
+            throw new ScenarioException(source, 0, "", "cannot be read: " + e.getMessage());
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw tooLarge(source);
+        }
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ScenarioException(file.toString(), 0, "", "cannot be read: " + e.getMessage());
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ScenarioException(source, 0, "", "is not UTF-8 text: save it as UTF-8 (a scenario is a YAML "
+                    + "text file)");
         }
-        return parse(text, file.toString());
+        return parse(text.startsWith("\uFEFF") ? text.substring(1) : text, source);
+    }
+
+    private static ScenarioException tooLarge(String source) {
+        return new ScenarioException(source, 0, "", "is larger than " + MAX_FILE_BYTES + " bytes (1 MiB), the "
+                + "most a scenario file may be; the largest shipped example has under 2,000 bytes");
     }
 
     /** A shipped example by name (one of {@link #BUILT_IN}). */
@@ -80,74 +123,22 @@ public final class Scenarios {
     /** Reads and checks a scenario's text; {@code source} names it in messages. */
     public static Scenario parse(String text, String source) throws ScenarioException {
         if (text.isBlank()) {
-            throw new ScenarioException(source, 0, "", "is empty: a scenario has at least name and batteries");
+            throw new ScenarioException(source, 1, "", "is empty: a scenario has at least name and batteries");
         }
-        Map<String, Integer> lines;
+        if (text.length() > MAX_FILE_BYTES) {
+            throw tooLarge(source);
+        }
+        Outline outline = Outline.of(MAPPER.getFactory(), text, source);
         ScenarioFile file;
-        try {
-            lines = lines(text);
-        } catch (JsonProcessingException e) {
-            throw refusal(e, source, Map.of());
-        }
         try {
             file = MAPPER.readValue(text, ScenarioFile.class);
         } catch (JsonProcessingException e) {
-            throw refusal(e, source, lines);
+            throw Refusals.of(e, source, outline);
         }
-        return Scenario.of(file, source, lines);
-    }
-
-    /**
-     * The refusal of what Jackson could not read. Its location is where the parser stood, which for a record is the
-     * end of the object; the line of the field itself comes from {@code lines} where the path is known.
-     */
-    private static ScenarioException refusal(JsonProcessingException e, String source, Map<String, Integer> lines) {
-        JsonLocation location = e.getLocation();
-        int line = location == null ? 0 : location.getLineNr();
-        String field = e instanceof JsonMappingException m ? path(m) : "";
-        if (e instanceof JsonMappingException m) {
-            Integer exact = lineOf(lines, pointer(m) + (e instanceof InvalidTypeIdException ? "/type" : ""));
-            line = exact != null ? exact : line;
+        if (file == null) {
+            throw Outline.noScenario(source);
         }
-        String problem;
-        if (e instanceof UnrecognizedPropertyException u) {
-            StringJoiner known = new StringJoiner(", ");
-            for (Object id : u.getKnownPropertyIds()) {
-                known.add(String.valueOf(id));
-            }
-            problem = "unknown field \"" + u.getPropertyName() + "\"; allowed here: " + known;
-        } else if (e instanceof InvalidTypeIdException t) {
-            field = field + ".type";
-            problem = "unknown type \"" + t.getTypeId() + "\"; allowed: dc-load, residual-load, charger, "
-                    + "solar-charger, battery-protect, cyrix-li-ct, inverter, dc-dc-converter, pre-alarm-signal";
-        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            problem = "\"" + f.getValue() + "\" is not allowed; allowed: " + allowed(f.getTargetType());
-        } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
-            problem = v.getCause().getMessage();
-        } else {
-            problem = e.getOriginalMessage();
-        }
-        return new ScenarioException(source, line, field, problem);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            } else if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            }
-        }
-        return path.toString();
-    }
-
-    private static String pointer(JsonMappingException e) {
-        StringBuilder pointer = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            pointer.append('/').append(ref.getIndex() >= 0 ? String.valueOf(ref.getIndex()) : ref.getFieldName());
-        }
-        return pointer.toString();
+        return Scenario.of(file, source, outline.lines());
     }
 
     /** The line of the field at {@code pointer}, or of the nearest enclosing one; null if none. */
@@ -174,22 +165,6 @@ public final class Scenarios {
         return constant.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The line of each field and item in the file, by its JSON pointer, for checks across fields. */
-    private static Map<String, Integer> lines(String text) throws JsonProcessingException {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = new YAMLFactory().createParser(text)) {
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                String pointer = parser.getParsingContext().pathAsPointer(false).toString();
-                lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
-            }
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IllegalStateException("a scenario held in memory could not be read", e);
-        }
-        return lines;
-    }
-
     private static YAMLMapper mapper() {
         SimpleModule enums = new SimpleModule("kebab-enums");
         enums.setDeserializerModifier(new BeanDeserializerModifier() {
@@ -199,11 +174,27 @@ public final class Scenarios {
                 return new KebabEnum(type.getRawClass());
             }
         });
-        return YAMLMapper.builder()
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(MAX_FILE_BYTES);
+        loader.setNestingDepthLimit(MAX_NESTING);
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING)
+                        .maxNumberLength(MAX_NUMBER_CHARS)
+                        .maxStringLength(MAX_TEXT_CHARS)
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        return YAMLMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                // 1.5 for a whole number is refused, not cut to 1: a file means what it says.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // An empty item (components: [~]) is refused at its place, not found later as a null.
+                .defaultSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL))
                 .addModule(enums)
                 .build();
     }
