@@ -391,7 +391,8 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (at == null || at.isBefore(Scenario.EARLIEST_START) || at.isAfter(Scenario.LATEST_START)) {
             throw new IllegalArgumentException("--start = " + Printable.escape(text) + " is not allowed: give an "
-                    + "instant in UTC from " + Scenario.EARLIEST_START + " to " + Scenario.LATEST_START + ", as 2026-06-01T18:00:00Z");
+                    + "instant in UTC from " + Scenario.EARLIEST_START + " to " + Scenario.LATEST_START
+                    + ", as 2026-06-01T18:00:00Z");
         }
         return at.truncatedTo(ChronoUnit.SECONDS);
     }
