@@ -1,15 +1,24 @@
 package org.smallbms.app.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import org.smallbms.sim.cell.Cell;
 import org.smallbms.sim.cell.CellModel;
 import org.smallbms.sim.cell.CellParameterException;
@@ -23,17 +32,43 @@ import picocli.CommandLine.Option;
 /**
  * {@code smallbms cell replay}: steps one cell through a current profile and prints its voltage and SoC.
  *
- * <p>The profile is CSV, one {@code time_s,current_a} row per line (a header line and {@code #} comments are
- * skipped); the current of a row holds until the next row's time. The output row of each input row is the terminal
- * voltage with that row's current applied and the SoC at that time. Nothing is written unless the whole profile
- * reads correctly.
+ * <p>The profile is CSV, one {@code time_s,current_a} row per line ({@code #} comments and a header line of two
+ * words are skipped); the current of a row holds until the next row's time. The output row of each input row is the
+ * terminal voltage with that row's current applied and the SoC at that time, with the current as the profile gives
+ * it. The profile is read a line at a time and the output goes to a temporary file first, so nothing is written
+ * unless the whole profile reads correctly and the cell stays within what the model describes: a SoC of 0..1 and a
+ * terminal voltage of 0..5 V ({@code --allow-soc-outside} lets it go on beyond, with a warning).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Step one simulated cell through a current profile; print time_s,current_a,voltage_v,soc.")
+        description = {"Step one simulated cell through a current profile; print time_s,current_a,voltage_v,soc.",
+            "current_a is printed as the profile gives it (see --discharge-positive). Refused, with exit code 2: a "
+                + "profile that is not a regular file or is over 256 MiB, a line over 1000 bytes, a value that "
+                + "is not a plain decimal number, a time beyond ±1e9 s or a current beyond ±100000 A, and a SoC "
+                + "leaving 0..1 or a voltage leaving 0..5 V unless --allow-soc-outside. See docs/cell-model.md."})
 public final class CellReplayCommand implements Callable<Integer> {
 
     /** A user's error (bad profile, bad parameter file, bad option): nothing is written. */
     static final int EXIT_BAD_INPUT = 2;
+    /** The output could not be written. */
+    static final int EXIT_CANNOT_WRITE = 1;
+    /** The largest profile read: ten million rows of lab data at any sensible precision. */
+    static final long MAX_PROFILE_BYTES = 256L << 20;
+    /** A parameter file is a page of JSON; anything larger is not one. */
+    static final long MAX_PARAMS_BYTES = 1L << 20;
+    /** The longest line of a profile: a row is two numbers, a comment a sentence. */
+    static final int MAX_LINE_BYTES = 1000;
+    /** About 31.7 years: beyond any lab profile, and far from where a double loses its seconds. */
+    static final double MAX_ABS_SECONDS = 1e9;
+    /** A 100,000 Ah cell (the parameter file's largest) at 1C. */
+    static final double MAX_ABS_AMPS = 1e5;
+    /** What a LiFePO4 cell's terminal can show: below 0 V or above 5 V the figure is no cell's. */
+    static final double MIN_VOLTS = 0;
+    static final double MAX_VOLTS = 5;
+
+    /** A plain decimal number: no NaN, Infinity, hexadecimal or Java's {@code d}/{@code f} suffixes. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+    /** A header's column name: a word, not a number. */
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_ ()\\[\\]/.%-]*");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,7 +78,7 @@ public final class CellReplayCommand implements Callable<Integer> {
     Path params;
 
     @Option(names = "--current", paramLabel = "profile.csv", required = true,
-            description = "CSV of time_s,current_a; current positive when charging.")
+            description = "CSV of time_s,current_a; current positive when charging unless --discharge-positive.")
     Path current;
 
     @Option(names = "--temperature", paramLabel = "C", defaultValue = "25",
@@ -55,42 +90,89 @@ public final class CellReplayCommand implements Callable<Integer> {
     double soc;
 
     @Option(names = "--discharge-positive",
-            description = "The profile's current is positive when discharging (flip its sign).")
+            description = "The profile's current is positive when discharging: the cell is stepped with its sign "
+                    + "flipped; current_a is printed as the profile gives it.")
     boolean dischargePositive;
+
+    @Option(names = "--allow-soc-outside",
+            description = "Go on when the SoC leaves 0..1 or the voltage 0..5 V, with a warning: the rows beyond are "
+                    + "the model's extrapolation, not a cell's.")
+    boolean allowOutside;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of to standard output.")
     Path out;
 
-    /** One profile row. */
-    private record Row(double seconds, double amps) {
+    /** A profile or parameter file that cannot be used: the message names the file, the line and the rule. */
+    static final class ProfileException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ProfileException(String message) {
+            super(message);
+        }
     }
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        if (!(soc >= 0 && soc <= 1)) {
+            return refuse("--soc = " + soc + " is outside 0..1: give a fraction, for example 0.5 for 50 %");
+        }
+        if (!(celsius > -40 && celsius < 80)) {
+            return refuse("--temperature = " + celsius + " is outside -40..80 °C: give the cell temperature in °C");
+        }
+        CellParameters parameters;
         try {
-            if (!(soc >= 0 && soc <= 1)) {
-                return refuse("--soc = " + soc + " is outside 0..1: give a fraction, for example 0.5 for 50 %");
-            }
-            if (!(celsius > -40 && celsius < 80)) {
-                return refuse("--temperature = " + celsius + " is outside -40..80 °C: give the cell temperature in °C");
-            }
-            CellParameters parameters = params == null ? CellParameterFile.defaults() : CellParameterFile.load(params);
-            List<Row> rows = readProfile(current, dischargePositive ? -1 : 1);
-            String csv = replay(parameters, rows);
-            if (out == null) {
-                spec.commandLine().getOut().print(csv);
-                spec.commandLine().getOut().flush();
-            } else {
-                Files.writeString(out, csv, StandardCharsets.UTF_8);
-            }
-            return 0;
+            parameters = params == null ? CellParameterFile.defaults() : parameters(params);
+            checkReadable(current, "--current", MAX_PROFILE_BYTES);
         } catch (CellParameterException | ProfileException e) {
             return refuse(e.getMessage());
+        }
+        Path temp;
+        try {
+            temp = Files.createTempFile("smallbms-replay-", ".csv");
         } catch (IOException e) {
-            err.println("cannot read or write a file: " + e.getMessage());
-            err.flush();
-            return EXIT_BAD_INPUT;
+            return cannotWrite("a temporary file for the output: " + reason(e));
+        }
+        try {
+            try (Writer csv = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                replay(parameters, csv);
+            } catch (ProfileException e) {
+                return refuse(e.getMessage());
+            } catch (IOException e) {
+                // Reading the profile turns its errors into ProfileExceptions: this is the output.
+                return cannotWrite("a temporary file for the output (" + temp + "): " + reason(e));
+            }
+            return deliver(temp);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("warning: cannot remove the temporary file " + temp + ": " + e);
+            }
+        }
+    }
+
+    /** Copies the finished output to {@code --out} (written through, as a device or a link takes it) or stdout. */
+    private int deliver(Path temp) {
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            try (Reader text = Files.newBufferedReader(temp, StandardCharsets.UTF_8)) {
+                char[] chunk = new char[8192];
+                for (int n = text.read(chunk); n >= 0; n = text.read(chunk)) {
+                    stdout.write(chunk, 0, n);
+                }
+            } catch (IOException e) {
+                return cannotWrite("the output: " + reason(e));
+            }
+            stdout.flush();
+            return 0;
+        }
+        try (OutputStream target = Files.newOutputStream(out)) {
+            Files.copy(temp, target);
+            return 0;
+        } catch (NoSuchFileException e) {
+            return cannotWrite("--out " + out + ": its directory does not exist");
+        } catch (IOException e) {
+            return cannotWrite("--out " + out + ": " + reason(e));
         }
     }
 
@@ -101,82 +183,284 @@ public final class CellReplayCommand implements Callable<Integer> {
         return EXIT_BAD_INPUT;
     }
 
-    private String replay(CellParameters parameters, List<Row> rows) {
+    private int cannotWrite(String what) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("cannot write " + what);
+        err.flush();
+        return EXIT_CANNOT_WRITE;
+    }
+
+    /** What went wrong, in words: the JDK's file exceptions carry only the path as their message. */
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return e.getMessage() + ": no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return e.getMessage() + ": permission denied";
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    private static CellParameters parameters(Path file) throws ProfileException {
+        checkReadable(file, "--params", MAX_PARAMS_BYTES);
+        try {
+            return CellParameterFile.load(file);
+        } catch (IOException e) {
+            throw new ProfileException("cannot read --params " + reason(e));
+        }
+    }
+
+    /** A regular file no larger than {@code maxBytes}: a device, a pipe or a directory would be read without end. */
+    private static void checkReadable(Path file, String option, long maxBytes) throws ProfileException {
+        if (!Files.exists(file)) {
+            throw new ProfileException(option + " " + file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new ProfileException(option + " " + file + " is not a regular file (a device, a pipe or a "
+                    + "directory): give a file");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new ProfileException("cannot read " + option + " " + reason(e));
+        }
+        if (size > maxBytes) {
+            throw new ProfileException(String.format(Locale.ROOT, "%s %s is %d bytes, more than the %d MiB read: "
+                    + "split it or thin it out", option, file, size, maxBytes >> 20));
+        }
+    }
+
+    /** Reads the profile a line at a time, steps the cell and writes a row per profile row. */
+    private void replay(CellParameters parameters, Writer csv) throws IOException, ProfileException {
         Cell cell = new Cell(CellModel.of(parameters), CellVariation.NONE, soc, celsius);
-        StringWriter text = new StringWriter();
-        PrintWriter csv = new PrintWriter(text);
-        csv.print("time_s,current_a,voltage_v,soc\n");
-        for (int k = 0; k < rows.size(); k++) {
-            Row row = rows.get(k);
-            csv.printf(Locale.ROOT, "%s,%s,%.5f,%.6f\n", plain(row.seconds()), plain(row.amps()),
-                    cell.terminalVolts(row.amps()), cell.soc());
-            if (k + 1 < rows.size()) {
-                cell.step(row.amps(), rows.get(k + 1).seconds() - row.seconds());
+        double sign = dischargePositive ? -1 : 1;
+        csv.write("time_s,current_a,voltage_v,soc\n");
+        boolean socWarned = false;
+        boolean voltsWarned = false;
+        boolean first = true;
+        boolean headerPlace = true;
+        double lastSeconds = 0;
+        double lastAmps = 0;
+        try (Lines lines = new Lines(current)) {
+            for (String text = lines.next(); text != null; text = lines.next()) {
+                String line = text.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String at = current + " line " + lines.number();
+                String[] fields = line.split(",", -1);
+                if (headerPlace) {
+                    headerPlace = false;
+                    if (isHeader(fields)) {
+                        continue;
+                    }
+                }
+                if (fields.length != 2) {
+                    throw new ProfileException(at + ": '" + shortened(line) + "' has " + fields.length + " fields: "
+                            + "write two, time_s,current_a, for example 10,-50");
+                }
+                double seconds = number(at, 1, "time", fields[0], MAX_ABS_SECONDS, "s",
+                        "the time in seconds, for example 10");
+                double inputAmps = number(at, 2, "current", fields[1], MAX_ABS_AMPS, "A",
+                        "the current in amperes, for example -50.0");
+                if (!first) {
+                    if (!(seconds > lastSeconds)) {
+                        throw new ProfileException(at + ": time " + plain(seconds) + " is not after the previous "
+                                + "row's " + plain(lastSeconds) + ": list rows in increasing time");
+                    }
+                    cell.step(lastAmps, seconds - lastSeconds);
+                }
+                double amps = sign * inputAmps;
+                double volts = cell.terminalVolts(amps);
+                double z = cell.soc();
+                String when = at + " (time " + plain(seconds) + " s): ";
+                if (!(z >= 0 && z <= 1)) {
+                    socWarned = outside(when + socOutside(z), "Start from another --soc or shorten the profile; "
+                            + "--allow-soc-outside goes on with the model's extrapolation", socWarned);
+                }
+                if (!(volts >= MIN_VOLTS && volts <= MAX_VOLTS)) {
+                    voltsWarned = outside(when + voltsOutside(volts, z, inputAmps), "Check the current's unit and "
+                            + "sign; --allow-soc-outside prints the model's figures anyway", voltsWarned);
+                }
+                csv.write(String.format(Locale.ROOT, "%s,%s,%.5f,%.6f\n", plain(seconds), plain(inputAmps), volts,
+                        z));
+                first = false;
+                lastSeconds = seconds;
+                lastAmps = amps;
             }
         }
-        csv.flush();
-        return text.toString();
+        if (first) {
+            throw new ProfileException(current + ": no rows: write one time_s,current_a row per line");
+        }
+    }
+
+    private String socOutside(double z) {
+        return String.format(Locale.ROOT, "the SoC is %.6f, %s", z, z < 0
+                ? "below 0: the profile takes out more charge than the cell holds from --soc " + plain(soc)
+                : "above 1: the profile puts in more charge than the cell takes from --soc " + plain(soc));
+    }
+
+    private String voltsOutside(double volts, double z, double inputAmps) {
+        String why = z >= 0 && z <= 1
+                ? String.format(Locale.ROOT, "the current %s A is beyond what the cell takes at SoC %.4f and %s °C",
+                        plain(inputAmps), z, plain(celsius))
+                : String.format(Locale.ROOT, "the SoC %.4f is beyond the model's curves", z);
+        return String.format(Locale.ROOT, "the terminal voltage is %.3f V, outside %.0f..%.0f V, no LiFePO4 cell's: %s",
+                volts, MIN_VOLTS, MAX_VOLTS, why);
+    }
+
+    /**
+     * The cell has left what the model describes: refused, or with {@code --allow-soc-outside} a warning the first
+     * time, so no figure beyond is printed without one.
+     *
+     * @return that the warning has been given
+     */
+    private boolean outside(String what, String fix, boolean warned) throws ProfileException {
+        if (!allowOutside) {
+            throw new ProfileException(what + ". " + fix);
+        }
+        if (!warned) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("warning: " + what + ". Going on (--allow-soc-outside): from here the figures are the "
+                    + "model's extrapolation, not what a cell would do");
+            err.flush();
+        }
+        return true;
+    }
+
+    /** Two words that are not numbers, such as {@code time_s,current_a}: anything else on the first line is data. */
+    private static boolean isHeader(String[] fields) {
+        if (fields.length != 2) {
+            return false;
+        }
+        for (String field : fields) {
+            String f = field.strip();
+            if (!WORD.matcher(f).matches() || f.equalsIgnoreCase("nan") || f.toLowerCase(Locale.ROOT)
+                    .startsWith("infinity")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double number(String at, int column, String what, String field, double limit, String unit,
+            String fix) throws ProfileException {
+        String f = field.strip();
+        String where = at + ", column " + column + " (" + what + ")";
+        if (!DECIMAL.matcher(f).matches()) {
+            throw new ProfileException(where + ": " + what + " '" + shortened(f) + "' is not a number: write " + fix);
+        }
+        double value = Double.parseDouble(f);
+        if (!(Math.abs(value) <= limit)) {
+            throw new ProfileException(String.format(Locale.ROOT, "%s: %s '%s' is outside ±%s %s: write %s", where,
+                    what, shortened(f), plain(limit), unit, fix));
+        }
+        return value;
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
     private static String plain(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    /** A profile line that cannot be read: the message names the file, the line and the rule. */
-    static final class ProfileException extends Exception {
-        private static final long serialVersionUID = 1L;
+    /**
+     * The lines of a file, each at most {@link #MAX_LINE_BYTES} long and no more than {@link #MAX_PROFILE_BYTES} in all
+     * (should the file grow while it is read); {@code \n}, {@code \r\n} and {@code \r} end a line. Lines are cut
+     * from the bytes (a line end cannot be part of a UTF-8 sequence) and decoded one by one, so text that is not
+     * UTF-8 is an error naming its line, not a replacement character. A byte order mark before the first line is
+     * dropped.
+     */
+    private static final class Lines implements AutoCloseable {
 
-        ProfileException(String message) {
-            super(message);
+        private final Path file;
+        private final InputStream in;
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final byte[] buffer = new byte[8192];
+        private final byte[] line = new byte[MAX_LINE_BYTES];
+        private int lineLength;
+        private int position;
+        private int length;
+        private long read;
+        private long number;
+        private boolean afterReturn;
+
+        Lines(Path file) throws ProfileException {
+            this.file = file;
+            try {
+                in = Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new ProfileException("cannot read --current " + reason(e));
+            }
         }
-    }
 
-    static List<Row> readProfile(Path file, double sign) throws IOException, ProfileException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        List<Row> rows = new ArrayList<>();
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String at = file + " line " + (n + 1) + ": ";
-            String[] fields = line.split(",", -1);
-            if (rows.isEmpty() && fields.length >= 1 && !looksNumeric(fields[0])) {
-                continue;
-            }
-            if (fields.length != 2) {
-                throw new ProfileException(at + "'" + line + "' has " + fields.length + " fields: write two, "
-                        + "time_s,current_a, for example 10,-50");
-            }
-            double seconds = number(at, "time", fields[0], "the time in seconds, for example 10");
-            double amps = number(at, "current", fields[1], "the current in amperes, for example -50.0");
-            if (!rows.isEmpty() && seconds <= rows.get(rows.size() - 1).seconds()) {
-                throw new ProfileException(at + "time " + plain(seconds) + " is not after the previous row's "
-                        + plain(rows.get(rows.size() - 1).seconds()) + ": list rows in increasing time");
-            }
-            rows.add(new Row(seconds, sign * amps));
+        /** The 1-based number of the line {@link #next} returned last. */
+        long number() {
+            return number;
         }
-        if (rows.isEmpty()) {
-            throw new ProfileException(file + ": no rows: write one time_s,current_a row per line");
-        }
-        return rows;
-    }
 
-    private static boolean looksNumeric(String field) {
-        String f = field.strip();
-        return !f.isEmpty() && (Character.isDigit(f.charAt(0)) || f.charAt(0) == '-' || f.charAt(0) == '+'
-                || f.charAt(0) == '.');
-    }
-
-    private static double number(String at, String what, String field, String fix) throws ProfileException {
-        try {
-            double value = Double.parseDouble(field.strip());
-            if (!Double.isFinite(value)) {
-                throw new NumberFormatException();
+        /** The next line without its end, or null at the end of the file. */
+        String next() throws ProfileException {
+            lineLength = 0;
+            while (true) {
+                if (position == length) {
+                    try {
+                        length = in.read(buffer);
+                    } catch (IOException e) {
+                        throw new ProfileException("cannot read --current " + file + " after line " + number + ": "
+                                + reason(e));
+                    }
+                    position = 0;
+                    if (length < 0) {
+                        length = 0;
+                        return lineLength == 0 ? null : decoded();
+                    }
+                    read += length;
+                    if (read > MAX_PROFILE_BYTES) {
+                        throw new ProfileException(file + " grew beyond " + (MAX_PROFILE_BYTES >> 20) + " MiB while "
+                                + "it was read");
+                    }
+                }
+                byte b = buffer[position++];
+                if (b == '\n' && afterReturn) {
+                    afterReturn = false;
+                    continue;
+                }
+                afterReturn = b == '\r';
+                if (b == '\n' || b == '\r') {
+                    return decoded();
+                }
+                if (lineLength == MAX_LINE_BYTES) {
+                    throw new ProfileException(file + " line " + (number + 1) + " is longer than " + MAX_LINE_BYTES
+                            + " bytes: a row is time_s,current_a; is this the right file?");
+                }
+                line[lineLength++] = b;
             }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new ProfileException(at + what + " '" + field.strip() + "' is not a number: write " + fix);
+        }
+
+        private String decoded() throws ProfileException {
+            number++;
+            String text;
+            try {
+                text = utf8.reset().decode(ByteBuffer.wrap(line, 0, lineLength)).toString();
+            } catch (CharacterCodingException e) {
+                throw new ProfileException(file + " line " + number + ": not UTF-8 text: save the file as UTF-8 or "
+                        + "ASCII CSV");
+            }
+            return number == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // Everything wanted was read; a file that will not close has nothing more to give.
+            }
         }
     }
 }

@@ -14,13 +14,14 @@ import java.util.TreeMap;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.Outputs;
-import org.smallbms.sim.battery.Battery;
 import org.smallbms.sim.system.SimulatedSystem;
 import org.smallbms.sim.system.Simulation;
 
 /**
- * Watches a run: streams every event to {@code events.jsonl} as it happens, keeps a {@link Sample} at each interval,
- * and counts what the summary says. A mutable accumulator with one owner, the run.
+ * Watches a run: streams every event to {@code events.jsonl} and a {@link Sample} at each interval to
+ * {@code timeseries.csv} as they happen, counts what the summary says, and keeps what the report draws in bounded form
+ * ({@link ReportTrace}), so a run of a year holds no more in memory than one of a day. A mutable accumulator with one
+ * owner, the run.
  */
 public final class Recorder implements Simulation.Observer {
 
@@ -30,8 +31,9 @@ public final class Recorder implements Simulation.Observer {
     private final long intervalSeconds;
     private final double stepSeconds;
     private final Writer events;
-    private final List<Sample> samples = new ArrayList<>();
-    private final List<Event> kept = new ArrayList<>();
+    private final Writer timeseries;
+    private final StringBuilder row = new StringBuilder(128);
+    private final TraceKeeper trace;
     private final Map<String, Integer> codes = new TreeMap<>();
     private final List<String> findings = new ArrayList<>();
     // Seconds with each output off (the pre-alarm: on), counted every tick: plain fields, not a map of boxed sums.
@@ -47,15 +49,22 @@ public final class Recorder implements Simulation.Observer {
 
     /**
      * @param start the start of the run
-     * @param interval the time between samples
+     * @param duration how long the run is planned to be
      * @param step the control step
+     * @param interval the time between samples
      * @param events where each event goes, one JSON object a line
+     * @param timeseries where each sample goes, a CSV row each after the header this writes at once
      */
-    public Recorder(Instant start, Duration interval, Duration step, Writer events) {
+    public Recorder(Instant start, Duration duration, Duration step, Duration interval, Writer events,
+            Writer timeseries) throws IOException {
         this.start = start;
         this.intervalSeconds = Math.max(1, interval.getSeconds());
         this.stepSeconds = step.toNanos() / 1e9;
         this.events = events;
+        this.timeseries = timeseries;
+        this.trace = new TraceKeeper(plannedSamples(duration, step, intervalSeconds), duration.getSeconds());
+        timeseries.write(TimeseriesCsv.HEADER);
+        timeseries.write('\n');
     }
 
     @Override
@@ -80,9 +89,7 @@ public final class Recorder implements Simulation.Observer {
         if (event.kind() == Event.Kind.FINDING) {
             findings.add(event.name() + " " + event.value() + ": " + event.cause());
         }
-        if (event.kind() != Event.Kind.MONITOR) {
-            kept.add(event);
-        }
+        trace.event(event);
     }
 
     @Override
@@ -107,14 +114,15 @@ public final class Recorder implements Simulation.Observer {
         maxCell = Math.max(maxCell, high);
         long t = secondsSinceStart(at);
         if (t >= nextSample) {
-            nextSample = t + intervalSeconds;
-            double celsius = -273;
-            for (Battery battery : world.bank().batteries()) {
-                celsius = Math.max(celsius, battery.celsius());
+            nextSample = t > Long.MAX_VALUE - intervalSeconds ? Long.MAX_VALUE : t + intervalSeconds;
+            Sample sample = Sample.of(t, bms, world);
+            trace.sample(sample);
+            row.setLength(0);
+            try {
+                timeseries.append(TimeseriesCsv.appendRow(row, sample));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            samples.add(new Sample(t, soc, bms.socPermille().map(p -> p / 10.0).orElse(Double.NaN),
-                    world.bank().stepVolts(), world.bankAmps(), low, high, celsius, world.ambientCelsius(),
-                    outputs.charge().isHigh(), outputs.load().isHigh(), outputs.preAlarm().isHigh()));
         }
     }
 
@@ -129,17 +137,40 @@ public final class Recorder implements Simulation.Observer {
                 system.dischargedJoules() / 3600, findings);
     }
 
-    public List<Sample> samples() {
-        return List.copyOf(samples);
-    }
-
-    /** The events other than the monitor's, in order. */
-    public List<Event> events() {
-        return List.copyOf(kept);
+    /** What the report draws of the run so far, bounded however long the run (see {@link ReportTrace}). */
+    public ReportTrace trace() {
+        return trace.trace();
     }
 
     public Instant start() {
         return start;
+    }
+
+    /**
+     * How many samples a run of {@code duration} in steps of {@code step} takes, one at its first tick and then one at
+     * the first tick at least {@code intervalSeconds} after the last: ticks at the start plus whole steps, as many as
+     * {@link Simulation#run} makes, each at its whole seconds since the start, as {@link #tick} samples them.
+     */
+    static long plannedSamples(Duration duration, Duration step, long intervalSeconds) {
+        long stepNanos = step.toNanos();
+        long steps = duration.toNanos() / stepNanos;
+        if (steps <= 0) {
+            return 0;
+        }
+        long lastSecond = (steps - 1) * stepNanos / 1_000_000_000L;
+        long count = 0;
+        long k = 0;
+        while (k < steps) {
+            count++;
+            long t = k * stepNanos / 1_000_000_000L;
+            if (intervalSeconds > lastSecond - t) {
+                break;
+            }
+            // The first tick at or after second t + interval: the smallest k with k * step >= (t + interval) s.
+            long nanos = (t + intervalSeconds) * 1_000_000_000L;
+            k = -Math.floorDiv(-nanos, stepNanos);
+        }
+        return count;
     }
 
     /**

@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.smallbms.core.event.Event;
 
 /**
  * {@code report.html}: the run's charts (SoC, voltage, current, min/max cell) and a timeline of the outputs and
- * codes, as inline SVG in one self-contained page: no scripts, no fonts or styles from elsewhere.
+ * codes, as inline SVG in one self-contained page: no scripts, no fonts or styles from elsewhere. It draws a
+ * {@link ReportTrace}, so its size is bounded however long the run.
  */
 public final class ReportHtml {
 
@@ -22,14 +24,12 @@ public final class ReportHtml {
     private static final int RIGHT = 20;
     private static final int TOP = 10;
     private static final int BOTTOM = 24;
-    /** More points than pixels only make the page heavy. */
-    private static final int MAX_POINTS = 1500;
 
     private ReportHtml() {
     }
 
-    public static void write(Writer out, String title, String description, Summary summary, List<Sample> samples,
-            List<Event> events, Instant start) throws IOException {
+    public static void write(Writer out, String title, String description, Summary summary, ReportTrace trace,
+            Instant start) throws IOException {
         double span = Math.max(1, summary.simulatedSeconds());
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
@@ -39,15 +39,16 @@ public final class ReportHtml {
                 + "text-align:left}.finding{color:#a40}</style></head><body>\n");
         html.append("<h1>").append(escape(title)).append("</h1>\n<p>").append(escape(description)).append("</p>\n");
         summary(html, summary);
-        chart(html, "State of charge (%)", samples, span, List.of(Sample::socPercent), List.of("#2a7"), 0, 100);
-        chart(html, "Bank voltage (V)", samples, span, List.of(Sample::volts), List.of("#36c"), Double.NaN,
-                Double.NaN);
-        chart(html, "Bank current (A, positive charging)", samples, span, List.of(Sample::amps), List.of("#c63"),
-                Double.NaN, Double.NaN);
-        chart(html, "Min and max cell voltage (V)", samples, span, List.of(Sample::minCellVolts,
-                Sample::maxCellVolts), List.of("#c33", "#36c"), Double.NaN, Double.NaN);
-        timeline(html, samples, events, span, start);
-        eventTable(html, events, start);
+        List<Sample> points = trace.points();
+        chart(html, "State of charge (%)", points, span, List.of(Sample::socPercent), List.of("#2a7"),
+                new ReportTrace.Range(0, 100), false);
+        chart(html, "Bank voltage (V)", points, span, List.of(Sample::volts), List.of("#36c"), trace.volts(), true);
+        chart(html, "Bank current (A, positive charging)", points, span, List.of(Sample::amps), List.of("#c63"),
+                trace.amps(), true);
+        chart(html, "Min and max cell voltage (V)", points, span, List.of(Sample::minCellVolts,
+                Sample::maxCellVolts), List.of("#c33", "#36c"), trace.cells(), true);
+        timeline(html, trace, span, start);
+        eventTable(html, trace, start);
         html.append("</body></html>\n");
         out.write(html.toString());
     }
@@ -65,7 +66,8 @@ public final class ReportHtml {
         row(html, "Energy", String.format(Locale.ROOT, "charged %.0f Wh, discharged %.0f Wh", s.chargedWh(),
                 s.dischargedWh()));
         StringBuilder codes = new StringBuilder();
-        for (Map.Entry<String, Integer> code : s.codes().entrySet()) {
+        // By name: the summary's map has no order of its own, and the same run must give the same page.
+        for (Map.Entry<String, Integer> code : new TreeMap<>(s.codes()).entrySet()) {
             codes.append(codes.length() == 0 ? "" : ", ").append(code.getKey()).append(" × ").append(code.getValue());
         }
         row(html, "Codes raised", codes.length() == 0 ? "none" : codes.toString());
@@ -79,31 +81,22 @@ public final class ReportHtml {
         html.append("<tr><th>").append(escape(name)).append("</th><td>").append(escape(value)).append("</td></tr>\n");
     }
 
-    private static void chart(StringBuilder html, String title, List<Sample> samples, double span,
-            List<ToDoubleFunction<Sample>> series, List<String> colours, double fixedMin, double fixedMax) {
-        double min = fixedMin;
-        double max = fixedMax;
-        if (Double.isNaN(min)) {
-            min = Double.MAX_VALUE;
-            max = -Double.MAX_VALUE;
-            for (Sample sample : samples) {
-                for (ToDoubleFunction<Sample> f : series) {
-                    min = Math.min(min, f.applyAsDouble(sample));
-                    max = Math.max(max, f.applyAsDouble(sample));
-                }
-            }
-            double pad = Math.max(1e-3, (max - min) * 0.05);
-            min -= pad;
-            max += pad;
+    /** A chart of {@code points} over {@code range} (every sample's, with a margin when {@code pad}). */
+    private static void chart(StringBuilder html, String title, List<Sample> points, double span,
+            List<ToDoubleFunction<Sample>> series, List<String> colours, ReportTrace.Range range, boolean pad) {
+        double min = range.min();
+        double max = range.max();
+        if (pad) {
+            double margin = Math.max(1e-3, (max - min) * 0.05);
+            min -= margin;
+            max += margin;
         }
         html.append("<h2>").append(escape(title)).append("</h2>\n");
         frame(html, span, min, max);
         for (int k = 0; k < series.size(); k++) {
             html.append("<polyline fill=\"none\" stroke-width=\"1.2\" stroke=\"").append(colours.get(k))
                     .append("\" points=\"");
-            int stride = Math.max(1, samples.size() / MAX_POINTS);
-            for (int i = 0; i < samples.size(); i += stride) {
-                Sample sample = samples.get(i);
+            for (Sample sample : points) {
                 html.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(sample.seconds(), span),
                         y(series.get(k).applyAsDouble(sample), min, max)));
             }
@@ -148,66 +141,48 @@ public final class ReportHtml {
     }
 
     /** One lane per output, filled where it is high; a tick and label per code raised. */
-    private static void timeline(StringBuilder html, List<Sample> samples, List<Event> events, double span,
-            Instant start) {
+    private static void timeline(StringBuilder html, ReportTrace trace, double span, Instant start) {
         html.append("<h2>Outputs and codes</h2>\n");
         html.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "font-size=\"10\">%n", WIDTH, 130));
         String[] lanes = {"ATC", "ATD", "pre-alarm"};
         String[] colours = {"#2a7", "#36c", "#e90"};
+        List<List<ReportTrace.Run>> runs = List.of(trace.atc(), trace.atd(), trace.preAlarm());
         for (int lane = 0; lane < 3; lane++) {
             int top = 8 + lane * 26;
             html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
                     + "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"18\" fill=\"#eee\"/>%n", LEFT - 4, top + 13,
                     lanes[lane], LEFT, top, WIDTH - LEFT - RIGHT));
-            Long from = null;
-            for (int i = 0; i <= samples.size(); i++) {
-                boolean high = i < samples.size() && level(samples.get(i), lane);
-                long t = i < samples.size() ? samples.get(i).seconds() : (long) span;
-                if (high && from == null) {
-                    from = t;
-                } else if (!high && from != null) {
-                    html.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"18\" "
-                            + "fill=\"%s\"/>%n", x(from, span), top, Math.max(0.5, x(t, span) - x(from, span)),
-                            colours[lane]));
-                    from = null;
-                }
+            for (ReportTrace.Run run : runs.get(lane)) {
+                double from = x(run.fromSeconds(), span);
+                html.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"18\" "
+                        + "fill=\"%s\"/>%n", from, top, Math.max(0.5, x(run.toSeconds(), span) - from), colours[lane]));
             }
         }
+        // Labels alternate between two rows, so neighbours overlap less.
         int shown = 0;
-        for (Event event : events) {
-            boolean condition = event.kind() == Event.Kind.CODE || event.kind() == Event.Kind.STATE;
-            if (condition && event.value().equals("active") && shown++ < 200) {
-                double t = Duration.between(start, event.at()).getSeconds();
-                html.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"86\" y2=\"96\" "
-                        + "stroke=\"#c00\"/><text x=\"%.1f\" y=\"%d\" fill=\"#c00\">%s</text>%n", x(t, span),
-                        x(t, span), x(t, span) + 2, 106 + 12 * (shown % 2), escape(event.name())));
-            }
+        for (Event event : trace.marks()) {
+            shown++;
+            double t = Duration.between(start, event.at()).getSeconds();
+            html.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"86\" y2=\"96\" "
+                    + "stroke=\"#c00\"/><text x=\"%.1f\" y=\"%d\" fill=\"#c00\">%s</text>%n", x(t, span),
+                    x(t, span), x(t, span) + 2, 106 + 12 * (shown % 2), escape(event.name())));
         }
         html.append("</svg>\n");
     }
 
-    private static boolean level(Sample sample, int lane) {
-        return switch (lane) {
-            case 0 -> sample.atc();
-            case 1 -> sample.atd();
-            default -> sample.preAlarm();
-        };
-    }
-
-    private static void eventTable(StringBuilder html, List<Event> events, Instant start) {
+    private static void eventTable(StringBuilder html, ReportTrace trace, Instant start) {
         html.append("<h2>Events</h2>\n<table>\n<tr><th>t</th><th>kind</th><th>name</th><th>value</th><th>cause</th>"
                 + "</tr>\n");
-        int rows = 0;
-        for (Event event : events) {
-            if (rows++ == 500) {
-                html.append("<tr><td colspan=\"5\">… the rest is in events.jsonl</td></tr>\n");
-                break;
-            }
+        for (Event event : trace.events()) {
             long t = Duration.between(start, event.at()).getSeconds();
             html.append(String.format(Locale.ROOT, "<tr><td>%dd %02d:%02d:%02d</td><td>%s</td><td>%s</td><td>%s</td>"
                     + "<td>%s</td></tr>%n", t / 86_400, t % 86_400 / 3600, t % 3600 / 60, t % 60, event.kind().label(),
                     escape(event.name()), escape(event.value()), escape(event.cause())));
+        }
+        if (trace.eventsLeftOut() > 0) {
+            html.append(String.format(Locale.ROOT, "<tr><td colspan=\"5\">… and %d more events, left out here: every "
+                    + "event is in events.jsonl</td></tr>%n", trace.eventsLeftOut()));
         }
         html.append("</table>\n");
     }

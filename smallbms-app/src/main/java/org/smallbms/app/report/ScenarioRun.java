@@ -3,6 +3,7 @@ package org.smallbms.app.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +17,10 @@ import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.system.SimulatedSystem;
 import org.smallbms.sim.system.Simulation;
 
-/** Runs a scenario on the virtual clock and writes its four files into a directory. */
+/**
+ * Runs a scenario on the virtual clock and writes its four files into a directory: the events and the time series
+ * as the run goes, the summary and the report at its end.
+ */
 public final class ScenarioRun {
 
     public static final String EVENTS = "events.jsonl";
@@ -41,8 +45,9 @@ public final class ScenarioRun {
         SimulatedSystem world = scenario.newWorld(seed);
         Instant start = scenario.start();
         Recorder recorder;
-        try (Writer events = Files.newBufferedWriter(dir.resolve(EVENTS), StandardCharsets.UTF_8)) {
-            recorder = new Recorder(start, interval, scenario.step(), events);
+        try (Writer events = Files.newBufferedWriter(dir.resolve(EVENTS), StandardCharsets.UTF_8);
+                Writer csv = Files.newBufferedWriter(dir.resolve(TIMESERIES), StandardCharsets.UTF_8)) {
+            recorder = new Recorder(start, scenario.duration(), scenario.step(), interval, events, csv);
             long total = Math.max(1, scenario.duration().getSeconds());
             long every = Math.max(1, total / 100);
             Simulation.run(world, scenario.newBms(), start, scenario.duration(), scenario.step(),
@@ -64,17 +69,16 @@ public final class ScenarioRun {
                             }
                         }
                     });
+        } catch (UncheckedIOException e) {
+            // A file that could not be written to while the run went on (a full disk): the caller says which.
+            throw e.getCause();
         }
         Summary summary = recorder.summary(scenario.name(), seed, scenario.duration());
-        try (Writer csv = Files.newBufferedWriter(dir.resolve(TIMESERIES), StandardCharsets.UTF_8)) {
-            TimeseriesCsv.write(recorder.samples(), csv);
-        }
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .writeValue(dir.resolve(SUMMARY).toFile(), summary);
         try (Writer html = Files.newBufferedWriter(dir.resolve(REPORT), StandardCharsets.UTF_8)) {
-            ReportHtml.write(html, scenario.name(), scenario.description(), summary, recorder.samples(),
-                    recorder.events(), start);
+            ReportHtml.write(html, scenario.name(), scenario.description(), summary, recorder.trace(), start);
         }
         progress.accept(1);
         return summary;

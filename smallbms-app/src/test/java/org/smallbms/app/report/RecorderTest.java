@@ -1,0 +1,216 @@
+package org.smallbms.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Label;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.smallbms.app.report.ReportTrace.Range;
+import org.smallbms.app.report.ReportTrace.Run;
+import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.event.Event;
+import org.smallbms.sim.scenario.Durations;
+import org.smallbms.sim.scenario.Scenario;
+import org.smallbms.sim.scenario.ScenarioException;
+import org.smallbms.sim.scenario.Scenarios;
+import org.smallbms.sim.system.SimulatedSystem;
+import org.smallbms.sim.system.Simulation;
+
+/**
+ * The recorder streams the time series and keeps the report's trace bounded. The reference is the way it was done
+ * before it streamed: every sample and every event in a list, the files and the report's figures made from the
+ * lists at the end.
+ */
+class RecorderTest {
+
+    /** What a run gave: the recorder, its two streams, and every sample and event the reference kept. */
+    private record Recorded(Recorder recorder, String events, String timeseries, List<Sample> samples,
+            List<Event> allEvents, long span) {
+    }
+
+    private static Recorded record(Scenario scenario, Duration interval) {
+        StringWriter events = new StringWriter();
+        StringWriter timeseries = new StringWriter();
+        Instant start = scenario.start();
+        List<Sample> samples = new ArrayList<>();
+        List<Event> allEvents = new ArrayList<>();
+        Recorder recorder;
+        try {
+            recorder = new Recorder(start, scenario.duration(), scenario.step(), interval, events, timeseries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long every = interval.getSeconds();
+        Simulation.run(scenario.newWorld(scenario.seed()), scenario.newBms(), start, scenario.duration(),
+                scenario.step(), new Simulation.Observer() {
+                    private long next;
+
+                    @Override
+                    public void event(Event event) {
+                        recorder.event(event);
+                        allEvents.add(event);
+                    }
+
+                    @Override
+                    public void tick(Instant at, BmsState bms, SimulatedSystem world) {
+                        recorder.tick(at, bms, world);
+                        long t = Duration.between(start, at).getSeconds();
+                        if (t >= next) {
+                            next = t + every;
+                            samples.add(Sample.of(t, bms, world));
+                        }
+                    }
+                });
+        return new Recorded(recorder, events.toString(), timeseries.toString(), samples, allEvents,
+                scenario.duration().getSeconds());
+    }
+
+    /** The report's figures worked out from every sample and event, as the report did before the trace. */
+    private static ReportTrace reference(List<Sample> samples, List<Event> events, long span) {
+        long stride = Math.max(1, samples.size() / ReportTrace.CHART_POINTS);
+        List<Sample> points = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i += (int) stride) {
+            points.add(samples.get(i));
+        }
+        List<Event> kept = events.stream().filter(e -> e.kind() != Event.Kind.MONITOR).toList();
+        List<Event> marks = kept.stream().filter(e -> (e.kind() == Event.Kind.CODE || e.kind() == Event.Kind.STATE)
+                && e.value().equals("active")).limit(ReportTrace.MARKS).toList();
+        List<Event> table = kept.stream().limit(ReportTrace.TABLE_EVENTS).toList();
+        return new ReportTrace(samples.size(), points, stride, range(samples, List.of(Sample::volts)),
+                range(samples, List.of(Sample::amps)), range(samples, List.of(Sample::minCellVolts,
+                        Sample::maxCellVolts)), runs(samples, Sample::atc, span), runs(samples, Sample::atd, span),
+                runs(samples, Sample::preAlarm, span), marks, table, kept.size() - table.size());
+    }
+
+    private static Range range(List<Sample> samples, List<ToDoubleFunction<Sample>> series) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (Sample sample : samples) {
+            for (ToDoubleFunction<Sample> f : series) {
+                min = Math.min(min, f.applyAsDouble(sample));
+                max = Math.max(max, f.applyAsDouble(sample));
+            }
+        }
+        return new Range(min, max);
+    }
+
+    private static List<Run> runs(List<Sample> samples, Predicate<Sample> high, long span) {
+        List<Run> runs = new ArrayList<>();
+        Long from = null;
+        for (int i = 0; i <= samples.size(); i++) {
+            boolean level = i < samples.size() && high.test(samples.get(i));
+            long t = i < samples.size() ? samples.get(i).seconds() : span;
+            if (level && from == null) {
+                from = t;
+            } else if (!level && from != null) {
+                runs.add(new Run(from, t));
+                from = null;
+            }
+        }
+        return runs;
+    }
+
+    @ParameterizedTest(name = "interval {0}")
+    @CsvSource({"10m", "1m", "7s"})
+    @DisplayName("the streamed time series is the one a list of every sample gives, and the report's trace is the "
+            + "one worked out from every sample and event, whether the run has fewer samples than the charts draw "
+            + "(10m) or more (1m, 7s)")
+    void record_fourDaysOfTheExample_streamsAndKeepsWhatTheListsGive(String interval) throws Exception {
+        Scenario scenario = Scenarios.builtIn("ng-3.3.1-solar-batteryprotect");
+        Recorded run = record(scenario, Durations.parse(interval));
+
+        StringWriter expected = new StringWriter();
+        TimeseriesCsv.write(run.samples(), expected);
+        assertThat(run.timeseries()).isEqualTo(expected.toString());
+        ReportTrace trace = run.recorder().trace();
+        assertThat(trace).isEqualTo(reference(run.samples(), run.allEvents(), run.span()));
+        assertThat(trace.points().size()).isLessThanOrEqualTo(Math.min(run.samples().size(), ReportTrace.MAX_POINTS));
+        assertThat(trace.atd()).as("the loads are cut every evening").isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("a year at 1 min steps: half a million samples and thousands of events are streamed, and the recorder "
+            + "keeps no more than the report's bounds of them")
+    void record_aYear_keepsNoMoreThanTheBounds() throws ScenarioException {
+        Scenario scenario = Scenarios.builtIn("ng-3.3.1-solar-batteryprotect").withStep(Duration.ofMinutes(1))
+                .withDuration(Duration.ofDays(365));
+        StringWriter events = new StringWriter();
+        CountingWriter timeseries = new CountingWriter();
+        Recorder recorder;
+        try {
+            recorder = new Recorder(scenario.start(), scenario.duration(), scenario.step(), Duration.ofMinutes(1),
+                    events, timeseries);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Simulation.run(scenario.newWorld(1), scenario.newBms(), scenario.start(), scenario.duration(),
+                scenario.step(), recorder);
+
+        ReportTrace trace = recorder.trace();
+        long lines = events.toString().lines().filter(line -> !line.contains("\"kind\":\"monitor\"")).count();
+        assertThat(trace.samples()).isEqualTo(365 * 1440L).isEqualTo(timeseries.lines - 1);
+        assertThat(trace.points()).hasSizeLessThanOrEqualTo(ReportTrace.MAX_POINTS);
+        assertThat(trace.events()).hasSize(ReportTrace.TABLE_EVENTS);
+        assertThat(lines).isGreaterThan(ReportTrace.TABLE_EVENTS);
+        assertThat(trace.eventsLeftOut()).isEqualTo(lines - ReportTrace.TABLE_EVENTS);
+        assertThat(trace.marks()).hasSizeLessThanOrEqualTo(ReportTrace.MARKS);
+        assertThat(List.of(trace.atc(), trace.atd(), trace.preAlarm()))
+                .allSatisfy(runs -> assertThat(runs).hasSizeLessThanOrEqualTo(ReportTrace.MAX_RUNS));
+    }
+
+    /** Counts the lines written, keeping none of them. */
+    private static final class CountingWriter extends java.io.Writer {
+        private long lines;
+
+        @Override
+        public void write(char[] text, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                if (text[i] == '\n') {
+                    lines++;
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Property
+    @Label("the samples planned for a run are the samples the recorder takes, for any step, interval and "
+            + "duration")
+    void plannedSamples_anyStepIntervalAndDuration_isTheCountTheTicksGive(
+            @ForAll @IntRange(min = 1, max = 3600) int stepSeconds, @ForAll @IntRange(min = 1, max = 7200) int every,
+            @ForAll @IntRange(min = 1, max = 20_000) int steps, @ForAll @IntRange(min = 0, max = 3599) int extra) {
+        Duration step = Duration.ofSeconds(stepSeconds);
+        Duration duration = step.multipliedBy(steps).plusSeconds(extra % stepSeconds);
+        long count = 0;
+        long next = 0;
+        for (long k = 0; k < steps; k++) {
+            long t = k * stepSeconds;
+            if (t >= next) {
+                next = t + every;
+                count++;
+            }
+        }
+        assertThat(Recorder.plannedSamples(duration, step, every)).isEqualTo(count);
+    }
+}
