@@ -146,8 +146,8 @@ public final class SimulateCommand implements Callable<Integer> {
                 s.minSocPercent(), s.finalBmsSoc());
         out.printf(Locale.ROOT, "Cells: %.3f V .. %.3f V%n", s.minCellVolts(), s.maxCellVolts());
         out.printf(Locale.ROOT, "Outputs: ATC off %.1f h, ATD off %.1f h, pre-alarm on %.1f h%n",
-                s.secondsOff().get("ATC") / 3600.0, s.secondsOff().get("ATD") / 3600.0,
-                s.secondsOff().get("PRE_ALARM") / 3600.0);
+                s.atcOffSeconds() / 3600.0, s.atdOffSeconds() / 3600.0,
+                s.preAlarmOnSeconds() / 3600.0);
         out.printf(Locale.ROOT, "Energy: charged %.0f Wh, discharged %.0f Wh%n", s.chargedWh(), s.dischargedWh());
         StringBuilder codes = new StringBuilder();
         for (Map.Entry<String, Integer> code : new java.util.TreeMap<>(s.codes()).entrySet()) {

@@ -36,7 +36,7 @@ public final class Recorder implements Simulation.Observer {
     private final TraceKeeper trace;
     private final Map<String, Integer> codes = new TreeMap<>();
     private final List<String> findings = new ArrayList<>();
-    // Seconds with each output off (the pre-alarm: on), counted every tick: plain fields, not a map of boxed sums.
+    // Seconds with Charge and Load disconnect off and the pre-alarm on, counted every tick: plain fields.
     private double chargeOffSeconds;
     private double loadOffSeconds;
     private double preAlarmSeconds;
@@ -44,6 +44,8 @@ public final class Recorder implements Simulation.Observer {
     private double minCell = Double.MAX_VALUE;
     private double maxCell = 0;
     private long nextSample;
+    // The batteries as they stand at the instant of the next tick: at the start, then after each tick's step.
+    private Sample.State now;
     private BmsState last;
     private SimulatedSystem system;
 
@@ -93,7 +95,15 @@ public final class Recorder implements Simulation.Observer {
     }
 
     @Override
+    public void start(Instant at, SimulatedSystem world) {
+        now = Sample.State.of(world);
+    }
+
+    @Override
     public void tick(Instant at, BmsState bms, SimulatedSystem world) {
+        if (now == null) {
+            throw new IllegalStateException("the recorder was not started: Simulation.run calls start first");
+        }
         last = bms;
         system = world;
         Outputs outputs = bms.protection().outputs();
@@ -115,7 +125,7 @@ public final class Recorder implements Simulation.Observer {
         long t = secondsSinceStart(at);
         if (t >= nextSample) {
             nextSample = t > Long.MAX_VALUE - intervalSeconds ? Long.MAX_VALUE : t + intervalSeconds;
-            Sample sample = Sample.of(t, bms, world);
+            Sample sample = Sample.of(t, now, bms, world);
             trace.sample(sample);
             row.setLength(0);
             try {
@@ -124,17 +134,15 @@ public final class Recorder implements Simulation.Observer {
                 throw new UncheckedIOException(e);
             }
         }
+        now = new Sample.State(soc, low, high, Sample.State.warmest(world));
     }
 
     /** The summary of the run so far. */
     public Summary summary(String scenario, long seed, Duration simulated) {
-        Map<String, Long> seconds = new LinkedHashMap<>();
-        seconds.put("ATC", Math.round(chargeOffSeconds));
-        seconds.put("ATD", Math.round(loadOffSeconds));
-        seconds.put("PRE_ALARM", Math.round(preAlarmSeconds));
         return new Summary(scenario, seed, simulated.getSeconds(), stepSeconds, system.soc() * 100, minSoc,
-                last.monitor().socText(), minCell, maxCell, seconds, codes, system.chargedJoules() / 3600,
-                system.dischargedJoules() / 3600, findings);
+                last.monitor().socText(), minCell, maxCell, Math.round(chargeOffSeconds), Math.round(loadOffSeconds),
+                Math.round(preAlarmSeconds), codes, system.chargedJoules() / 3600, system.dischargedJoules() / 3600,
+                findings);
     }
 
     /** What the report draws of the run so far, bounded however long the run (see {@link ReportTrace}). */

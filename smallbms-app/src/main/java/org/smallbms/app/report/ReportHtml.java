@@ -61,8 +61,8 @@ public final class ReportHtml {
                 s.finalSocPercent(), s.minSocPercent(), s.finalBmsSoc()));
         row(html, "Cells", String.format(Locale.ROOT, "%.3f V .. %.3f V", s.minCellVolts(), s.maxCellVolts()));
         row(html, "Outputs", String.format(Locale.ROOT, "ATC off %.1f h, ATD off %.1f h, pre-alarm on %.1f h",
-                s.secondsOff().get("ATC") / 3600.0, s.secondsOff().get("ATD") / 3600.0,
-                s.secondsOff().get("PRE_ALARM") / 3600.0));
+                s.atcOffSeconds() / 3600.0, s.atdOffSeconds() / 3600.0,
+                s.preAlarmOnSeconds() / 3600.0));
         row(html, "Energy", String.format(Locale.ROOT, "charged %.0f Wh, discharged %.0f Wh", s.chargedWh(),
                 s.dischargedWh()));
         StringBuilder codes = new StringBuilder();

@@ -1,38 +1,66 @@
 package org.smallbms.app.report;
 
+import java.util.List;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.sim.battery.Battery;
 import org.smallbms.sim.system.SimulatedSystem;
 
 /**
- * One row of the time series: the simulated truth and the BMS's view at a moment.
+ * One row of the time series: one instant {@code t}, the simulated truth and the BMS's view of it. The batteries'
+ * state (SoC, cells, temperature) is theirs at {@code t}, as the BMS read them when it decided the outputs of the
+ * same row; the bank's voltage and current are those of the step that starts at {@code t}, under those outputs.
  *
  * @param seconds since the start
- * @param socPercent the bank's true SoC
- * @param bmsSocPercent the SoC the BMS shows; NaN while unknown
- * @param volts the bank voltage
- * @param amps the bank current, positive charging
- * @param minCellVolts the lowest cell
- * @param maxCellVolts the highest cell
- * @param batteryCelsius the warmest battery
+ * @param socPercent the bank's true SoC at t
+ * @param bmsSocPercent the SoC the BMS shows after its step at t; NaN while unknown
+ * @param volts the bank voltage during the step from t
+ * @param amps the bank current during the step from t, positive charging
+ * @param minCellVolts the lowest cell at t
+ * @param maxCellVolts the highest cell at t
+ * @param batteryCelsius the warmest battery at t
  * @param ambientCelsius the air
- * @param atc the Charge disconnect output is high
- * @param atd the Load disconnect output is high
- * @param preAlarm the pre-alarm output is high
+ * @param atc the Charge disconnect output is high (decided at t)
+ * @param atd the Load disconnect output is high (decided at t)
+ * @param preAlarm the pre-alarm output is high (decided at t)
  */
 public record Sample(long seconds, double socPercent, double bmsSocPercent, double volts, double amps,
         double minCellVolts, double maxCellVolts, double batteryCelsius, double ambientCelsius, boolean atc,
         boolean atd, boolean preAlarm) {
 
-    /** The sample of a run at {@code seconds} since its start: the world after the tick, the BMS's state of it. */
-    public static Sample of(long seconds, BmsState bms, SimulatedSystem world) {
-        double celsius = -273;
-        for (Battery battery : world.bank().batteries()) {
-            celsius = Math.max(celsius, battery.celsius());
+    /**
+     * What the batteries were at one instant.
+     *
+     * @param socPercent the bank's true SoC
+     * @param minCellVolts the lowest cell
+     * @param maxCellVolts the highest cell
+     * @param batteryCelsius the warmest battery
+     */
+    public record State(double socPercent, double minCellVolts, double maxCellVolts, double batteryCelsius) {
+
+        /** The batteries of {@code world} as they are now. */
+        public static State of(SimulatedSystem world) {
+            return new State(world.soc() * 100, world.minCellVolts(), world.maxCellVolts(), warmest(world));
         }
-        return new Sample(seconds, world.soc() * 100, bms.socPermille().map(p -> p / 10.0).orElse(Double.NaN),
-                world.bank().stepVolts(), world.bankAmps(), world.minCellVolts(), world.maxCellVolts(), celsius,
-                world.ambientCelsius(), bms.protection().outputs().charge().isHigh(),
+
+        /** The temperature of the warmest battery of {@code world} now. */
+        static double warmest(SimulatedSystem world) {
+            double celsius = -273;
+            List<Battery> batteries = world.bank().batteries();
+            for (int i = 0; i < batteries.size(); i++) {
+                celsius = Math.max(celsius, batteries.get(i).celsius());
+            }
+            return celsius;
+        }
+    }
+
+    /**
+     * The sample of a run at {@code seconds} since its start: the batteries {@code at} that instant, the BMS's state
+     * after its step then, and the step that followed, after which {@code world} stands.
+     */
+    public static Sample of(long seconds, State at, BmsState bms, SimulatedSystem world) {
+        return new Sample(seconds, at.socPercent(), bms.socPermille().map(p -> p / 10.0).orElse(Double.NaN),
+                world.bank().stepVolts(), world.bankAmps(), at.minCellVolts(), at.maxCellVolts(),
+                at.batteryCelsius(), world.ambientCelsius(), bms.protection().outputs().charge().isHigh(),
                 bms.protection().outputs().load().isHigh(), bms.protection().outputs().preAlarm().isHigh());
     }
 }

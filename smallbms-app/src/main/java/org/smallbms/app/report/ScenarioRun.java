@@ -55,6 +55,11 @@ public final class ScenarioRun {
                         private long next = every;
 
                         @Override
+                        public void start(Instant at, SimulatedSystem system) {
+                            recorder.start(at, system);
+                        }
+
+                        @Override
                         public void event(Event event) {
                             recorder.event(event);
                         }

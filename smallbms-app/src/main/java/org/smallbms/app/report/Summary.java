@@ -15,7 +15,9 @@ import java.util.Map;
  * @param finalBmsSoc the SoC the BMS showed at the end, as it shows it
  * @param minCellVolts the lowest cell voltage seen
  * @param maxCellVolts the highest cell voltage seen
- * @param secondsOff seconds each output was not high: ATC, ATD; and seconds the pre-alarm was high (PRE_ALARM)
+ * @param atcOffSeconds seconds the Charge disconnect output was not high (Allowed to charge: No)
+ * @param atdOffSeconds seconds the Load disconnect output was not high (Allowed to discharge: No)
+ * @param preAlarmOnSeconds seconds the pre-alarm output was high
  * @param codes how often each code or condition became active
  * @param chargedWh energy into the bank
  * @param dischargedWh energy out of the bank
@@ -23,11 +25,10 @@ import java.util.Map;
  */
 public record Summary(String scenario, long seed, long simulatedSeconds, double stepSeconds, double finalSocPercent,
         double minSocPercent, String finalBmsSoc, double minCellVolts, double maxCellVolts,
-        Map<String, Long> secondsOff, Map<String, Integer> codes, double chargedWh, double dischargedWh,
-        List<String> findings) {
+        long atcOffSeconds, long atdOffSeconds, long preAlarmOnSeconds, Map<String, Integer> codes, double chargedWh,
+        double dischargedWh, List<String> findings) {
 
     public Summary {
-        secondsOff = Map.copyOf(secondsOff);
         codes = Map.copyOf(codes);
         findings = List.copyOf(findings);
     }

@@ -57,7 +57,9 @@ class SimulateCommandTest {
         JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
         assertThat(summary.get("simulatedSeconds").asLong()).isEqualTo(14 * 86_400L);
         assertThat(summary.get("codes").get("A-B01").asInt()).isEqualTo(1);
-        assertThat(summary.get("secondsOff").get("ATD").asLong()).isGreaterThan(10 * 86_400L);
+        assertThat(summary.get("atdOffSeconds").asLong()).isGreaterThan(10 * 86_400L);
+        assertThat(summary.has("preAlarmOnSeconds")).as("the pre-alarm's time is on-time, named so").isTrue();
+        assertThat(summary.has("secondsOff")).isFalse();
         assertThat(summary.get("findings").toString()).contains("reserve exhausted");
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).contains("<svg", "polyline", "A-B01", "State of charge").doesNotContain("<script", "src=",

@@ -58,6 +58,13 @@ class RecorderTest {
         Simulation.run(scenario.newWorld(scenario.seed()), scenario.newBms(), start, scenario.duration(),
                 scenario.step(), new Simulation.Observer() {
                     private long next;
+                    private Sample.State now;
+
+                    @Override
+                    public void start(Instant at, SimulatedSystem world) {
+                        recorder.start(at, world);
+                        now = Sample.State.of(world);
+                    }
 
                     @Override
                     public void event(Event event) {
@@ -71,8 +78,9 @@ class RecorderTest {
                         long t = Duration.between(start, at).getSeconds();
                         if (t >= next) {
                             next = t + every;
-                            samples.add(Sample.of(t, bms, world));
+                            samples.add(Sample.of(t, now, bms, world));
                         }
+                        now = Sample.State.of(world);
                     }
                 });
         return new Recorded(recorder, events.toString(), timeseries.toString(), samples, allEvents,
@@ -170,6 +178,45 @@ class RecorderTest {
         assertThat(trace.marks()).hasSizeLessThanOrEqualTo(ReportTrace.MARKS);
         assertThat(List.of(trace.atc(), trace.atd(), trace.preAlarm()))
                 .allSatisfy(runs -> assertThat(runs).hasSizeLessThanOrEqualTo(ReportTrace.MAX_RUNS));
+    }
+
+    @Test
+    @DisplayName("a row of timeseries.csv is one instant: its cells are those the BMS measured when it decided the "
+            + "outputs of the same row, not those of a second later")
+    void row_cellsAreThoseTheBmsDecidedOn() throws Exception {
+        Scenario scenario = Scenarios.builtIn("ng-3.3.1-solar-batteryprotect").withDuration(Duration.ofDays(1));
+        StringWriter timeseries = new StringWriter();
+        Recorder recorder = new Recorder(scenario.start(), scenario.duration(), scenario.step(),
+                Duration.ofSeconds(1), new StringWriter(), timeseries);
+        java.util.Map<Long, Integer> measured = new java.util.HashMap<>();
+        Simulation.run(scenario.newWorld(1), scenario.newBms(), scenario.start(), scenario.duration(),
+                scenario.step(), new Simulation.Observer() {
+                    @Override
+                    public void start(Instant at, SimulatedSystem world) {
+                        recorder.start(at, world);
+                    }
+
+                    @Override
+                    public void tick(Instant at, BmsState bms, SimulatedSystem world) {
+                        recorder.tick(at, bms, world);
+                        bms.measurement().ifPresent(m -> measured.put(Duration.between(scenario.start(), at)
+                                .getSeconds(), m.minCellMillivolts()));
+                    }
+                });
+
+        List<String> rows = timeseries.toString().lines().skip(1).toList();
+        assertThat(rows).hasSize(86_400);
+        int compared = 0;
+        for (String row : rows) {
+            String[] columns = row.split(",");
+            Integer bms = measured.get(Long.parseLong(columns[0]));
+            if (bms != null) {
+                assertThat(Double.parseDouble(columns[5])).as("row %s", columns[0])
+                        .isCloseTo(bms / 1000.0, org.assertj.core.api.Assertions.within(0.0011));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(86_000);
     }
 
     /** Counts the lines written, keeping none of them. */

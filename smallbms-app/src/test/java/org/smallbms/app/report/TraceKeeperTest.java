@@ -95,8 +95,8 @@ class TraceKeeperTest {
         for (long t = 0; t < 501 + 41; t++) {
             keeper.event(code(t, "active"));
         }
-        Summary summary = new Summary("s", 1, 600, 1, 50, 40, "50 %", 3.2, 3.4, Map.of("ATC", 0L, "ATD", 0L,
-                "PRE_ALARM", 0L), Map.of("W-B01", 1, "A-B01", 2, "E-B09", 3), 0, 0, List.of());
+        Summary summary = new Summary("s", 1, 600, 1, 50, 40, "50 %", 3.2, 3.4, 0, 0, 0,
+                Map.of("W-B01", 1, "A-B01", 2, "E-B09", 3), 0, 0, List.of());
         StringWriter html = new StringWriter();
 
         ReportHtml.write(html, "s", "d", summary, keeper.trace(), START);

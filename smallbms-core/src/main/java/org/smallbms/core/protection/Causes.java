@@ -11,6 +11,9 @@ import org.smallbms.core.remote.Remote;
 /** Writes the cause of a condition being raised or cleared: the rule, the value that crossed and the threshold. */
 final class Causes {
 
+    /** Where a Lithium NG battery sets its low cell flag (REQUIREMENTS.md, PROT): only for the words of a cause. */
+    private static final int LOW_CELL_FLAG_SET = 2_800;
+
     private final Measure measure;
     private final BankFrame frame;
     private final ProtectionInputs inputs;
@@ -73,10 +76,16 @@ final class Causes {
             case A_B01 -> measure.minCellMillivolts() < Limits.EMERGENCY_CELL.set()
                     ? "lowest cell " + Measure.volts(measure.minCellMillivolts()) + " is below the emergency level "
                     + Measure.volts(Limits.EMERGENCY_CELL.set()) + ": no pre-alarm lead"
-                    : "battery " + measure.batteriesWith(BatteryFlag.CELL_LOW_VOLTAGE)
+                    : measure.minCellMillivolts() < LOW_CELL_FLAG_SET
+                    ? "battery " + measure.batteriesWith(BatteryFlag.CELL_LOW_VOLTAGE)
                     + " reports a cell at the low cell voltage threshold (lowest cell "
                     + Measure.volts(measure.minCellMillivolts()) + "; threshold 2.80 V) and the pre-alarm has been "
-                    + "high since " + leadStart() + " (" + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)";
+                    + "high since " + leadStart() + " (" + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)"
+                    // The flag is latched in the battery: the cell that set it may have recovered since.
+                    : "battery " + measure.batteriesWith(BatteryFlag.CELL_LOW_VOLTAGE) + " still reports its low cell "
+                    + "flag, set when a cell reached the 2.80 V threshold and cleared only at 3.20 V (lowest cell now "
+                    + Measure.volts(measure.minCellMillivolts()) + "), and the pre-alarm has been high since "
+                    + leadStart() + " (" + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)";
             case E_B01 -> bank.map(b -> String.join(" ", b.violations())).orElse("no bank");
             case E_B05 -> "the daisy chain has been open for " + Limits.CHAIN_OPEN_DELAY.toSeconds() + " s: the "
                     + "BMS cable loop from one BMS port through the batteries back to the other is broken";

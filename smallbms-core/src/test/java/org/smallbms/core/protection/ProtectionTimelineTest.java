@@ -231,6 +231,19 @@ class ProtectionTimelineTest {
         }
 
         @Test
+        @DisplayName("PROT-10 A-B01 raised on a flag the battery latched says so, not that the recovered cell is at "
+                + "the threshold")
+        void lowCellFlagLatched_causeSaysTheFlagIsLatched() {
+            Timeline t = Timeline.start(HEALTHY);
+            t.then(cellAt(3_050));
+            t.hold(cellAt(3_088, BatteryFlag.CELL_LOW_VOLTAGE), 40);
+
+            assertThat(t.state().has(Condition.A_B01)).isTrue();
+            assertThat(t.events("A-B01").get(0).cause()).contains("still reports its low cell flag")
+                    .contains("lowest cell now 3.088 V").doesNotContain("reports a cell at the low cell voltage");
+        }
+
+        @Test
         @DisplayName("PROT-05 a cell reaching the low threshold with no pre-alarm before still gets the 30 s lead")
         void lowCellFlagFirst_preAlarmThenLoadAfterThirtySeconds() {
             Timeline t = Timeline.start(HEALTHY.withRemote(RemoteTerminal.WIRE_LOOP));

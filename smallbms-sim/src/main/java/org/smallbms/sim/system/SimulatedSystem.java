@@ -429,14 +429,16 @@ public final class SimulatedSystem implements World {
     void setBmsCable(boolean connected) {
         faults = faults.withOpen(!connected);
         record(Event.Kind.FAULT, "BMS cable", connected ? "plugged" : "pulled", connected
-                ? "the daisy chain is closed again" : "a BMS cable is out: the daisy chain is open (E-B05)");
+                ? "the daisy chain is closed again"
+                : "a BMS cable is out: the daisy chain is open (W-B05 at once, E-B05 if it stays open 5 s)");
     }
 
     void setBatteryAnswers(int battery, boolean answers) {
         String serial = batterySerial(battery);
         faults = answers ? faults.withAnswering(serial) : faults.withSilent(serial);
         record(Event.Kind.FAULT, "battery " + serial, answers ? "answering" : "silent", answers
-                ? "the battery answers on the chain again" : "the battery stops answering on the chain (A-B05)");
+                ? "the battery answers on the chain again"
+                : "the battery stops answering on the chain (W-B05 after 2 s, A-B05 after 10 s, if it stays silent)");
     }
 
     void changeStrings(boolean add) {

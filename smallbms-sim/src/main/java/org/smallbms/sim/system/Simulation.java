@@ -15,6 +15,10 @@ public final class Simulation {
     /** What a run tells its watcher, in order. */
     public interface Observer {
 
+        /** Before the first tick, at {@code at}: the system as it starts. */
+        default void start(Instant at, SimulatedSystem system) {
+        }
+
         /** An event of the BMS (a step's or a command's) or of the simulation. */
         default void event(Event event) {
         }
@@ -39,6 +43,7 @@ public final class Simulation {
         long stepNanos = step.getNano();
         BmsState bms = initial;
         Instant now = start;
+        observer.start(start, system);
         for (long i = 0; i < steps; i++) {
             ClosedLoop.Tick tick = ClosedLoop.tick(bms, system, now, step);
             bms = tick.bms();
