@@ -166,12 +166,31 @@ class StoreSafetyTest {
 
         try (Store store = Store.open(dir, T0)) {
             String pin = store.newPin().orElseThrow();
+            assertThat(pin).isNotEqualTo(Store.OLD_UNIVERSAL_PIN).matches("[0-9]{6}");
             assertThat(store.identity().pin().matches(pin)).isTrue();
-            assertThat(store.identity().pin().matches(Store.OLD_UNIVERSAL_PIN)).isEqualTo(
-                    pin.equals(Store.OLD_UNIVERSAL_PIN));
+            assertThat(store.identity().pin().matches(Store.OLD_UNIVERSAL_PIN)).isFalse();
         }
         try (Store store = Store.open(dir, T0)) {
             assertThat(store.newPin()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("SET-01 a random PIN is never the old universal 000000, even when the random source draws its least")
+    void randomPin_sourceDrawsItsLeast_isNotTheUniversalPin() {
+        String pin = DeviceIdentity.randomPin(new LeastRandom());
+
+        assertThat(pin).isNotEqualTo(Store.OLD_UNIVERSAL_PIN).matches("[0-9]{6}");
+    }
+
+    /** A random source whose bytes are all zero, so every draw from it is the least value it can be. */
+    private static final class LeastRandom extends SecureRandom {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            java.util.Arrays.fill(bytes, (byte) 0);
         }
     }
 
