@@ -27,6 +27,8 @@ class StoreSafetyTest {
     private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
     /** A PIN an old store kept in clear: distinctive, so a byte search for it finds nothing else. */
     private static final String OLD_PIN = "731946";
+    /** Victron style: HQ, the year and week of manufacture, five characters. */
+    private static final String SERIAL = "HQ[0-9]{4}[A-Z0-9]{5}";
 
     @TempDir
     Path dir;
@@ -42,7 +44,7 @@ class StoreSafetyTest {
                     .hasMessageContaining("process " + ProcessHandle.current().pid())
                     .hasMessageContaining("smallbms run")
                     .hasMessageContaining("--data");
-            assertThat(first.identity()).isNotNull();
+            assertThat(first.identity().serial()).matches(SERIAL);
         }
         try (Store again = Store.open(dir, T0)) {
             assertThat(again.load()).isEmpty();
@@ -70,7 +72,7 @@ class StoreSafetyTest {
     @DisplayName("an existing database readable by others is made the owner's when opened")
     void open_worldReadableStore_madeOwnerOnly() throws Exception {
         try (Store store = Store.open(dir, T0)) {
-            assertThat(store.identity()).isNotNull();
+            assertThat(store.identity().serial()).matches(SERIAL);
         }
         Path file = dir.resolve(Store.FILE_NAME);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
