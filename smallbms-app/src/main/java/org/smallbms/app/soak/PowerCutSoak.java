@@ -75,7 +75,8 @@ public final class PowerCutSoak {
     /**
      * What the checks found.
      *
-     * @param kills how many cuts
+     * @param kills how many cuts were made to a running device: fewer than asked when a violation or a device that
+     *     did not start ended the soak early
      * @param violations every broken promise
      * @param socKnownAtEnd whether the last saved state knew its SoC (the SoC checks were not vacuous)
      * @param drawnMilliampHoursAtEnd the history's Ah drawn at the end (the history checks were not vacuous)
@@ -90,9 +91,10 @@ public final class PowerCutSoak {
     private record Seen(int warning, History history, boolean socKnown, int socPermille, Instant savedAt) {
     }
 
-    /** Starts and kills the device {@code kills} times. */
+    /** Starts and kills the device {@code kills} times, or until the first violation. */
     public Result run(int kills) throws IOException, InterruptedException {
         List<String> violations = new ArrayList<>();
+        int cuts = 0;
         Seen seen = null;
         int expected = Setting.LOW_SOC_WARNING.defaultFor(org.smallbms.core.bank.SystemVoltage.V12);
         for (int k = 0; k < kills && violations.isEmpty(); k++) {
@@ -114,6 +116,7 @@ public final class PowerCutSoak {
             // The one wait on purpose: the device runs as a real process for a random while before the cut.
             Thread.sleep(random.nextInt((int) maxDelay.toMillis() + 1));
             process.destroyForcibly().waitFor();
+            cuts++;
             reader.join();
             seen = check(k + 1, seen, expected, next, violations);
             if (seen != null) {
@@ -129,7 +132,7 @@ public final class PowerCutSoak {
             violations.add("the killed devices left " + leaked.size() + " files of SQLite's native library in "
                     + tempDir() + ": " + leaked.subList(0, Math.min(3, leaked.size())));
         }
-        return new Result(kills, violations, seen != null && seen.socKnown(),
+        return new Result(cuts, violations, seen != null && seen.socKnown(),
                 seen == null ? 0 : seen.history().drawnMilliampHours());
     }
 

@@ -41,9 +41,12 @@ public record DeviceIdentity(String serial, byte[] readoutKey, PinHash pin) {
     /**
      * SET-01 (revised): a new device's PIN, six random digits. There is no universal default PIN; the device shows
      * this one once, as a label on a real one carries it.
+     *
+     * <p>Drawn from 000001..999999, never 000000: that was the universal PIN every old device shipped with, so a
+     * store still on it is given a new one at open, and the new one must not be the PIN anyone could guess.
      */
     public static String randomPin(SecureRandom random) {
-        return String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+        return String.format(Locale.ROOT, "%06d", 1 + random.nextInt(999_999));
     }
 
     /** Why {@code pin} cannot be a PIN; empty when it can: exactly six digits. */

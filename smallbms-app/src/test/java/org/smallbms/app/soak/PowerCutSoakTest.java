@@ -34,7 +34,7 @@ class PowerCutSoakTest {
         PowerCutSoak.Result result = soak.run(100);
 
         assertThat(result.violations()).isEmpty();
-        assertThat(result.kills()).isEqualTo(100);
+        assertThat(result.kills()).as("cuts made to a running device").isEqualTo(100);
         assertThat(result.socKnownAtEnd()).isTrue();
         assertThat(result.drawnMilliampHoursAtEnd()).isPositive();
     }

@@ -27,6 +27,8 @@ class StoreSafetyTest {
     private static final Instant T0 = Instant.parse("2026-06-01T12:00:00Z");
     /** A PIN an old store kept in clear: distinctive, so a byte search for it finds nothing else. */
     private static final String OLD_PIN = "731946";
+    /** Victron style: HQ, the year and week of manufacture, five characters. */
+    private static final String SERIAL = "HQ[0-9]{4}[A-Z0-9]{5}";
 
     @TempDir
     Path dir;
@@ -42,7 +44,7 @@ class StoreSafetyTest {
                     .hasMessageContaining("process " + ProcessHandle.current().pid())
                     .hasMessageContaining("smallbms run")
                     .hasMessageContaining("--data");
-            assertThat(first.identity()).isNotNull();
+            assertThat(first.identity().serial()).matches(SERIAL);
         }
         try (Store again = Store.open(dir, T0)) {
             assertThat(again.load()).isEmpty();
@@ -70,7 +72,7 @@ class StoreSafetyTest {
     @DisplayName("an existing database readable by others is made the owner's when opened")
     void open_worldReadableStore_madeOwnerOnly() throws Exception {
         try (Store store = Store.open(dir, T0)) {
-            assertThat(store.identity()).isNotNull();
+            assertThat(store.identity().serial()).matches(SERIAL);
         }
         Path file = dir.resolve(Store.FILE_NAME);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
@@ -166,12 +168,31 @@ class StoreSafetyTest {
 
         try (Store store = Store.open(dir, T0)) {
             String pin = store.newPin().orElseThrow();
+            assertThat(pin).isNotEqualTo(Store.OLD_UNIVERSAL_PIN).matches("[0-9]{6}");
             assertThat(store.identity().pin().matches(pin)).isTrue();
-            assertThat(store.identity().pin().matches(Store.OLD_UNIVERSAL_PIN)).isEqualTo(
-                    pin.equals(Store.OLD_UNIVERSAL_PIN));
+            assertThat(store.identity().pin().matches(Store.OLD_UNIVERSAL_PIN)).isFalse();
         }
         try (Store store = Store.open(dir, T0)) {
             assertThat(store.newPin()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("SET-01 a random PIN is never the old universal 000000, even when the random source draws its least")
+    void randomPin_sourceDrawsItsLeast_isNotTheUniversalPin() {
+        String pin = DeviceIdentity.randomPin(new LeastRandom());
+
+        assertThat(pin).isNotEqualTo(Store.OLD_UNIVERSAL_PIN).matches("[0-9]{6}");
+    }
+
+    /** A random source whose bytes are all zero, so every draw from it is the least value it can be. */
+    private static final class LeastRandom extends SecureRandom {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            java.util.Arrays.fill(bytes, (byte) 0);
         }
     }
 

@@ -10,11 +10,13 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.monitor.TestBank;
 import org.smallbms.core.settings.Setting;
+import org.smallbms.core.settings.SettingChange;
 
 /**
  * The core refuses every number a user can type that is not a finite value in range, whatever the front end: NaN,
@@ -41,6 +43,7 @@ class CommandNumbersPropertiesTest {
     }
 
     @Property(tries = 3_000)
+    // jqwik's own @Label: a JUnit @DisplayName on a @Property makes jqwik skip the property altogether.
     @Label("SET-02, MON-05 every number given to set SoC or a setting is refused unless finite and in range; "
             + "a refusal changes nothing and says why")
     void numbers_refusedUnlessFiniteAndInRange(@ForAll("anyDouble") double value, @ForAll Setting setting) {
@@ -57,14 +60,30 @@ class CommandNumbersPropertiesTest {
         boolean whole = value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE;
         if (!whole) {
             assertRefusedUnchanged(change, setting.label());
-        } else if (change instanceof CommandResult.Accepted) {
-            int set = change.state().settings().get(setting);
-            assertThat(set).isEqualTo((int) value);
-            assertThat(set).isBetween(setting.minFor(STARTED.settings().system()),
-                    setting.maxFor(STARTED.settings().system()));
+            Statistics.label("setting change").collect("not a whole number");
         } else {
-            assertRefusedUnchanged(change, "");
+            // A whole number is the settings' own call: the command must give the same answer and message.
+            SettingChange expected = STARTED.settings().change(setting, (int) value);
+            if (expected instanceof SettingChange.Accepted accepted) {
+                assertThat(change).isInstanceOf(CommandResult.Accepted.class);
+                assertThat(change.state().settings()).isEqualTo(accepted.settings());
+                assertThat(change.state().settings().get(setting)).isEqualTo((int) value)
+                        .isBetween(setting.minFor(STARTED.settings().system()),
+                                setting.maxFor(STARTED.settings().system()));
+                Statistics.label("setting change").collect("whole, accepted");
+            } else {
+                String message = ((SettingChange.Refused) expected).message();
+                assertThat(change).isInstanceOfSatisfying(CommandResult.Rejected.class, r -> assertThat(r.message())
+                        .isEqualTo(message));
+                assertThat(change.state()).isSameAs(STARTED);
+                Statistics.label("setting change").collect("whole, refused");
+            }
         }
+        Statistics.label("setting change").coverage(coverage -> {
+            coverage.check("whole, accepted").count(c -> c >= 30);
+            coverage.check("whole, refused").count(c -> c >= 30);
+            coverage.check("not a whole number").count(c -> c >= 30);
+        });
     }
 
     private static void assertRefusedUnchanged(CommandResult result, String names) {

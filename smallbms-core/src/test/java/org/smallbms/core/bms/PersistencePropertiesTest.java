@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.smallbms.core.monitor.TestBank;
 import org.smallbms.core.settings.Setting;
 
@@ -51,8 +52,11 @@ class PersistencePropertiesTest {
     @Property(tries = 10_000)
     @Label("MON-07 checkpoint, restore and continue gives the same as continuing without a stop")
     void checkpointRestoreContinue_equalsContinue(@ForAll("ticks") List<Tick> ticks,
-            @ForAll @IntRange(min = 0, max = 25) int checkpoint) {
+            @ForAll @IntRange(min = 1, max = 25) int checkpoint) {
+        // At least one tick before the restart, so there is always a restore to compare with running on.
         int stopAfter = Math.min(checkpoint, ticks.size());
+        Statistics.label("restore").collect(stopAfter < ticks.size() ? "mid-run" : "after the last tick");
+        Statistics.label("restore").coverage(coverage -> coverage.check("mid-run").percentage(p -> p >= 30));
         Instant start = BmsRun.T0;
         BmsState initial = Bms.handle(Bms.initial(), start, new Command.ChangeSetting(
                 Setting.CHARGED_DETECTION_TIME, 1)).state();

@@ -13,6 +13,7 @@ import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.settings.Settings;
 
@@ -46,8 +47,11 @@ class MonitorPropertiesTest {
     void socWithinBoundsAndConsumedNeverPositive(@ForAll("ops") List<Op> ops) {
         MonitorState state = MonitorState.UNKNOWN;
         Instant now = T0;
+        // While the SoC is unknown nothing is counted and both bounds hold trivially: count the steps that count.
+        boolean countedKnown = false;
         for (Op op : ops) {
             now = now.plusSeconds(op.seconds());
+            countedKnown |= state.socKnown();
             state = Monitor.step(state, now, Optional.of(measured(op)), SETTINGS).state();
             if (op.command() == -1) {
                 state = Monitor.synchronise(state, now).state();
@@ -57,6 +61,9 @@ class MonitorPropertiesTest {
             assertThat(state.socPermille()).isBetween(0, 1000);
             assertThat(state.consumedMilliampHours()).isLessThanOrEqualTo(0);
         }
+        Statistics.label("SoC").collect(countedKnown ? "a step counted from a known SoC" : "never counted");
+        Statistics.label("SoC").coverage(coverage -> coverage.check("a step counted from a known SoC")
+                .percentage(p -> p >= 50));
     }
 
     @Property(tries = 10_000)

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.smallbms.core.bank.Bank;
 import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.core.event.Event;
 import org.smallbms.core.testing.Frames;
 
 /** The one rule for which bank a frame comes from, shared by the device step and the protection. */
@@ -65,17 +66,21 @@ class ProtectionBankForTest {
     }
 
     @Test
-    @DisplayName("TOP-01 a step given the bank bankFor found is the step that finds it itself")
-    void step_withBankForAnswer_sameAsStepFindingIt() {
+    @DisplayName("TOP-01 TOP-09 a step given the bank bankFor detected for a swapped battery takes that very bank "
+            + "and logs the change once")
+    void step_bankDetectedForSwappedBattery_takesThatBankAndLogsTheChange() {
         ProtectionState s = running(TWO);
         BankFrame swapped = Frames.replace(TWO, 1, Frames.battery("HQ99999999", BatteryModel.NG_12V8_100AH));
         Instant now = T0.plusSeconds(10);
+        Optional<Bank> detected = Protection.bankFor(s, swapped);
 
-        ProtectionState given = Protection.step(s, now, swapped, ProtectionInputs.DEFAULTS,
-                Protection.bankFor(s, swapped));
-        ProtectionState found = Protection.step(s, now, swapped, ProtectionInputs.DEFAULTS);
+        ProtectionState next = Protection.step(s, now, swapped, ProtectionInputs.DEFAULTS, detected);
 
-        assertThat(given).isEqualTo(found);
-        assertThat(given.bank()).get().satisfies(b -> assertThat(b.hasSameMembers(swapped.batteries())).isTrue());
+        // The same object: the step uses the bank it was given rather than comparing the members a second time.
+        assertThat(next.bank()).get().isSameAs(detected.orElseThrow());
+        assertThat(next.events()).filteredOn(e -> e.kind() == Event.Kind.BANK).singleElement().satisfies(e -> {
+            assertThat(e.at()).isEqualTo(now);
+            assertThat(e.cause()).contains("batteries changed", "was 2 batteries");
+        });
     }
 }

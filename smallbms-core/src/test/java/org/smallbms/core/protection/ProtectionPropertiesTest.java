@@ -218,18 +218,6 @@ class ProtectionPropertiesTest {
     }
 
     @Property(tries = 10_000)
-    @Label("the same inputs give the same outputs, states and events")
-    void deterministic(@ForAll("timelines") List<Segment> segments) {
-        List<Step> first = run(segments);
-        List<Step> second = run(segments);
-
-        assertThat(second).hasSameSizeAs(first);
-        for (int k = 0; k < first.size(); k++) {
-            assertThat(second.get(k).state()).isEqualTo(first.get(k).state());
-        }
-    }
-
-    @Property(tries = 10_000)
     @Label("a step answered from a remembered steady state gives what evaluating every rule gives")
     void steadyMemory_sameAsEvaluatingTheRules(@ForAll("timelines") List<Segment> segments) {
         ProtectionState remembering = Protection.poweredOff();
