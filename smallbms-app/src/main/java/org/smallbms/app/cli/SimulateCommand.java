@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "and writes events.jsonl, timeseries.csv, summary.json and report.html. See docs/scenarios.md."})
 public final class SimulateCommand implements Callable<Integer> {
 
-    /** The most rows of timeseries.csv: a run keeps them in memory for the report (about 100 MB at this many). */
+    /** The most rows of timeseries.csv: about 80 MB of CSV (the rows are streamed; the bound is for the file). */
     static final long MAX_ROWS = 1_000_000;
     /** The longest part of the default folder name taken from the scenario's name. */
     static final int MAX_FOLDER_NAME_CHARS = 64;
@@ -52,6 +52,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--interval", paramLabel = "D", defaultValue = "1m", description = "Time between rows of "
             + "timeseries.csv (default ${DEFAULT-VALUE}).")
     String interval;
+
+    @Option(names = "--batteries", description = "Also write batteries.csv: each battery's SoC, current, lowest and "
+            + "highest cell and temperature at every row of timeseries.csv, to see which battery gives out first.")
+    boolean perBattery;
 
     @Override
     public Integer call() {
@@ -90,13 +94,13 @@ public final class SimulateCommand implements Callable<Integer> {
                 Durations.format(scenario.duration()), Durations.format(scenario.step()), runSeed);
         Summary summary;
         try {
-            summary = ScenarioRun.run(scenario, runSeed, every, dir, progressBar(err));
+            summary = ScenarioRun.run(scenario, runSeed, every, dir, perBattery, progressBar(err));
         } catch (IOException | UncheckedIOException e) {
             err.println("cannot write to " + Printable.escape(dir.toString()) + ": "
                     + Printable.escape(e.getMessage()));
             return 1;
         }
-        print(out, summary, dir);
+        print(out, summary, dir, perBattery);
         return 0;
     }
 
@@ -141,7 +145,7 @@ public final class SimulateCommand implements Callable<Integer> {
         };
     }
 
-    private static void print(PrintWriter out, Summary s, Path dir) {
+    private static void print(PrintWriter out, Summary s, Path dir, boolean perBattery) {
         out.printf(Locale.ROOT, "SoC: final %.1f %%, minimum %.1f %% (the BMS shows %s)%n", s.finalSocPercent(),
                 s.minSocPercent(), s.finalBmsSoc());
         out.printf(Locale.ROOT, "Cells: %.3f V .. %.3f V%n", s.minCellVolts(), s.maxCellVolts());
@@ -158,7 +162,7 @@ public final class SimulateCommand implements Callable<Integer> {
             out.println("Finding: " + Printable.escape(finding));
         }
         out.println("Wrote " + Printable.escape(dir.resolve(ScenarioRun.REPORT).toString()) + " (and "
-                + ScenarioRun.EVENTS + ", "
-                + ScenarioRun.TIMESERIES + ", " + ScenarioRun.SUMMARY + ")");
+                + ScenarioRun.EVENTS + ", " + ScenarioRun.TIMESERIES + ", " + ScenarioRun.SUMMARY
+                + (perBattery ? ", " + ScenarioRun.BATTERIES : "") + ")");
     }
 }

@@ -27,6 +27,8 @@ public final class ScenarioRun {
     public static final String TIMESERIES = "timeseries.csv";
     public static final String SUMMARY = "summary.json";
     public static final String REPORT = "report.html";
+    /** Written only when asked for: every battery at every sample. */
+    public static final String BATTERIES = "batteries.csv";
 
     private ScenarioRun() {
     }
@@ -41,13 +43,27 @@ public final class ScenarioRun {
      */
     public static Summary run(Scenario scenario, long seed, Duration interval, Path dir, DoubleConsumer progress)
             throws IOException {
+        return run(scenario, seed, interval, dir, false, progress);
+    }
+
+    /**
+     * @param perBattery also write {@value #BATTERIES}: every battery at every sample
+     * @see #run(Scenario, long, Duration, Path, DoubleConsumer)
+     */
+    public static Summary run(Scenario scenario, long seed, Duration interval, Path dir, boolean perBattery,
+            DoubleConsumer progress) throws IOException {
         Files.createDirectories(dir);
         SimulatedSystem world = scenario.newWorld(seed);
         Instant start = scenario.start();
         Recorder recorder;
         try (Writer events = Files.newBufferedWriter(dir.resolve(EVENTS), StandardCharsets.UTF_8);
-                Writer csv = Files.newBufferedWriter(dir.resolve(TIMESERIES), StandardCharsets.UTF_8)) {
+                Writer csv = Files.newBufferedWriter(dir.resolve(TIMESERIES), StandardCharsets.UTF_8);
+                Writer batteryCsv = perBattery ? Files.newBufferedWriter(dir.resolve(BATTERIES), StandardCharsets.UTF_8)
+                        : Writer.nullWriter()) {
             recorder = new Recorder(start, scenario.duration(), scenario.step(), interval, events, csv);
+            Simulation.Observer batteries = perBattery ? new BatteriesCsv(start, interval, batteryCsv)
+                    : new Simulation.Observer() {
+                    };
             long total = Math.max(1, scenario.duration().getSeconds());
             long every = Math.max(1, total / 100);
             Simulation.run(world, scenario.newBms(), start, scenario.duration(), scenario.step(),
@@ -57,6 +73,7 @@ public final class ScenarioRun {
                         @Override
                         public void start(Instant at, SimulatedSystem system) {
                             recorder.start(at, system);
+                            batteries.start(at, system);
                         }
 
                         @Override
@@ -67,6 +84,7 @@ public final class ScenarioRun {
                         @Override
                         public void tick(Instant at, BmsState bms, SimulatedSystem system) {
                             recorder.tick(at, bms, system);
+                            batteries.tick(at, bms, system);
                             long t = recorder.secondsSinceStart(at);
                             if (t >= next) {
                                 next = t + every;

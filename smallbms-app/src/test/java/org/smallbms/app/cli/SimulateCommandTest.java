@@ -127,4 +127,30 @@ class SimulateCommandTest {
         assertThat(run("check", dir.resolve("none.yaml").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("none.yaml: no such file", "Nothing was checked.");
     }
+
+    @Test
+    @DisplayName("simulate --batteries writes each battery at every sample: in parallel, their currents add up to the "
+            + "bank's of the same row")
+    void simulate_batteries_eachBatteryEveryRow() throws IOException {
+        int exit = run("simulate", "off-grid-cloudy-week", "--out", dir.toString(), "--duration", "1d", "--interval",
+                "1h", "--batteries");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("batteries.csv");
+        List<String> bank = Files.readAllLines(dir.resolve("timeseries.csv"));
+        List<String> batteries = Files.readAllLines(dir.resolve("batteries.csv"));
+        assertThat(batteries.get(0)).isEqualTo("t_s,battery,soc_percent,amps,min_cell_volts,max_cell_volts,celsius");
+        assertThat(batteries).hasSize(1 + 2 * (bank.size() - 1));
+        for (int row = 1; row < bank.size(); row++) {
+            String[] whole = bank.get(row).split(",");
+            String[] first = batteries.get(2 * row - 1).split(",");
+            String[] second = batteries.get(2 * row).split(",");
+            assertThat(first[0]).isEqualTo(whole[0]).isEqualTo(second[0]);
+            assertThat(List.of(first[1], second[1])).containsExactly("HQ24010001", "HQ24010002");
+            assertThat(Double.parseDouble(first[3]) + Double.parseDouble(second[3])).as("row %s", whole[0])
+                    .isCloseTo(Double.parseDouble(whole[4]), org.assertj.core.api.Assertions.within(0.003));
+            assertThat(Math.min(Double.parseDouble(first[4]), Double.parseDouble(second[4])))
+                    .isCloseTo(Double.parseDouble(whole[5]), org.assertj.core.api.Assertions.within(0.0001));
+        }
+    }
 }
