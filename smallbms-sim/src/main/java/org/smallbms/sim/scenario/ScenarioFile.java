@@ -134,7 +134,8 @@ public record ScenarioFile(String name, String description, String manual, Strin
      * @param remote what is fitted to the remote terminal (default wire-loop)
      * @param socKnown the installer sets the SoC at the start (MON-05; default true), else it is unknown (PROT-09)
      * @param fuseAmps the fuse in the BMS's Bat+ lead, if the design names one
-     * @param settings BMS settings by key (dischargeFloor, lowSocWarning, preAlarmLevel, …) in their units
+     * @param settings BMS settings by key (dischargeFloor, lowSocWarning, preAlarmLevel, …) in their units: one change,
+     *     checked as a whole (SET-01), so their order does not matter
      */
     public record BmsSpec(RemoteWiring remote, Boolean socKnown, Double fuseAmps, Map<String, Integer> settings) {
         public BmsSpec {
