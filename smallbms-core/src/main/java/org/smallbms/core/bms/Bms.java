@@ -3,6 +3,7 @@ package org.smallbms.core.bms;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.smallbms.core.bank.Bank;
 import org.smallbms.core.bank.BankFrame;
@@ -176,6 +177,20 @@ public final class Bms {
         return accepted(state, changed, state.protection(), state.history(), List.of(new Event(now,
                 Event.Kind.COMMAND, setting.key(), setting.format(value), "set by the user (was "
                 + setting.format(state.settings().get(setting)) + ")")));
+    }
+
+    static CommandResult changeSettings(BmsState state, Instant now, Map<Setting, Double> requested) {
+        SettingChange change = state.settings().changeAsGiven(requested);
+        if (change instanceof SettingChange.Refused refused) {
+            return new CommandResult.Rejected(state, refused.message());
+        }
+        Settings changed = ((SettingChange.Accepted) change).settings();
+        List<Event> events = new ArrayList<>();
+        for (Setting setting : changed.differences(state.settings())) {
+            events.add(new Event(now, Event.Kind.COMMAND, setting.key(), setting.format(changed.get(setting)),
+                    "set by the user (was " + setting.format(state.settings().get(setting)) + ")"));
+        }
+        return accepted(state, changed, state.protection(), state.history(), events);
     }
 
     static CommandResult resetToDefaults(BmsState state, Instant now) {

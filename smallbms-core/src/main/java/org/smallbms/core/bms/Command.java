@@ -1,6 +1,9 @@
 package org.smallbms.core.bms;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 import org.smallbms.core.firmware.FirmwareImage;
 import org.smallbms.core.settings.Setting;
@@ -28,6 +31,29 @@ public sealed interface Command {
         @Override
         public CommandResult applyTo(BmsState state, Instant now) {
             return Bms.changeSetting(state, now, setting, value);
+        }
+    }
+
+    /**
+     * SET-01, SET-02: change several settings at once, checked as one change: each value as for
+     * {@link ChangeSetting}, and the set they make must keep the rules across settings (the low SoC warning level at
+     * or above the discharge floor), whatever order they come in. Accepted, it gives one event per setting whose value
+     * changed; refused, it changes nothing and names the values not allowed, or the rule and the settings it concerns.
+     *
+     * @param values the requested values by setting, in the unit each schema names; kept in schema order
+     */
+    record ChangeSettings(Map<Setting, Double> values) implements Command {
+        public ChangeSettings {
+            Objects.requireNonNull(values, "values");
+            EnumMap<Setting, Double> copy = new EnumMap<>(Setting.class);
+            values.forEach((setting, value) -> copy.put(Objects.requireNonNull(setting, "setting"),
+                    Objects.requireNonNull(value, "value")));
+            values = Collections.unmodifiableMap(copy);
+        }
+
+        @Override
+        public CommandResult applyTo(BmsState state, Instant now) {
+            return Bms.changeSettings(state, now, values);
         }
     }
 

@@ -31,6 +31,9 @@ public enum Setting {
     BLUETOOTH("bluetooth", "Bluetooth", Unit.ON_OFF, 1, 0, 1, 1, false, false),
     INSTANT_READOUT("instantReadout", "Instant Readout", Unit.ON_OFF, 1, 0, 1, 1, false, false);
 
+    /** How every refusal of a change ends (SET-02). */
+    static final String NOTHING_CHANGED = " Nothing was changed.";
+
     private final String key;
     private final String label;
     private final Unit unit;
@@ -118,20 +121,44 @@ public enum Setting {
      * when it is, and then {@link #rangeProblem} decides the rest. NaN, the infinities and fractions are refused here.
      */
     public Optional<String> wholeNumberProblem(SystemVoltage system, double value) {
+        return Optional.ofNullable(wholeNumberRule(system, value)).map(rule -> rule + NOTHING_CHANGED);
+    }
+
+    /**
+     * Why {@code value}, as a user gave it, is not allowed for this setting on its own in a {@code system}: not a
+     * whole number, out of range or off the step; empty when it is allowed. The rule across settings (the low SoC
+     * warning level at or above the discharge floor) is {@link Settings}'s, checked on the set a change makes.
+     */
+    public Optional<String> problem(SystemVoltage system, double value) {
+        return Optional.ofNullable(rule(system, value)).map(rule -> rule + NOTHING_CHANGED);
+    }
+
+    /** {@link #problem} without the closing "Nothing was changed.", so several can make one refusal; null if none. */
+    String rule(SystemVoltage system, double value) {
+        String notWhole = wholeNumberRule(system, value);
+        return notWhole != null ? notWhole : rangeRule(system, (int) value);
+    }
+
+    private String wholeNumberRule(SystemVoltage system, double value) {
         if (value == Math.rint(value) && Math.abs(value) <= Integer.MAX_VALUE) {
-            return Optional.empty();
+            return null;
         }
-        return Optional.of(label + " = " + value + " is not allowed: give a whole number in " + unit.valueUnit()
-                + "; the allowed values are " + rangeText(system) + ". Nothing was changed.");
+        return label + " = " + value + " is not allowed: give a whole number in " + unit.valueUnit()
+                + "; the allowed values are " + rangeText(system) + ".";
     }
 
     /** Why {@code value} is not allowed for this setting on its own, in a {@code system}; null when it is. */
     String rangeProblem(SystemVoltage system, int value) {
+        String rule = rangeRule(system, value);
+        return rule == null ? null : rule + NOTHING_CHANGED;
+    }
+
+    private String rangeRule(SystemVoltage system, int value) {
         int min = minFor(system);
         if (value < min || value > maxFor(system) || (value - min) % step != 0) {
             String scope = scalesWithSystem ? " for a " + system.label() + " system" : "";
             return label + " = " + shown(value) + " is not allowed" + scope + ": the allowed values are "
-                    + rangeText(system) + ". Nothing was changed.";
+                    + rangeText(system) + ".";
         }
         return null;
     }

@@ -6,6 +6,7 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import org.smallbms.core.bank.SystemVoltage;
  * a refusal, so a refused change cannot leave a half-applied set behind (SET-02).
  *
  * <p>Rules beyond each setting's own range: the low SoC warning level is at or above the discharge floor (SET-01),
- * so the warning comes before the shutdown.
+ * so the warning comes before the shutdown. A change of several settings is checked as a whole: the rules apply to
+ * the set it makes, not to each step on the way.
  *
  * <p>The values are kept as an {@code int} per setting, by ordinal, behind the {@link Map} view: the control step
  * reads seven of them every tick, and an {@code EnumMap} of boxed values behind an unmodifiable view cost a lookup,
@@ -44,7 +46,7 @@ public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
                 throw new IllegalArgumentException(problem);
             }
         }
-        String inconsistency = inconsistency(copy, Setting.LOW_SOC_WARNING);
+        String inconsistency = inconsistency(copy, EnumSet.of(Setting.LOW_SOC_WARNING));
         if (inconsistency != null) {
             throw new IllegalArgumentException(inconsistency);
         }
@@ -70,16 +72,52 @@ public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
      */
     public SettingChange change(Setting setting, int value) {
         Objects.requireNonNull(setting, "setting");
-        String problem = setting.rangeProblem(system, value);
-        if (problem != null) {
-            return new SettingChange.Refused(problem);
+        return change(Map.of(setting, value));
+    }
+
+    /**
+     * SET-01, SET-02: the settings with every one of {@code changes} at its value, checked as one change: each value
+     * must be allowed on its own, and the set they make must keep the rules, whatever order the changes are listed
+     * in (a floor of 30 % with a warning level of 40 % is one valid change, though the floor alone is not). A refusal
+     * names every value not allowed, or the rule the set would break and the settings it concerns; it changes
+     * nothing.
+     */
+    public SettingChange change(Map<Setting, Integer> changes) {
+        EnumMap<Setting, Double> given = new EnumMap<>(Setting.class);
+        changes.forEach((setting, value) -> given.put(Objects.requireNonNull(setting, "setting"),
+                (double) Objects.requireNonNull(value, "value")));
+        return changeAsGiven(given);
+    }
+
+    /**
+     * {@link #change(Map)} with the values as a user gave them: a value that is not a finite whole number (NaN, an
+     * infinity, a fraction, beyond the int range) is refused like one out of range, never cast on the way in.
+     */
+    public SettingChange changeAsGiven(Map<Setting, Double> changes) {
+        Objects.requireNonNull(changes, "changes");
+        EnumMap<Setting, Integer> changed = new EnumMap<>(values);
+        Set<Setting> given = EnumSet.noneOf(Setting.class);
+        List<String> problems = new ArrayList<>();
+        for (Setting setting : Setting.values()) {
+            if (!changes.containsKey(setting)) {
+                continue;
+            }
+            double value = Objects.requireNonNull(changes.get(setting), setting.key());
+            String problem = setting.rule(system, value);
+            if (problem != null) {
+                problems.add(problem);
+            } else {
+                changed.put(setting, (int) value);
+                given.add(setting);
+            }
         }
-        if (get(setting) == value) {
+        if (!problems.isEmpty()) {
+            return new SettingChange.Refused(String.join(" ", problems) + Setting.NOTHING_CHANGED);
+        }
+        if (changed.equals(values)) {
             return new SettingChange.Accepted(this);
         }
-        EnumMap<Setting, Integer> changed = new EnumMap<>(values);
-        changed.put(setting, value);
-        String inconsistency = inconsistency(changed, setting);
+        String inconsistency = inconsistency(changed, given);
         if (inconsistency != null) {
             return new SettingChange.Refused(inconsistency);
         }
@@ -162,8 +200,11 @@ public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
         return get(Setting.INSTANT_READOUT) == 1;
     }
 
-    /** Why these values do not fit together, from the side of the setting that {@code changed}; null if they do. */
-    private static String inconsistency(Map<Setting, Integer> values, Setting changed) {
+    /**
+     * Why these values do not fit together, worded from the side of the settings that {@code changed} (which to
+     * change first, or with it); null if they fit.
+     */
+    private static String inconsistency(Map<Setting, Integer> values, Set<Setting> changed) {
         int warning = values.get(Setting.LOW_SOC_WARNING);
         int floor = values.get(Setting.DISCHARGE_FLOOR);
         if (warning >= floor) {
@@ -171,14 +212,20 @@ public record Settings(SystemVoltage system, Map<Setting, Integer> values) {
         }
         String rule = " the low SoC warning level must be at or above the discharge floor, so the warning comes "
                 + "before the shutdown";
-        if (changed == Setting.DISCHARGE_FLOOR) {
+        boolean floorChanged = changed.contains(Setting.DISCHARGE_FLOOR);
+        if (floorChanged && changed.contains(Setting.LOW_SOC_WARNING)) {
+            return "Low SoC warning level = " + warning + " % is below Discharge floor = " + floor + " % in the same "
+                    + "change:" + rule + ". Give a warning level of at least " + floor + " % or a floor of at most "
+                    + warning + " %." + Setting.NOTHING_CHANGED;
+        }
+        if (floorChanged) {
             return "Discharge floor = " + floor + " % is above the low SoC warning level " + warning + " %:" + rule
-                    + ". The allowed values are 0.." + warning + " % (raise the warning level first). Nothing was "
-                    + "changed.";
+                    + ". The allowed values are 0.." + warning + " % (raise the warning level first, or in the same "
+                    + "change)." + Setting.NOTHING_CHANGED;
         }
         return "Low SoC warning level = " + warning + " % is below the discharge floor " + floor + " %:" + rule
-                + ". The allowed values are " + floor + "..99 % (lower the discharge floor first). Nothing was "
-                + "changed.";
+                + ". The allowed values are " + floor + "..99 % (lower the discharge floor first, or in the same "
+                + "change)." + Setting.NOTHING_CHANGED;
     }
 
     /** Every setting's value by ordinal, as an unmodifiable map in schema order that equals any map of the same. */

@@ -105,6 +105,51 @@ class SettingsTest {
     }
 
     @Test
+    @DisplayName("SET-01 a set of changes is checked as a whole: floor 30 % with warning 40 % is one valid change, "
+            + "though the floor alone is refused; the order the set lists them in does not matter")
+    void changeSet_floorAboveOldWarning_acceptedAsAWhole() {
+        refusal(DEFAULTS_12V, Setting.DISCHARGE_FLOOR, 30);
+        Map<Setting, Integer> floorFirst = new java.util.LinkedHashMap<>();
+        floorFirst.put(Setting.DISCHARGE_FLOOR, 30);
+        floorFirst.put(Setting.LOW_SOC_WARNING, 40);
+
+        SettingChange change = DEFAULTS_12V.change(floorFirst);
+
+        assertThat(change).isInstanceOfSatisfying(SettingChange.Accepted.class, a -> {
+            assertThat(a.settings().dischargeFloorPercent()).isEqualTo(30);
+            assertThat(a.settings().lowSocWarningPercent()).isEqualTo(40);
+            assertThat(a.settings().differences(DEFAULTS_12V)).containsExactly(Setting.LOW_SOC_WARNING,
+                    Setting.DISCHARGE_FLOOR);
+        });
+        assertThat(DEFAULTS_12V.change(Map.of(Setting.LOW_SOC_WARNING, 40, Setting.DISCHARGE_FLOOR, 30)))
+                .isEqualTo(change);
+    }
+
+    @Test
+    @DisplayName("SET-02 a set that breaks the warning ≥ floor rule is refused naming the rule and both settings; "
+            + "values out of range are all named; nothing changes")
+    void changeSet_inconsistentOrOutOfRange_refusedNamingEach() {
+        SettingChange both = DEFAULTS_12V.change(Map.of(Setting.DISCHARGE_FLOOR, 30, Setting.LOW_SOC_WARNING, 25));
+        assertThat(both).isInstanceOfSatisfying(SettingChange.Refused.class, r -> assertThat(r.message())
+                .contains("Low SoC warning level = 25 %", "Discharge floor = 30 %",
+                        "must be at or above the discharge floor", "at least 30 %", "at most 25 %")
+                .endsWith("Nothing was changed."));
+
+        SettingChange ranges = DEFAULTS_12V.change(Map.of(Setting.CHARGED_VOLTAGE, 15_000,
+                Setting.TAIL_CURRENT, 42, Setting.MODE, 1));
+        assertThat(ranges).isInstanceOfSatisfying(SettingChange.Refused.class, r -> assertThat(r.message())
+                .contains("Charged voltage = 15.0 V is not allowed", "13.2..14.6 V", "Tail current = 4.2 %",
+                        "0.5..10.0 %").doesNotContain("Mode").endsWith("Nothing was changed.")
+                .containsOnlyOnce("Nothing was changed."));
+
+        SettingChange notWhole = DEFAULTS_12V.changeAsGiven(Map.of(Setting.DISCHARGE_FLOOR, 10.5,
+                Setting.LOW_SOC_WARNING, Double.NaN));
+        assertThat(notWhole).isInstanceOfSatisfying(SettingChange.Refused.class, r -> assertThat(r.message())
+                .contains("Discharge floor = 10.5", "Low SoC warning level = NaN", "whole number"));
+        assertThat(DEFAULTS_12V.change(Map.of())).isEqualTo(new SettingChange.Accepted(DEFAULTS_12V));
+    }
+
+    @Test
     @DisplayName("SET-02 a refused change leaves the settings exactly as they were")
     void change_refused_changesNothing() {
         Settings before = accepted(DEFAULTS_12V, Setting.PRE_ALARM_LEVEL, 3_000);

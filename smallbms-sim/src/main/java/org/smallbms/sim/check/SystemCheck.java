@@ -20,7 +20,7 @@ import org.smallbms.sim.system.SimulatedSystem;
 /** Checks a system design against the manuals (docs/system-check.md lists the rules). */
 public final class SystemCheck {
 
-    /** Manual §6: the BMS's Bat+ fuse, dependent on what the outputs drive. */
+    /** Manual §6: the BMS's Bat+ fuse, dependent on what the outputs drive (SYS-01). */
     public static final double FUSE_MIN_AMPS = 0.3;
     public static final double FUSE_MAX_AMPS = 2.5;
     /** A fuse carries at most this share of its rating continuously without ageing. */
@@ -51,7 +51,7 @@ public final class SystemCheck {
             residual(placement, scenario, nominalVolts, findings);
         }
         double outputsAmps = outputs(placements, findings);
-        fuse(scenario, outputsAmps, findings);
+        fuse(scenario, placements, outputsAmps, findings);
         currents(scenario, placements, nominalVolts, findings);
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
         return findings;
@@ -112,11 +112,13 @@ public final class SystemCheck {
                     + expected.label(), "wire it to the " + expected.label() + " output" + viaFor(c)));
         }
         boolean follows = link.enables(true, c.input()) && !link.enables(false, c.input());
-        boolean wrongCyrix = link == Link.CYRIX_LI_CHARGE && c.role() != Role.CHARGER
-                || link == Link.CYRIX_LI_LOAD && c.role() != Role.LOAD;
-        if (!follows || wrongCyrix) {
+        if ((link == Link.CYRIX_LI_CHARGE || link == Link.CYRIX_LI_LOAD) && cyrixFor(c.role()) != link) {
+            findings.add(new Finding(Severity.ERROR, "SYS-01", "Appendix A", c.name(), name + " is connected "
+                    + "through " + link.described() + ", " + cyrixMismatch(link, c.role()), "connect it"
+                    + viaFor(c)));
+        } else if (!follows) {
             findings.add(new Finding(Severity.ERROR, "SYS-01", "Appendix A", c.name(), name + " has a "
-                    + inputName(c.input()) + " and is connected " + linkName(link) + ": it does not follow the "
+                    + inputName(c.input()) + " and is connected " + connected(link) + ": it does not follow the "
                     + output.label() + " output (" + (link.enables(true, c.input()) ? "always on" : "never on") + ")",
                     "connect it" + viaFor(c)));
         }
@@ -127,14 +129,38 @@ public final class SystemCheck {
         }
     }
 
+    /** The Cyrix Appendix A puts in the power path of a device of this role; null for a signal, which needs none. */
+    private static Link cyrixFor(Role role) {
+        return switch (role) {
+            case CHARGER -> Link.CYRIX_LI_CHARGE;
+            case LOAD -> Link.CYRIX_LI_LOAD;
+            case SIGNAL -> null;
+        };
+    }
+
+    /** Why this Cyrix is the wrong one for a device of this role (Appendix A, §3.2.3). */
+    private static String cyrixMismatch(Link cyrix, Role role) {
+        return switch (role) {
+            case CHARGER -> "which Appendix A lists among the loads the Load disconnect output controls; for "
+                    + "chargers without a remote input it lists the Cyrix-Li-Charge, which engages only while a "
+                    + "charge voltage is present";
+            case LOAD -> "which engages only when it detects a charge voltage (§3.2.3), so the load would not be "
+                    + "supplied; for loads Appendix A lists the Cyrix-Li-Load on the Load disconnect output";
+            case SIGNAL -> "but a pre-alarm signal takes its current from the output itself; " + cyrix.described()
+                    + " switches a power path, not a signal";
+        };
+    }
+
     /** Appendix A: how a device with this input is connected. */
     private static String viaFor(Component c) {
-        return switch (c.input()) {
-            case REMOTE_H -> " directly (remote H)";
-            case VE_DIRECT -> " through a VE.Direct non-inverting remote on/off cable (ASS030550320)";
-            case ACTIVE_LOW -> " through an inverting remote on-off cable (ASS030550100 or -120)";
-            case NONE -> c.role() == Role.CHARGER ? " through a Cyrix-Li-Charge in its power path"
-                    : " through a Cyrix-Li-Load in its power path";
+        Link needed = Link.forInput(c.input(), c.role());
+        return switch (needed) {
+            case DIRECT -> " directly (remote H)";
+            case VE_DIRECT_NON_INVERTING_CABLE, INVERTING_CABLE, NON_INVERTING_CABLE, SKYLLA_I_CABLE -> " through "
+                    + needed.described();
+            case CYRIX_LI_CHARGE, CYRIX_LI_LOAD -> " through " + needed.described() + " in its power path, the "
+                    + "Cyrix's control input on the " + (c.role() == Role.CHARGER ? BmsOutput.CHARGE_DISCONNECT
+                    : BmsOutput.LOAD_DISCONNECT).label() + " output";
         };
     }
 
@@ -143,18 +169,14 @@ public final class SystemCheck {
             case REMOTE_H -> "remote H (active high) input";
             case ACTIVE_LOW -> "remote input that is on when pulled low";
             case VE_DIRECT -> "VE.Direct port and no remote terminal";
+            case SKYLLA_TG -> "Skylla TG remote on-off port";
+            case SKYLLA_I -> "Skylla-i remote on-off port";
             case NONE -> "no remote input";
         };
     }
 
-    private static String linkName(Link link) {
-        return switch (link) {
-            case DIRECT -> "directly";
-            case VE_DIRECT_NON_INVERTING_CABLE -> "through a VE.Direct non-inverting cable";
-            case INVERTING_CABLE -> "through an inverting cable";
-            case CYRIX_LI_CHARGE -> "through a Cyrix-Li-Charge";
-            case CYRIX_LI_LOAD -> "through a Cyrix-Li-Load";
-        };
+    private static String connected(Link link) {
+        return link == Link.DIRECT ? "directly" : "through " + link.described();
     }
 
     private static void residual(Placement placement, Scenario scenario, double volts, List<Finding> findings) {
@@ -200,29 +222,60 @@ public final class SystemCheck {
         return total;
     }
 
-    private static void fuse(Scenario scenario, double outputsAmps, List<Finding> findings) {
+    /**
+     * SYS-01, §6: the fuse in the BMS's Bat+ lead, "0.3 A - 2.5 A, dependent on devices connected". <em>Decision</em>
+     * where §6 does not say how: at least the fuse that carries what the BMS and its outputs draw at
+     * {@link #FUSE_DERATING} of its rating, at most the one that would carry the outputs in use each at its full
+     * rating (a larger one protects the lead less, and the outputs are not short-circuit protected); both rounded up
+     * to 0.1 A and within 0.3–2.5 A. With all three outputs in use the most is §6's 2.5 A.
+     */
+    private static void fuse(Scenario scenario, List<Placement> placements, double outputsAmps,
+            List<Finding> findings) {
         double draw = SimulatedSystem.BMS_ON_AMPS + outputsAmps;
-        double recommended = Math.min(FUSE_MAX_AMPS, Math.max(FUSE_MIN_AMPS, draw / FUSE_DERATING));
+        double ratings = SimulatedSystem.BMS_ON_AMPS;
+        List<String> inUse = new ArrayList<>();
+        for (BmsOutput output : List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
+                BmsOutput.PRE_ALARM)) {
+            if (placements.stream().anyMatch(p -> p.wiring().output() == output)) {
+                ratings += output.ratingAmps();
+                inUse.add(String.format(Locale.ROOT, "%s %.1f A", output.label(), output.ratingAmps()));
+            }
+        }
+        double smallest = fuseSize(draw / FUSE_DERATING);
+        double largest = Math.max(smallest, fuseSize(ratings / FUSE_DERATING));
+        String outputs = inUse.isEmpty() ? "no output in use" : "the outputs in use: " + String.join(", ", inUse);
+        String fits = smallest == largest ? String.format(Locale.ROOT, "%.1f A", smallest)
+                : String.format(Locale.ROOT, "%.1f–%.1f A", smallest, largest);
         if (scenario.fuseAmps().isEmpty()) {
-            findings.add(new Finding(Severity.INFO, "OUT-02", "§6", "BMS", String.format(Locale.ROOT,
-                    "the BMS and its outputs draw up to %.3f A: a %.1f A fuse in the Bat+ lead fits (0.3–2.5 A)",
-                    draw, recommended), ""));
+            findings.add(new Finding(Severity.INFO, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+                    "the BMS and its outputs draw up to %.3f A: a %s fuse in the Bat+ lead fits (%s)", draw, fits,
+                    outputs), ""));
             return;
         }
         double fuse = scenario.fuseAmps().get();
+        String fix = String.format(Locale.ROOT, "fit a %s fuse; %.1f A carries what they draw", fits, smallest);
         if (fuse < FUSE_MIN_AMPS || fuse > FUSE_MAX_AMPS) {
-            findings.add(new Finding(Severity.ERROR, "OUT-02", "§6", "BMS", String.format(Locale.ROOT,
-                    "the %.2f A fuse is outside the recommended 0.3–2.5 A", fuse), String.format(Locale.ROOT,
-                    "fit a %.1f A fuse", recommended)));
+            findings.add(new Finding(Severity.ERROR, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+                    "the %.2f A fuse is outside the recommended 0.3–2.5 A", fuse), fix));
         } else if (fuse * FUSE_DERATING < draw) {
-            findings.add(new Finding(Severity.ERROR, "OUT-02", "§6", "BMS", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.ERROR, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
                     "the %.2f A fuse would carry %.3f A, more than %.0f %% of its rating", fuse, draw,
-                    FUSE_DERATING * 100), String.format(Locale.ROOT, "fit a %.1f A fuse", recommended)));
+                    FUSE_DERATING * 100), fix));
+        } else if (fuse > largest) {
+            findings.add(new Finding(Severity.WARNING, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+                    "the %.2f A fuse is larger than what the outputs drive allows: %.1f A would carry %s at their "
+                    + "full ratings, and the outputs are not short-circuit protected", fuse, largest, outputs), fix));
         } else {
-            findings.add(new Finding(Severity.INFO, "OUT-02", "§6", "BMS", String.format(Locale.ROOT,
-                    "the %.2f A fuse fits: the BMS and its outputs draw up to %.3f A (0.3–2.5 A, at most %.0f %% of "
-                    + "its rating)", fuse, draw, FUSE_DERATING * 100), ""));
+            findings.add(new Finding(Severity.INFO, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+                    "the %.2f A fuse fits: the BMS and its outputs draw up to %.3f A; %s fits (%s)", fuse, draw, fits,
+                    outputs), ""));
         }
+    }
+
+    /** A fuse rating for {@code amps}: rounded up to 0.1 A, within §6's 0.3–2.5 A. */
+    private static double fuseSize(double amps) {
+        double rounded = Math.ceil(Math.round(amps * 1e6) / 1e5) / 10;
+        return Math.min(FUSE_MAX_AMPS, Math.max(FUSE_MIN_AMPS, rounded));
     }
 
     /** SYS-04, §4.1: combined charge and discharge currents against the bank's limits. */

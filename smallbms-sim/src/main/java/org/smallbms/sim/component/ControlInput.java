@@ -8,6 +8,10 @@ public enum ControlInput {
     ACTIVE_LOW,
     /** Only a VE.Direct port (small MPPTs): controllable through a VE.Direct non-inverting remote on/off cable. */
     VE_DIRECT,
+    /** The remote on-off port of a Skylla TG charger: through the non-inverting remote on-off cable (Appendix A). */
+    SKYLLA_TG,
+    /** The remote on-off port of a Skylla-i charger: through the Skylla-i remote on-off cable (Appendix A). */
+    SKYLLA_I,
     /** No remote input: only a Cyrix in its power path can switch it. */
     NONE
 }

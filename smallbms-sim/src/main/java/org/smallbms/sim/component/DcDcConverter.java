@@ -2,14 +2,21 @@ package org.smallbms.sim.component;
 
 import java.util.Objects;
 
-/** A DC-DC converter (Orion Tr, Orion XS): its output demand becomes an input draw through its efficiency. */
+/**
+ * A DC-DC converter fed by the bank (Orion-Tr, Orion 12/24-20, Orion XS): its output demand becomes an input draw
+ * through its efficiency. Appendix A drives those with a remote on/off connector directly from Load disconnect.
+ */
 public final class DcDcConverter extends Component {
 
     private final double efficiency;
     private Demand outputDemand;
 
-    public DcDcConverter(String name, double efficiency, Demand outputDemand) {
-        super(name, "Orion DC-DC converter", Role.LOAD, ControlInput.REMOTE_H, DcLoad.INPUT_AMPS);
+    /**
+     * @param input {@link ControlInput#REMOTE_H} for a converter with a remote on/off connector, or
+     *     {@link ControlInput#NONE} for one without (Appendix A lists only those with one)
+     */
+    public DcDcConverter(String name, String product, ControlInput input, double efficiency, Demand outputDemand) {
+        super(name, product, Role.LOAD, input, input == ControlInput.NONE ? 0 : DcLoad.INPUT_AMPS);
         if (!(efficiency > 0 && efficiency <= 1)) {
             throw new IllegalArgumentException("efficiency = " + efficiency + " must be in (0, 1]");
         }

@@ -29,6 +29,7 @@ public record Wiring(BmsOutput output, Link link) {
         return switch (link) {
             case DIRECT -> deviceInputAmps;
             case VE_DIRECT_NON_INVERTING_CABLE -> Link.VE_DIRECT_CABLE_AMPS;
+            case NON_INVERTING_CABLE, SKYLLA_I_CABLE -> Link.SKYLLA_CABLE_AMPS;
             case INVERTING_CABLE -> deviceInputAmps;
             case CYRIX_LI_CHARGE, CYRIX_LI_LOAD -> Link.CYRIX_CONTROL_AMPS;
         };

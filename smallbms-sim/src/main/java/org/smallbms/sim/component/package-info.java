@@ -1,8 +1,8 @@
 /**
  * The devices around the BMS (manual §3.2, §3.3, Appendix A): DC loads, chargers, a solar charger with its sun,
  * Smart BatteryProtect, Cyrix-Li-ct, inverters, a DC-DC converter, pre-alarm buzzers and relays, and how each is
- * wired to a BMS output (directly, through a VE.Direct non-inverting cable, an inverting cable, or a Cyrix-Li-Charge
- * or Cyrix-Li-Load in its power path).
+ * wired to a BMS output (directly, through a VE.Direct non-inverting cable, an inverting cable, the Skylla TG's
+ * non-inverting cable, the Skylla-i cable, or a Cyrix-Li-Charge or Cyrix-Li-Load in its power path).
  *
  * <p>The model is deliberately simple and explicit: in each step every component gives the current it draws or
  * delivers at the bus voltage, given whether its control input is on; the system adds them up into the bank current.

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Bms;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
-import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.firmware.FirmwareImage;
 import org.smallbms.core.settings.Setting;
+import org.smallbms.core.settings.SettingChange;
+import org.smallbms.core.settings.Settings;
 import org.smallbms.sim.bank.BatteryBank;
 import org.smallbms.sim.component.Component;
 import org.smallbms.sim.component.Sun;
@@ -98,10 +102,14 @@ public final class Scenario {
             }
         }
         List<Action.Timed> schedule = new ArrayList<>();
-        for (Map.Entry<String, Integer> setting : file.bms().settings().entrySet()) {
-            String pointer = "/bms/settings/" + setting.getKey();
-            schedule.add(new Action.Timed(Duration.ZERO, new Action.BmsCommand(check.setting(pointer,
-                    "bms.settings." + setting.getKey(), setting.getKey(), setting.getValue()))));
+        // SET-01: the file's settings are one change, checked as a whole against the factory's, so their order in
+        // the file does not matter (a floor of 30 % with a warning level of 40 % is one valid change).
+        Settings settings = Bms.initial().settings();
+        if (!file.bms().settings().isEmpty()) {
+            Map<Setting, Double> values = check.settings("/bms/settings", "bms.settings", file.bms().settings(),
+                    true);
+            settings = check.apply(settings, values, "/bms/settings", "bms.settings", true);
+            schedule.add(new Action.Timed(Duration.ZERO, new Action.BmsCommand(new Command.ChangeSettings(values))));
         }
         if (file.bms().socKnown()) {
             // The installer sets the SoC once the BMS has seen the bank (a SoC needs its capacity): at the first tick
@@ -111,6 +119,7 @@ public final class Scenario {
                     file.batteries().soc()))));
         }
         int initialActions = schedule.size();
+        List<ScheduledChange> changes = new ArrayList<>();
         int strings = file.batteries().parallel();
         for (int i = 0; i < file.schedule().size(); i++) {
             ScenarioFile.Entry entry = file.schedule().get(i);
@@ -148,7 +157,12 @@ public final class Scenario {
                 }
             }
             schedule.addAll(actions(entry, at, check, pointer, field));
+            if (entry.setting() != null) {
+                changes.add(new ScheduledChange(at, pointer + "/setting", field + ".setting", settingValues(entry,
+                        check, pointer, field)));
+            }
         }
+        checkScheduledSettings(file, changes, settings, check);
         return new Scenario(file, source, start, duration, step, schedule, initialActions);
     }
 
@@ -168,8 +182,7 @@ public final class Scenario {
         } else if (e.demand() != null) {
             now.add(new Action.SetDemand(e.demand().component(), ScenarioFile.DrawSpec.demand(e.demand().draws())));
         } else if (e.setting() != null) {
-            now.add(new Action.BmsCommand(check.setting(pointer + "/setting", field + ".setting",
-                    e.setting().name(), e.setting().value())));
+            now.add(new Action.BmsCommand(new Command.ChangeSettings(settingValues(e, check, pointer, field))));
         } else if (e.soc() != null) {
             now.add(new Action.BmsCommand(new Command.SetSoc(e.soc())));
         } else if (e.firmware() != null) {
@@ -187,6 +200,37 @@ public final class Scenario {
             timed.add(new Action.Timed(at, action));
         }
         return timed;
+    }
+
+    /** A schedule entry's setting as the values of one change. */
+    private static Map<Setting, Double> settingValues(ScenarioFile.Entry e, Checker check, String pointer,
+            String field) throws ScenarioException {
+        return check.settings(pointer + "/setting", field + ".setting", Map.of(e.setting().name(),
+                e.setting().value()), false);
+    }
+
+    /** A schedule entry's change of settings, with where the file gives it. */
+    private record ScheduledChange(Duration at, String pointer, String field, Map<Setting, Double> values) {
+    }
+
+    /**
+     * Checks the schedule's settings in the order the run applies them (by time, then as written), each against the
+     * settings the BMS holds by then: the file's, with the earlier changes, and, once the BMS has seen the bank after
+     * the start, scaled for its system voltage as {@code Bms.step} scales them. A change refused here would be
+     * refused in the run.
+     */
+    private static void checkScheduledSettings(ScenarioFile file, List<ScheduledChange> changes, Settings initial,
+            Checker check) throws ScenarioException {
+        SystemVoltage system = SystemVoltage.ofNominal(file.batteries().series()
+                * file.batteries().model().nominalMillivolts());
+        Settings settings = initial;
+        List<ScheduledChange> inOrder = changes.stream().sorted(Comparator.comparing(ScheduledChange::at)).toList();
+        for (ScheduledChange change : inOrder) {
+            if (system != null && !change.at().isZero()) {
+                settings = settings.forSystem(system);
+            }
+            settings = check.apply(settings, change.values(), change.pointer(), change.field(), false);
+        }
     }
 
     private static Action fault(ScenarioFile.Entry e) {
@@ -233,7 +277,7 @@ public final class Scenario {
         BatteryBank bank = BatteryBank.uniform(b.model(), b.series(), b.parallel(), seed, socPercent / 100, celsius,
                 SERIAL_PREFIX);
         // In time order, the initial conditions first among equal times: the world runs what is due in list order.
-        List<Action.Timed> inOrder = actions.stream().sorted(java.util.Comparator.comparing(Action.Timed::at))
+        List<Action.Timed> inOrder = actions.stream().sorted(Comparator.comparing(Action.Timed::at))
                 .toList();
         return new SimulatedSystem(bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(), remoteWiring(),
                 inOrder, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
@@ -241,8 +285,8 @@ public final class Scenario {
     }
 
     /**
-     * A new BMS from the factory; the scenario's settings reach it as commands at time zero, its SoC at the first tick
-     * after the first ({@link #INSTALLER_SETS_SOC}).
+     * A new BMS from the factory; the scenario's settings reach it as one command at time zero, its SoC at the first
+     * tick after the first ({@link #INSTALLER_SETS_SOC}).
      */
     public BmsState newBms() {
         return Bms.initial();
@@ -382,22 +426,58 @@ public final class Scenario {
             }
         }
 
-        Command setting(String pointer, String field, String key, int value) throws ScenarioException {
-            for (Setting setting : Setting.values()) {
-                if (setting.key().equals(key)) {
-                    Command command = new Command.ChangeSetting(setting, value);
-                    CommandResult result = Bms.handle(Bms.initial(), Instant.EPOCH, command);
-                    if (result instanceof CommandResult.Rejected rejected) {
-                        throw fail(pointer, field, rejected.message());
+        /**
+         * The settings by key as one change's values; a key that names no setting is refused, at its own line when
+         * {@code byKey} (a map of settings), else at the change.
+         */
+        Map<Setting, Double> settings(String pointer, String field, Map<String, Integer> values, boolean byKey)
+                throws ScenarioException {
+            Map<Setting, Double> settings = new EnumMap<>(Setting.class);
+            for (Map.Entry<String, Integer> entry : values.entrySet()) {
+                Setting setting = setting(entry.getKey());
+                if (setting == null) {
+                    List<String> keys = new ArrayList<>();
+                    for (Setting known : Setting.values()) {
+                        keys.add(known.key());
                     }
-                    return command;
+                    throw fail(byKey ? pointer + "/" + entry.getKey() : pointer, byKey ? field + "."
+                            + entry.getKey() : field, Printable.quote(entry.getKey()) + " is not a setting; "
+                            + "allowed: " + String.join(", ", keys));
+                }
+                settings.put(setting, (double) entry.getValue());
+            }
+            return settings;
+        }
+
+        /**
+         * The settings after {@code values} as one change, refused with the BMS's own message: at the first value
+         * not allowed on its own when {@code byKey} (the file gives one line per key), else at the change.
+         */
+        Settings apply(Settings settings, Map<Setting, Double> values, String pointer, String field, boolean byKey)
+                throws ScenarioException {
+            SettingChange change = settings.changeAsGiven(values);
+            if (change instanceof SettingChange.Accepted accepted) {
+                return accepted.settings();
+            }
+            String message = ((SettingChange.Refused) change).message();
+            if (byKey) {
+                for (Map.Entry<Setting, Double> value : values.entrySet()) {
+                    if (value.getKey().problem(settings.system(), value.getValue()).isPresent()) {
+                        throw fail(pointer + "/" + value.getKey().key(), field + "." + value.getKey().key(),
+                                message);
+                    }
                 }
             }
-            List<String> keys = new ArrayList<>();
+            throw fail(pointer, field, message);
+        }
+
+        private static Setting setting(String key) {
             for (Setting setting : Setting.values()) {
-                keys.add(setting.key());
+                if (setting.key().equals(key)) {
+                    return setting;
+                }
             }
-            throw fail(pointer, field, "\"" + key + "\" is not a setting; allowed: " + String.join(", ", keys));
+            return null;
         }
     }
 }

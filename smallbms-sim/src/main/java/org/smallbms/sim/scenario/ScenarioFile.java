@@ -104,6 +104,15 @@ public record ScenarioFile(String name, String description, String manual, Strin
         return value;
     }
 
+    /** A Skylla's remote port is a charger's: refused on any other device, so the check never meets one there. */
+    static ControlInput notSkylla(ControlInput input, String device) {
+        if (input == ControlInput.SKYLLA_TG || input == ControlInput.SKYLLA_I) {
+            throw new IllegalArgumentException("input = " + Scenarios.kebab(input.name()) + " is the remote port of a "
+                    + "Skylla charger, which " + device + " does not have: give it on a charger");
+        }
+        return input;
+    }
+
     /** An optional value: null (the default) or positive and at most {@code max}. */
     static Double optional(Double value, double max, String field, String meaning) {
         return value == null ? null : positive(value, max, field, meaning);
@@ -134,7 +143,8 @@ public record ScenarioFile(String name, String description, String manual, Strin
      * @param remote what is fitted to the remote terminal (default wire-loop)
      * @param socKnown the installer sets the SoC at the start (MON-05; default true), else it is unknown (PROT-09)
      * @param fuseAmps the fuse in the BMS's Bat+ lead, if the design names one
-     * @param settings BMS settings by key (dischargeFloor, lowSocWarning, preAlarmLevel, …) in their units
+     * @param settings BMS settings by key (dischargeFloor, lowSocWarning, preAlarmLevel, …) in their units: one change,
+     *     checked as a whole (SET-01), so their order does not matter
      */
     public record BmsSpec(RemoteWiring remote, Boolean socKnown, Double fuseAmps, Map<String, Integer> settings) {
         public BmsSpec {
@@ -256,7 +266,8 @@ public record ScenarioFile(String name, String description, String manual, Strin
         public DcLoadSpec {
             require(name, "name", "a unique name");
             product = product == null ? "DC load" : product;
-            input = input == null ? (control == null ? ControlInput.NONE : ControlInput.REMOTE_H) : input;
+            input = input == null ? (control == null ? ControlInput.NONE : ControlInput.REMOTE_H)
+                    : notSkylla(input, "a dc-load");
             require(demand, "demand", "a list of draws, each with amps, watts or ohms");
         }
 
@@ -303,8 +314,12 @@ public record ScenarioFile(String name, String description, String manual, Strin
             Double absorptionVolts, Double floatVolts, Control control, Boolean on) implements ComponentSpec {
         public ChargerSpec {
             require(name, "name", "a unique name");
-            product = product == null ? "Smart IP43 Charger" : product;
             input = input == null ? ControlInput.REMOTE_H : input;
+            product = product != null ? product : switch (input) {
+                case SKYLLA_TG -> "Skylla TG charger";
+                case SKYLLA_I -> "Skylla-i charger";
+                case REMOTE_H, ACTIVE_LOW, VE_DIRECT, NONE -> "Smart IP43 Charger";
+            };
             positive(maxAmps, MAX_AMPS, "maxAmps", "the charger's rated current in A");
             optional(absorptionVolts, MAX_VOLTS, "absorptionVolts", "the absorption voltage in V");
             optional(floatVolts, MAX_VOLTS, "floatVolts", "the float voltage in V");
@@ -335,7 +350,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
         public SolarChargerSpec {
             require(name, "name", "a unique name");
             product = product == null ? "SmartSolar MPPT 75/15" : product;
-            input = input == null ? ControlInput.VE_DIRECT : input;
+            input = input == null ? ControlInput.VE_DIRECT : notSkylla(input, "a solar-charger");
             positive(panelWatts, MAX_WATTS, "panelWatts", "the panels' rating in W");
             positive(maxAmps, MAX_AMPS, "maxAmps", "the charger's rated output current in A");
         }
@@ -422,17 +437,28 @@ public record ScenarioFile(String name, String description, String manual, Strin
         }
     }
 
-    public record DcDcConverterSpec(String name, Double efficiency, List<DrawSpec> demand, Control control,
-            Boolean on) implements ComponentSpec {
+    /**
+     * A DC-DC converter the bank feeds: Appendix A's Tr-type converters with a remote on/off connector, the Orion
+     * 12/24-20 and the Orion XS take Load disconnect directly on the right-hand terminal of their 2-pole connector
+     * ({@code input: remote-h}, the default); one without a connector has {@code input: none}.
+     */
+    public record DcDcConverterSpec(String name, String product, ControlInput input, Double efficiency,
+            List<DrawSpec> demand, Control control, Boolean on) implements ComponentSpec {
         public DcDcConverterSpec {
             require(name, "name", "a unique name");
+            product = product == null ? "Orion-Tr DC-DC converter" : product;
+            input = input == null ? ControlInput.REMOTE_H : input;
+            if (input != ControlInput.REMOTE_H && input != ControlInput.NONE) {
+                throw new IllegalArgumentException("input = " + Scenarios.kebab(input.name()) + " is not an input of "
+                        + "a DC-DC converter: remote-h (its remote on/off connector) or none");
+            }
             efficiency = inRange(efficiency, 0.87, 0.5, 1, "efficiency");
             require(demand, "demand", "what its output supplies, a list of draws");
         }
 
         @Override
         public Component build(int units) {
-            return new DcDcConverter(name, efficiency, DrawSpec.demand(demand));
+            return new DcDcConverter(name, product, input, efficiency, DrawSpec.demand(demand));
         }
 
         @Override

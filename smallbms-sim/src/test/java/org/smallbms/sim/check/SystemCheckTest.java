@@ -1,6 +1,7 @@
 package org.smallbms.sim.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -122,26 +123,154 @@ class SystemCheckTest {
     }
 
     @Test
-    @DisplayName("OUT-02 §6 a fuse outside 0.3–2.5 A is an error with the recommended size")
+    @DisplayName("SYS-01 §6 a fuse outside 0.3–2.5 A is an error with the size that fits")
     void fuseOutsideRange_error() throws ScenarioException {
         List<Finding> findings = SystemCheck.check(Scenarios.parse(
                 "name: t\nbms: {fuseAmps: 5}\nbatteries: {model: ng-12v8-100ah}\n", "t.yaml"));
 
         assertThat(findings).filteredOn(f -> f.severity() == Finding.Severity.ERROR).singleElement()
-                .satisfies(f -> assertThat(f.fix()).contains("0.3 A fuse"));
+                .satisfies(f -> {
+                    assertThat(f.rule()).isEqualTo("SYS-01");
+                    assertThat(f.fix()).contains("0.3 A fuse");
+                });
     }
 
     @Test
-    @DisplayName("OUT-02 §6 a fuse that fits says so, with what it carries")
+    @DisplayName("SYS-01 §6 a fuse that fits what the outputs drive says so, with what it carries and the sizes that "
+            + "fit")
     void fuseInRange_infoWithDraw() throws ScenarioException {
-        List<Finding> findings = SystemCheck.check(Scenarios.parse(
-                "name: t\nbms: {fuseAmps: 1}\nbatteries: {model: ng-12v8-100ah}\n", "t.yaml"));
+        List<Finding> findings = check("""
+                  - {name: bp, type: battery-protect, demand: [{amps: 5}], control: {output: load-disconnect}}
+                """);
 
         assertThat(findings).filteredOn(f -> f.subject().equals("BMS")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Finding.Severity.INFO);
-                    assertThat(f.message()).startsWith("the 1.00 A fuse fits");
+                    assertThat(f.rule()).isEqualTo("SYS-01");
+                    assertThat(f.message()).startsWith("the 1.00 A fuse fits").contains("0.3–1.4 A",
+                            "Load disconnect 1.0 A");
                 });
+    }
+
+    @Test
+    @DisplayName("SYS-01 §6 the fuse depends on what the outputs drive: larger than the outputs in use need at their "
+            + "full ratings is a warning; with all three outputs in use §6's 2.5 A fits")
+    void fuseLargerThanTheOutputsInUseAllow_warning() throws ScenarioException {
+        String loadOnly = "name: t\nbms: {fuseAmps: 2}\nbatteries: {model: ng-12v8-100ah}\ncomponents:\n"
+                + "  - {name: bp, type: battery-protect, demand: [{amps: 5}], control: {output: load-disconnect}}\n";
+        assertThat(SystemCheck.check(Scenarios.parse(loadOnly, "t.yaml"))).filteredOn(f -> f.subject().equals("BMS"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Finding.Severity.WARNING);
+                    assertThat(f.rule()).isEqualTo("SYS-01");
+                    assertThat(f.message()).contains("2.00 A fuse is larger", "1.4 A", "Load disconnect 1.0 A");
+                    assertThat(f.fix()).contains("0.3–1.4 A");
+                });
+        String all = loadOnly.replace("fuseAmps: 2", "fuseAmps: 2.5")
+                + "  - {name: c, type: charger, maxAmps: 20, control: {output: charge-disconnect}}\n"
+                + "  - {name: b, type: pre-alarm-signal, kind: buzzer, control: {output: pre-alarm}}\n";
+        assertThat(SystemCheck.check(Scenarios.parse(all, "t.yaml"))).filteredOn(f -> f.subject().equals("BMS"))
+                .singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Finding.Severity.INFO));
+    }
+
+    @Test
+    @DisplayName("SYS-01 Appendix A a Skylla TG needs the non-inverting remote on-off cable ASS030550200, a Skylla-i "
+            + "its own cable ASS030550400; directly or through the other's cable it keeps charging")
+    void skyllaChargers_needTheirCables() throws ScenarioException {
+        List<Finding> findings = check("ng-12v8-200ah", 1, 1, """
+                  - {name: tg, type: charger, input: skylla-tg, maxAmps: 25, control: {output: charge-disconnect}}
+                  - {name: tg-ok, type: charger, input: skylla-tg, maxAmps: 25,
+                     control: {output: charge-disconnect, link: non-inverting-cable}}
+                  - {name: i, type: charger, input: skylla-i, maxAmps: 25,
+                     control: {output: charge-disconnect, link: non-inverting-cable}}
+                  - {name: i-ok, type: charger, input: skylla-i, maxAmps: 25,
+                     control: {output: charge-disconnect, link: skylla-i-cable}}
+                """);
+
+        assertThat(errors(findings)).containsExactlyInAnyOrder("SYS-01 tg", "SYS-01 i");
+        assertThat(findings).filteredOn(f -> f.subject().equals("tg")).singleElement().satisfies(f -> {
+            assertThat(f.section()).isEqualTo("Appendix A");
+            assertThat(f.message()).contains("Skylla TG charger", "Skylla TG remote on-off port", "always on");
+            assertThat(f.fix()).contains("non-inverting remote on-off cable (ASS030550200)");
+        });
+        assertThat(findings).filteredOn(f -> f.subject().equals("i")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("non-inverting remote on-off cable (ASS030550200)");
+            assertThat(f.fix()).contains("Skylla-i remote on-off cable (ASS030550400)");
+        });
+    }
+
+    @Test
+    @DisplayName("SYS-01 Appendix A findings and fixes name the cables with their article numbers")
+    void wrongCables_articleNumbersInMessageAndFix() throws ScenarioException {
+        List<Finding> findings = check("""
+                  - {name: small, type: inverter, acDemand: [{watts: 100}],
+                     control: {output: load-disconnect, link: inverting-cable}}
+                  - {name: big, type: inverter, kind: ve-bus, acDemand: [{watts: 500}],
+                     control: {output: load-disconnect, link: ve-direct-non-inverting-cable}}
+                """);
+
+        assertThat(findings).filteredOn(f -> f.subject().equals("small")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("inverting remote on-off cable (ASS030550100 or -120)", "never on");
+            assertThat(f.fix()).contains("directly (remote H)");
+        });
+        assertThat(findings).filteredOn(f -> f.subject().equals("big")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("VE.Direct non-inverting remote on/off cable (ASS030550320)");
+            assertThat(f.fix()).contains("inverting remote on-off cable (ASS030550100 or -120)");
+        });
+    }
+
+    @Test
+    @DisplayName("SYS-01 Appendix A the Cyrix-Li-Load is for loads, its control on Load disconnect; on a charger it is "
+            + "an error that names the Cyrix-Li-Charge, and a Cyrix-Li-Charge would never supply a load")
+    void cyrixLiLoad_asAppendixAListsIt() throws ScenarioException {
+        List<Finding> findings = check("""
+                  - {name: fridge, type: dc-load, input: none, demand: [{amps: 3}],
+                     control: {output: load-disconnect, link: cyrix-li-load}}
+                  - {name: heater, type: dc-load, input: none, demand: [{amps: 3}],
+                     control: {output: load-disconnect}}
+                  - {name: lamp, type: dc-load, input: none, demand: [{amps: 1}],
+                     control: {output: load-disconnect, link: cyrix-li-charge}}
+                  - {name: old, type: charger, input: none, maxAmps: 20,
+                     control: {output: charge-disconnect, link: cyrix-li-load}}
+                """);
+
+        assertThat(errors(findings)).containsExactlyInAnyOrder("SYS-01 heater", "SYS-01 lamp", "SYS-01 old");
+        assertThat(findings).filteredOn(f -> f.subject().equals("heater")).singleElement().satisfies(f ->
+                assertThat(f.fix()).contains("Cyrix-Li-Load in its power path",
+                        "control input on the Load disconnect output"));
+        assertThat(findings).filteredOn(f -> f.subject().equals("lamp")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("charge voltage", "Cyrix-Li-Load").doesNotContain("always on");
+            assertThat(f.fix()).contains("Cyrix-Li-Load");
+        });
+        assertThat(findings).filteredOn(f -> f.subject().equals("old")).singleElement().satisfies(f -> {
+            assertThat(f.message()).contains("Cyrix-Li-Load", "Cyrix-Li-Charge").doesNotContain("always on");
+            assertThat(f.fix()).contains("Cyrix-Li-Charge in its power path",
+                    "control input on the Charge disconnect output");
+        });
+    }
+
+    @Test
+    @DisplayName("SYS-01 Appendix A an Orion XS (NG) on Load disconnect directly passes; a converter without a remote "
+            + "connector needs a Cyrix-Li-Load; a Skylla port on anything but a charger is refused")
+    void orionXs_directOnLoadDisconnect() throws ScenarioException {
+        List<Finding> findings = check("""
+                  - {name: xs, type: dc-dc-converter, product: Orion XS 12/12-50A, demand: [{watts: 300}],
+                     control: {output: load-disconnect}}
+                  - {name: old, type: dc-dc-converter, product: Orion 24/12-25, input: none, demand: [{watts: 100}],
+                     control: {output: load-disconnect}}
+                """);
+
+        assertThat(errors(findings)).containsExactly("SYS-01 old");
+        assertThat(findings).filteredOn(f -> f.subject().equals("old")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("Orion 24/12-25", "no remote input"))
+                .satisfies(f -> assertThat(f.fix()).contains("Cyrix-Li-Load"));
+        assertThat(findings).filteredOn(f -> f.subject().equals("Load disconnect")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("xs"));
+        assertThatThrownBy(() -> check("""
+                  - {name: x, type: dc-load, input: skylla-tg, demand: [{amps: 1}], control: {output: load-disconnect}}
+                """)).isInstanceOf(ScenarioException.class).hasMessageContaining("Skylla");
+        assertThatThrownBy(() -> check("""
+                  - {name: x, type: dc-dc-converter, input: ve-direct, demand: [{watts: 10}]}
+                """)).isInstanceOf(ScenarioException.class).hasMessageContaining("remote-h");
     }
 
     @Test

@@ -31,6 +31,27 @@ class ComponentTest {
         assertThat(Link.INVERTING_CABLE.enables(true, ControlInput.REMOTE_H)).isFalse();
     }
 
+    @Test
+    @DisplayName("SYS-01 Appendix A: every input follows its output through the link Appendix A names for it; a "
+            + "Skylla TG or Skylla-i follows only through its own cable, and keeps charging on a bare wire")
+    void forInput_theNamedLinkFollows_skyllasOnlyWithTheirCables() {
+        for (ControlInput input : ControlInput.values()) {
+            for (Role role : List.of(Role.CHARGER, Role.LOAD)) {
+                assertThat(follows(Link.forInput(input, role), input)).as("%s %s", input, role).isTrue();
+            }
+        }
+        assertThat(Link.forInput(ControlInput.SKYLLA_TG, Role.CHARGER).articleNumber()).isEqualTo("ASS030550200");
+        assertThat(Link.forInput(ControlInput.SKYLLA_I, Role.CHARGER).articleNumber()).isEqualTo("ASS030550400");
+        for (Link link : List.of(Link.DIRECT, Link.VE_DIRECT_NON_INVERTING_CABLE, Link.INVERTING_CABLE)) {
+            assertThat(follows(link, ControlInput.SKYLLA_TG)).isFalse();
+            assertThat(link.enables(false, ControlInput.SKYLLA_I)).isTrue();
+        }
+        assertThat(follows(Link.SKYLLA_I_CABLE, ControlInput.SKYLLA_TG)).isFalse();
+        assertThat(follows(Link.NON_INVERTING_CABLE, ControlInput.SKYLLA_I)).isFalse();
+        assertThat(new Wiring(BmsOutput.CHARGE_DISCONNECT, Link.NON_INVERTING_CABLE).controlAmps(0.001))
+                .isEqualTo(Link.SKYLLA_CABLE_AMPS);
+    }
+
     private static boolean follows(Link link, ControlInput input) {
         return link.enables(true, input) && !link.enables(false, input);
     }
