@@ -8,8 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -326,8 +328,17 @@ public final class RunCommand implements Callable<Integer> {
             }
             commands.add(new Command.SetMode(mode.equalsIgnoreCase("on")));
         }
+        // SET-01: the --set options are one change, checked as a whole (a floor and a warning level raised together).
+        Map<Setting, Double> values = new EnumMap<>(Setting.class);
         for (String assignment : settings) {
-            commands.add(settingChange(assignment));
+            Map.Entry<Setting, Double> value = settingValue(assignment);
+            if (values.put(value.getKey(), value.getValue()) != null) {
+                throw new IllegalArgumentException("--set " + value.getKey().key() + " is given twice: give each "
+                        + "setting once");
+            }
+        }
+        if (!values.isEmpty()) {
+            commands.add(new Command.ChangeSettings(values));
         }
         if (setSoc != null) {
             // The number goes to the core as read: the core refuses NaN, the infinities and what is out of range.
@@ -346,7 +357,7 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static Command settingChange(String assignment) {
+    private static Map.Entry<Setting, Double> settingValue(String assignment) {
         int eq = assignment.indexOf('=');
         String key = eq < 0 ? assignment : assignment.substring(0, eq);
         for (Setting setting : Setting.values()) {
@@ -355,7 +366,7 @@ public final class RunCommand implements Callable<Integer> {
                     throw new IllegalArgumentException("--set " + Printable.escape(assignment) + ": give a value, as "
                             + key + "=" + setting.defaultFor(SystemVoltage.V12));
                 }
-                return new Command.ChangeSetting(setting, number("--set " + key, assignment.substring(eq + 1),
+                return Map.entry(setting, number("--set " + key, assignment.substring(eq + 1),
                         "a whole number in " + setting.unit().valueUnit()));
             }
         }

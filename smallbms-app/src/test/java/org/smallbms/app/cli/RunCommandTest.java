@@ -223,4 +223,19 @@ class RunCommandTest {
         assertThat(err.toString()).contains("no setting 'colour'").contains("lowSocWarning");
         assertThat(dir.resolve("data")).doesNotExist();
     }
+
+    @Test
+    @DisplayName("SET-01 the --set options are one change checked as a whole: a floor above 20 % and a warning level "
+            + "above it, given together, are accepted whatever their order")
+    void run_settingsTogether_checkedAsAWhole() throws Exception {
+        Path data = dir.resolve("data");
+
+        int exit = run("--speed", "max", "--data", data.toString(), "--duration", "10m", "--set", "dischargeFloor=30",
+                "--set", "lowSocWarning=40");
+
+        assertThat(exit).as(err.toString()).isZero();
+        PersistedState stored = stored(data);
+        assertThat(stored.settings().dischargeFloorPercent()).isEqualTo(30);
+        assertThat(stored.settings().lowSocWarningPercent()).isEqualTo(40);
+    }
 }
