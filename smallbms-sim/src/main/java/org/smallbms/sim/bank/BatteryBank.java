@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.sim.battery.Battery;
+import org.smallbms.sim.battery.BatteryVariant;
 
 /**
  * A bank of batteries: strings in parallel on two bus bars, the BMS's Bat+ and Bat− on those bus bars.
@@ -52,6 +53,15 @@ public final class BatteryBank {
      */
     public static BatteryBank uniform(BatteryModel model, int series, int parallel, long seed, double soc,
             double celsius, String serialPrefix) {
+        return of(model, series, parallel, seed, soc, celsius, serialPrefix, number -> BatteryVariant.NONE);
+    }
+
+    /**
+     * As {@link #uniform}, with battery {@code n} (1-based, in chain order) unlike its siblings as {@code variants}
+     * says: older, with a weak cell, in a warmer place, at its own SoC.
+     */
+    public static BatteryBank of(BatteryModel model, int series, int parallel, long seed, double soc,
+            double celsius, String serialPrefix, java.util.function.IntFunction<BatteryVariant> variants) {
         List<BatteryString> strings = new ArrayList<>();
         int number = 0;
         for (int p = 0; p < parallel; p++) {
@@ -59,7 +69,7 @@ public final class BatteryBank {
             for (int s = 0; s < series; s++) {
                 number++;
                 batteries.add(Battery.of(model, String.format(Locale.ROOT, "%s%04d", serialPrefix, number),
-                        seed * 1_000_003L + number, soc, celsius));
+                        seed * 1_000_003L + number, soc, celsius, variants.apply(number)));
             }
             strings.add(BatteryString.of(batteries));
         }

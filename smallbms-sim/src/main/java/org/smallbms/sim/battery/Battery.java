@@ -78,6 +78,8 @@ public final class Battery {
     private double linkJoules;
     private double bleedJoules;
     private boolean balancing;
+    /** How much warmer than the bank's air this battery's place is (its variant), K. */
+    private final double celsiusOffset;
     /** The thermal body's decay over one step, kept for the step length it was worked out for. */
     private double thermalSeconds = Double.NaN;
     private double thermalDecay;
@@ -88,8 +90,15 @@ public final class Battery {
      * (ambient the same).
      */
     public static Battery of(BatteryModel model, String serial, long seed, double soc, double celsius) {
+        return of(model, serial, seed, soc, celsius, BatteryVariant.NONE);
+    }
+
+    /** As {@link #of(BatteryModel, String, long, double, double)}, unlike its siblings as {@code variant} says. */
+    public static Battery of(BatteryModel model, String serial, long seed, double soc, double celsius,
+            BatteryVariant variant) {
         String firmware = model.family() == BatteryFamily.LITHIUM_NG ? "v1.10" : "v1.04";
-        return new Battery(model, serial, firmware, DefaultCells.MODELS.get(model), seed, soc, celsius);
+        return new Battery(model, serial, firmware, DefaultCells.MODELS.get(model), seed, variant.startSoc(soc),
+                celsius + variant.celsiusOffset(), variant);
     }
 
     /**
@@ -104,21 +113,32 @@ public final class Battery {
     public Battery(BatteryModel model, String serial, String firmwareVersion, CellParameters cellParameters,
             long seed, double soc, double celsius) {
         this(model, serial, firmwareVersion, CellModel.of(cellParameters.scaledTo(model.capacityAmpHours())), seed,
-                soc, celsius);
+                soc, celsius, BatteryVariant.NONE);
     }
 
     private Battery(BatteryModel model, String serial, String firmwareVersion, CellModel cellModel, long seed,
-            double soc, double celsius) {
+            double soc, double celsius, BatteryVariant variant) {
         this.model = Objects.requireNonNull(model, "model");
         this.serial = Objects.requireNonNull(serial, "serial");
         this.firmwareVersion = Objects.requireNonNull(firmwareVersion, "firmwareVersion");
         SplittableRandom random = new SplittableRandom(seed);
         CellVariation[] variations = new CellVariation[model.cells()];
         for (int i = 0; i < variations.length; i++) {
-            variations[i] = new CellVariation(1 + CAPACITY_SIGMA * random.nextGaussian(),
-                    1 + R0_SIGMA * random.nextGaussian(),
-                    1 + SELF_DISCHARGE_SPREAD * (2 * random.nextDouble() - 1));
+            // The seeded spread is drawn for every cell whatever the variant, so a variant changes no other battery.
+            double capacitySpread = 1 + CAPACITY_SIGMA * random.nextGaussian();
+            double r0Spread = 1 + R0_SIGMA * random.nextGaussian();
+            double selfDischarge = 1 + SELF_DISCHARGE_SPREAD * (2 * random.nextDouble() - 1);
+            boolean weak = i + 1 == variant.weakCell();
+            variations[i] = new CellVariation(
+                    capacitySpread * (weak ? variant.weakCellCapacityFactor() : variant.capacityFactor()),
+                    r0Spread * (weak ? variant.weakCellResistanceFactor() : variant.resistanceFactor()),
+                    selfDischarge);
         }
+        if (variant.weakCell() > variations.length) {
+            throw new IllegalArgumentException("weak cell " + variant.weakCell() + " is not in a battery of "
+                    + variations.length + " cells");
+        }
+        this.celsiusOffset = variant.celsiusOffset();
         cells = new SeriesCells(cellModel, variations, soc, celsius);
         bleeding = new boolean[variations.length];
         double perHundred = 100.0 / model.capacityAmpHours();
@@ -248,8 +268,9 @@ public final class Battery {
         return balancing;
     }
 
+    /** The air of the bank; a battery whose place is warmer or colder (its variant) feels it that much off. */
     public void setAmbientCelsius(double ambientCelsius) {
-        this.ambientCelsius = ambientCelsius;
+        this.ambientCelsius = ambientCelsius + celsiusOffset;
     }
 
     public BatteryModel model() {

@@ -22,6 +22,7 @@ import org.smallbms.core.settings.Setting;
 import org.smallbms.core.settings.SettingChange;
 import org.smallbms.core.settings.Settings;
 import org.smallbms.sim.bank.BatteryBank;
+import org.smallbms.sim.battery.BatteryVariant;
 import org.smallbms.sim.component.Component;
 import org.smallbms.sim.component.Sun;
 import org.smallbms.sim.component.Wiring;
@@ -65,9 +66,10 @@ public final class Scenario {
     private final List<Action.Timed> schedule;
     /** How many of the schedule's first actions are the BMS's initial conditions (its settings, a known SoC). */
     private final int initialActions;
+    private final Map<Integer, BatteryVariant> variants;
 
     private Scenario(ScenarioFile file, String source, Instant start, Duration duration, Duration step,
-            List<Action.Timed> schedule, int initialActions) {
+            List<Action.Timed> schedule, int initialActions, Map<Integer, BatteryVariant> variants) {
         this.file = file;
         this.source = source;
         this.start = start;
@@ -75,6 +77,7 @@ public final class Scenario {
         this.step = step;
         this.schedule = List.copyOf(schedule);
         this.initialActions = initialActions;
+        this.variants = Map.copyOf(variants);
     }
 
     static Scenario of(ScenarioFile file, String source, Map<String, Integer> lines) throws ScenarioException {
@@ -88,6 +91,7 @@ public final class Scenario {
                     + "duration " + Durations.format(duration));
         }
         Set<String> names = new HashSet<>();
+        Map<Integer, BatteryVariant> variants = variants(file.batteries(), check);
         int units = units(file.batteries());
         for (int i = 0; i < file.components().size(); i++) {
             ScenarioFile.ComponentSpec spec = file.components().get(i);
@@ -163,7 +167,7 @@ public final class Scenario {
             }
         }
         checkScheduledSettings(file, changes, settings, check);
-        return new Scenario(file, source, start, duration, step, schedule, initialActions);
+        return new Scenario(file, source, start, duration, step, schedule, initialActions, variants);
     }
 
     private static List<Action.Timed> actions(ScenarioFile.Entry e, Duration at, Checker check, String pointer,
@@ -249,13 +253,42 @@ public final class Scenario {
     }
 
     /** How many 12.8 V batteries in series the bank's voltage amounts to (chargers' defaults scale with it). */
+    /** The batteries unlike their siblings, by position in the chain, checked against the bank. */
+    private static Map<Integer, BatteryVariant> variants(ScenarioFile.Batteries b, Checker check)
+            throws ScenarioException {
+        Map<Integer, BatteryVariant> variants = new java.util.TreeMap<>();
+        int count = b.series() * b.parallel();
+        for (int i = 0; i < b.overrides().size(); i++) {
+            ScenarioFile.BatteryOverride o = b.overrides().get(i);
+            String pointer = "/batteries/overrides/" + i;
+            String field = "batteries.overrides[" + i + "]";
+            if (o.battery() < 1 || o.battery() > count) {
+                throw check.fail(pointer + "/battery", field + ".battery", "battery = " + o.battery() + " is not in "
+                        + "the bank of " + count + ": allowed 1.." + count + " (1 is " + SERIAL_PREFIX + "0001)");
+            }
+            ScenarioFile.WeakCell weak = o.weakCell();
+            if (weak != null && (weak.cell() < 1 || weak.cell() > b.model().cells())) {
+                throw check.fail(pointer + "/weakCell/cell", field + ".weakCell.cell", "cell = " + weak.cell()
+                        + " is not in a battery of " + b.model().cells() + " cells: allowed 1.." + b.model().cells());
+            }
+            BatteryVariant variant = new BatteryVariant(o.capacity(), o.resistance(), weak == null ? 0 : weak.cell(),
+                    weak == null ? 1 : weak.capacity(), weak == null ? 1 : weak.resistance(), o.celsiusOffset(),
+                    o.soc() == null ? Double.NaN : o.soc() / 100);
+            if (variants.put(o.battery(), variant) != null) {
+                throw check.fail(pointer + "/battery", field + ".battery", "battery " + o.battery() + " is given "
+                        + "twice: give each battery's differences in one entry");
+            }
+        }
+        return variants;
+    }
+
     private static int units(ScenarioFile.Batteries batteries) {
         return batteries.series() * batteries.model().cells() / 4;
     }
 
     /** A new system from this scenario, its cell spread and clouds from {@code seed}. */
     public SimulatedSystem newWorld(long seed) {
-        return world(seed, file.batteries().soc(), schedule);
+        return world(seed, file.batteries().soc(), schedule, variants);
     }
 
     /**
@@ -265,17 +298,23 @@ public final class Scenario {
      * runs again from the restart.
      */
     public SimulatedSystem resumedWorld(long seed, double socPercent) {
-        return world(seed, socPercent, schedule.subList(initialActions, schedule.size()));
+        // Each battery continues at the SoC the BMS saw for the bank: a battery's own starting SoC is for a new one.
+        Map<Integer, BatteryVariant> resumed = new java.util.TreeMap<>();
+        variants.forEach((n, v) -> resumed.put(n, new BatteryVariant(v.capacityFactor(), v.resistanceFactor(),
+                v.weakCell(), v.weakCellCapacityFactor(), v.weakCellResistanceFactor(), v.celsiusOffset(),
+                Double.NaN)));
+        return world(seed, socPercent, schedule.subList(initialActions, schedule.size()), resumed);
     }
 
-    private SimulatedSystem world(long seed, double socPercent, List<Action.Timed> actions) {
+    private SimulatedSystem world(long seed, double socPercent, List<Action.Timed> actions,
+            Map<Integer, BatteryVariant> batteryVariants) {
         if (!(socPercent >= 0 && socPercent <= 100)) {
             throw new IllegalArgumentException("socPercent = " + socPercent + " is outside the allowed 0..100");
         }
         ScenarioFile.Batteries b = file.batteries();
         double celsius = b.celsius() != null ? b.celsius() : file.ambient().celsius();
-        BatteryBank bank = BatteryBank.uniform(b.model(), b.series(), b.parallel(), seed, socPercent / 100, celsius,
-                SERIAL_PREFIX);
+        BatteryBank bank = BatteryBank.of(b.model(), b.series(), b.parallel(), seed, socPercent / 100, celsius,
+                SERIAL_PREFIX, n -> batteryVariants.getOrDefault(n, BatteryVariant.NONE));
         // In time order, the initial conditions first among equal times: the world runs what is due in list order.
         List<Action.Timed> inOrder = actions.stream().sorted(Comparator.comparing(Action.Timed::at))
                 .toList();
@@ -379,12 +418,12 @@ public final class Scenario {
                     + "allowed " + Durations.format(step) + " (the step) .. " + Durations.format(Durations.MAX)
                     + " (100 years)");
         }
-        return new Scenario(file, source, start, newDuration, step, schedule, initialActions);
+        return new Scenario(file, source, start, newDuration, step, schedule, initialActions, variants);
     }
 
     /** The same scenario with another step (long runs in tests use coarser steps). */
     public Scenario withStep(Duration newStep) {
-        return new Scenario(file, source, start, duration, newStep, schedule, initialActions);
+        return new Scenario(file, source, start, duration, newStep, schedule, initialActions, variants);
     }
 
 

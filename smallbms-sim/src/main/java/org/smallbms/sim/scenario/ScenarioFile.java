@@ -75,7 +75,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
         site = site == null ? new Site(null, null) : site;
         ambient = ambient == null ? new AmbientSpec(null, null) : ambient;
         bms = bms == null ? new BmsSpec(null, null, null, null) : bms;
-        require(batteries, "batteries", "the bank: model, series, parallel, soc, celsius");
+        require(batteries, "batteries", "the bank: model, series, parallel, soc, celsius, overrides");
         components = components == null ? List.of() : List.copyOf(components);
         schedule = schedule == null ? List.of() : List.copyOf(schedule);
     }
@@ -161,8 +161,10 @@ public record ScenarioFile(String name, String description, String manual, Strin
      * @param parallel strings in parallel (default 1)
      * @param soc the SoC at the start, percent (default 50)
      * @param celsius the batteries' temperature at the start (default: the ambient mean)
+     * @param overrides batteries unlike their siblings, by position in the chain (default none)
      */
-    public record Batteries(BatteryModel model, Integer series, Integer parallel, Double soc, Double celsius) {
+    public record Batteries(BatteryModel model, Integer series, Integer parallel, Double soc, Double celsius,
+            List<BatteryOverride> overrides) {
         public Batteries {
             require(model, "model", "a battery model such as ng-12v8-100ah");
             series = series == null ? 1 : series;
@@ -181,6 +183,44 @@ public record ScenarioFile(String name, String description, String manual, Strin
             if (celsius != null) {
                 inRange(celsius, 20, -30, 60, "celsius");
             }
+            overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        }
+    }
+
+    /**
+     * One battery unlike its siblings, as an installer finds it or fears it.
+     *
+     * @param battery its position in the chain, 1.. (serial HQ24010001 is 1)
+     * @param capacity its capacity as found, on the nominal (default 1; 0.3..1.2)
+     * @param resistance its internal resistance as found, on the nominal (default 1; 0.5..5)
+     * @param weakCell one weak cell in it (default none)
+     * @param celsiusOffset how much warmer its place is than the bank's air, K (default 0; -30..30)
+     * @param soc its own SoC at the start, percent (default the bank's)
+     */
+    public record BatteryOverride(Integer battery, Double capacity, Double resistance, WeakCell weakCell,
+            Double celsiusOffset, Double soc) {
+        public BatteryOverride {
+            require(battery, "battery", "the battery's position in the chain, 1 for the first");
+            capacity = inRange(capacity, 1, 0.3, 1.2, "capacity");
+            resistance = inRange(resistance, 1, 0.5, 5, "resistance");
+            celsiusOffset = inRange(celsiusOffset, 0, -30, 30, "celsiusOffset");
+            if (soc != null) {
+                inRange(soc, 50, 0, 100, "soc");
+            }
+        }
+    }
+
+    /**
+     * @param cell the cell's position in its battery, 1..
+     * @param capacity its capacity on the nominal cell's (0.2..1.2)
+     * @param resistance its internal resistance on the nominal cell's (default 1; 0.5..8)
+     */
+    public record WeakCell(Integer cell, Double capacity, Double resistance) {
+        public WeakCell {
+            require(cell, "cell", "the cell's position in its battery, 1 for the first");
+            capacity = inRange(require(capacity, "capacity", "the weak cell's capacity on the nominal, as 0.7"), 1,
+                    0.2, 1.2, "capacity");
+            resistance = inRange(resistance, 1, 0.5, 8, "resistance");
         }
     }
 

@@ -1,6 +1,7 @@
 package org.smallbms.sim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -289,5 +290,82 @@ class ManualTimelinesTest {
         assertThat(watched.outputs.get(299)[1]).isTrue();
         assertThat(watched.outputs.get(300)[0]).isFalse();
         assertThat(watched.outputs.get(300)[1]).isFalse();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // A weak battery in a 24 V bank: what an installer worries about.
+
+    private static final String WEAK_24V = """
+            name: weak-24v
+            start: 2026-06-01T18:00:00Z
+            duration: 12h
+            bms: {socKnown: false}
+            batteries:
+              model: ng-12v8-100ah
+              series: 2
+              parallel: 2
+              soc: 30
+              overrides:
+                - {battery: 3, capacity: 0.7, weakCell: {cell: 2, capacity: 0.6, resistance: 2}}
+                - {battery: 2, celsiusOffset: 8, soc: 35}
+            components:
+              - name: loads
+                type: dc-load
+                demand: [{amps: 20}]
+                control: {output: load-disconnect}
+            """;
+
+    @Test
+    @DisplayName("PROT-05 SYS-02 a scenario can make one battery weaker: its weak cell gives out first and the BMS "
+            + "names that battery when it warns and when it cuts the loads")
+    void weakBattery_givesOutFirstAndIsNamed() throws ScenarioException {
+        List<double[]> lowest = new ArrayList<>();
+        Run run = Run.of(Scenarios.parse(WEAK_24V, "weak.yaml"), new Simulation.Observer() {
+            @Override
+            public void tick(Instant at, BmsState bms, SimulatedSystem system) {
+                List<org.smallbms.sim.battery.Battery> all = system.bank().batteries();
+                lowest.add(all.stream().mapToDouble(org.smallbms.sim.battery.Battery::minCellVolts).toArray());
+            }
+        });
+
+        Event warning = named(run, "code", "W-B01", "active").get(0);
+        assertThat(warning.cause()).contains("battery HQ24010003");
+        Event cut = named(run, "output", "ATD", "FLOATING").get(0);
+        assertThat(cut.cause()).contains("HQ24010003");
+        double[] atWarning = lowest.get((int) seconds(run, warning));
+        for (int b = 0; b < 4; b++) {
+            if (b != 2) {
+                assertThat(atWarning[2]).as("battery 3 lowest, below battery %d", b + 1).isLessThan(atWarning[b]);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a battery in a warmer place runs warmer, and one given its own SoC starts there")
+    void overrides_warmerPlaceAndOwnSoc() throws ScenarioException {
+        SimulatedSystem world = Scenarios.parse(WEAK_24V, "weak.yaml").newWorld(1);
+        List<org.smallbms.sim.battery.Battery> all = world.bank().batteries();
+
+        assertThat(all.get(1).soc()).isCloseTo(0.35, org.assertj.core.api.Assertions.within(0.001));
+        assertThat(all.get(0).soc()).isCloseTo(0.30, org.assertj.core.api.Assertions.within(0.001));
+        assertThat(all.get(1).celsius() - all.get(0).celsius()).isCloseTo(8, org.assertj.core.api.Assertions
+                .within(0.01));
+        assertThat(all.get(2).cells().capacityAmpHours(1)).as("the weak cell")
+                .isLessThan(0.75 * all.get(0).cells().capacityAmpHours(1));
+    }
+
+    @Test
+    @DisplayName("overrides name a battery of the bank and a cell of the battery, once each; else the line says why")
+    void overrides_outOfTheBank_refusedWithTheField() {
+        String base = WEAK_24V.substring(0, WEAK_24V.indexOf("  overrides:"));
+        for (String[] bad : new String[][] {
+            {"  overrides: [{battery: 5}]\n", "batteries.overrides[0].battery", "allowed 1..4"},
+            {"  overrides: [{battery: 1, weakCell: {cell: 5, capacity: 0.5}}]\n",
+                "batteries.overrides[0].weakCell.cell", "allowed 1..4"},
+            {"  overrides: [{battery: 1}, {battery: 1, soc: 20}]\n", "batteries.overrides[1].battery", "twice"},
+            {"  overrides: [{battery: 1, capacity: 2}]\n", "capacity", "0.3..1.2"}}) {
+            assertThatThrownBy(() -> Scenarios.parse(base + bad[0], "bad.yaml")).as(bad[0])
+                    .isInstanceOf(ScenarioException.class).hasMessageContaining(bad[1]).hasMessageContaining(bad[2]);
+        }
     }
 }
