@@ -66,4 +66,13 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.smallbms.sim..", "org.smallbms.app..")
                 .check(classes);
     }
+
+    @Test
+    @DisplayName("one composition root: no front end builds a device of its own (a control loop or a store writer)")
+    void frontEndsTakeTheDeviceFromItsRoot() {
+        noClasses().that().resideInAnyPackage("org.smallbms.app.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.smallbms.app.runtime.ControlLoop")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.smallbms.app.store.StoreWriter")
+                .check(classes);
+    }
 }

@@ -2,7 +2,6 @@ package org.smallbms.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,29 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smallbms.app.runtime.ControlLoop;
-import org.smallbms.app.runtime.DeviceClock;
-import org.smallbms.app.runtime.Request;
-import org.smallbms.app.runtime.Snapshot;
-import org.smallbms.app.store.StorageFailure;
-import org.smallbms.app.store.Store;
-import org.smallbms.app.store.StoreRefusedException;
-import org.smallbms.app.store.StoreUnavailableException;
-import org.smallbms.app.store.StoreWriter;
+import org.smallbms.app.device.Device;
 import org.smallbms.core.bank.SystemVoltage;
-import org.smallbms.core.bms.Bms;
-import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.settings.Setting;
 import org.smallbms.sim.scenario.Durations;
 import org.smallbms.sim.scenario.Printable;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.scenario.ScenarioException;
-import org.smallbms.sim.system.World;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -114,11 +100,6 @@ public final class RunCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     int statusEvery;
 
-    /** The first fatal error of a thread of the device; the device stops when one comes. */
-    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
-    /** The loop to stop on a fatal error, once there is one. */
-    private volatile ControlLoop loop;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -134,130 +115,74 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return EXIT_BAD_INPUT;
         }
-        Instant wallNow = options.start().orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        Store store;
-        Optional<Store.Saved> saved;
+        Device device;
         try {
-            store = Store.open(data, Instant.now(), "smallbms run");
-        } catch (StoreRefusedException e) {
-            return refuse(err, e.getMessage(), EXIT_STORE_REFUSED);
-        } catch (StoreUnavailableException e) {
-            return refuse(err, e.getMessage(), EXIT_STORE_UNAVAILABLE);
+            device = Device.open(new Device.Config(system, data, seed, options.start(),
+                    Optional.ofNullable(options.speed())));
+        } catch (Device.OpenException e) {
+            return refuse(err, e.getMessage(), e.refused() ? EXIT_STORE_REFUSED : EXIT_STORE_UNAVAILABLE);
         }
-        Instant start;
-        try {
-            saved = store.load();
-            start = store.latestDeviceTime().map(t -> t.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS))
-                    .filter(t -> t.isAfter(wallNow)).orElse(wallNow);
-        } catch (StoreRefusedException e) {
-            store.close();
-            return refuse(err, e.getMessage(), EXIT_STORE_REFUSED);
-        } catch (SQLException e) {
-            store.close();
-            return refuse(err, "cannot read " + store.file() + ": " + StorageFailure.describe(e)
-                    + ". Nothing was started.", EXIT_STORE_UNAVAILABLE);
-        }
-        String serial = store.identity().serial();
-        out.println("smallBMS NG " + serial + ", data in " + store.file() + ": " + saved.map(s -> "restored (SoC "
-                + s.state().monitor().socText() + ", saved at " + StatusText.clock(s.at()) + ")")
-                .orElse("a new device"));
+        out.println("smallBMS NG " + device.serial() + ", data in " + device.file() + ": " + device.restored()
+                .map(s -> "restored (SoC " + s.state().monitor().socText() + ", saved at " + StatusText.clock(s.at())
+                + ")").orElse("a new device"));
         // SET-01: a new device's PIN is shown this once, as the label on a real one carries it.
-        store.newPin().ifPresent(pin -> out.println("PIN " + pin + " (shown this once: note it; `smallbms pin "
+        device.newPin().ifPresent(pin -> out.println("PIN " + pin + " (shown this once: note it; `smallbms pin "
                 + "--data " + data + "` sets a new one)"));
         out.flush();
-
-        BmsState initial = saved.isPresent() ? Bms.restore(saved.get().state(), start) : Bms.initial();
-        // A restarted device's battery continues where the BMS left it, when the BMS knows where that was, and the
-        // scenario's initial settings and SoC are not given again over the stored ones.
-        Supplier<World> worlds = () -> saved.isEmpty() ? system.newWorld(seed) : system.resumedWorld(seed,
-                initial.socPermille().map(p -> p / 10.0).orElse(system.initialSocPercent()));
-        Optional<String> refused = StartupCommands.refusal(initial, worlds.get(), start, ControlLoop.DEFAULT_TICK,
-                options.commands());
+        Optional<String> refused = device.trial(options.commands());
         if (refused.isPresent()) {
-            store.close();
+            device.close();
             return refuse(err, "refused: " + refused.get() + " The device was not started.", EXIT_BAD_INPUT);
         }
 
-        StoreWriter writer = new StoreWriter(store, this::fail);
-        DeviceClock clock = options.speed() == null ? DeviceClock.virtual(start)
-                : DeviceClock.scaled(start, options.speed());
-        ControlLoop loop = new ControlLoop(initial, worlds.get(), clock, ControlLoop.DEFAULT_TICK, writer, serial);
-        this.loop = loop;
-        ConsoleReporter reporter = new ConsoleReporter(out, loop.snapshots(), System.console() != null,
+        ConsoleReporter reporter = new ConsoleReporter(out, device.snapshots(), System.console() != null,
                 Duration.ofSeconds(Math.max(1, statusEvery)));
-        loop.addListener(reporter);
-        AtomicReference<String> lateRefusal = new AtomicReference<>();
-        // Once the first tick has seen the batteries, so that a set SoC knows the bank's capacity; checked above on a
-        // world of its own, so a refusal here is a surprise that stops the device all the same.
-        loop.addListener(once(snapshot -> {
-            for (Command command : options.commands()) {
-                loop.submit(new Request.ToBms(command)).thenAccept(reply -> {
-                    if (!reply.accepted() && lateRefusal.compareAndSet(null, reply.message())) {
-                        loop.stop();
-                    }
-                });
-            }
-        }));
-        options.duration().ifPresent(d -> loop.stopAt(loop.snapshots().get().at().plus(d)));
-
-        Thread loopThread = new Thread(loop, "control-loop");
+        device.addListener(reporter);
+        AtomicReference<Device.Stopped> ended = new AtomicReference<>();
         Runnable shutdown = once(() -> {
-            loop.stop();
-            join(loopThread);
-            // The loop checkpoints as it stops; this covers a stop that came before the loop ever started.
-            writer.checkpoint(loop.snapshots().get().bms().persisted(), loop.snapshots().get().at());
+            Device.Stopped stopped = device.stop();
             reporter.stop();
-            writer.close();
-            out.println("stopped at " + StatusText.clock(loop.snapshots().get().at()) + " device time; "
-                    + (writer.complete() ? "state saved" : "state NOT saved: " + writer.status().warning()
-                    .orElse("the store could not take it") + lastSaved(writer)));
+            out.println("stopped at " + StatusText.clock(stopped.at()) + " device time; " + (stopped.saved()
+                    ? "state saved" : "state NOT saved: " + stopped.storageWarning().orElse("the store could not "
+                    + "take it") + (stopped.lastSavedAt() == null ? "" : " (the last state saved is from "
+                    + StatusText.clock(stopped.lastSavedAt()) + " device time)")));
             out.flush();
+            ended.set(stopped);
         });
         Thread hook = new Thread(shutdown, "shutdown");
         // Before "running" is printed: whoever stops the device after reading it finds the hook in place.
         Runtime.getRuntime().addShutdownHook(hook);
-        out.println(RUNNING + " at " + clock.describe() + " from " + StatusText.clock(start) + " device time; "
-                + "Ctrl-C stops");
+        out.println(RUNNING + " at " + device.clockDescription() + " from " + StatusText.clock(device.startsAt())
+                + " device time; Ctrl-C stops");
         out.flush();
 
         reporter.start();
-        loopThread.start();
-        join(loopThread);
-        loop.failure().ifPresent(this::fail);
+        device.start(options.commands(), options.duration());
+        try {
+            device.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         shutdown.run();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // Already shutting down (SIGTERM, Ctrl-C): the hook has done the same work.
         }
-        if (fatal.get() != null) {
-            err.println("the device stopped on an internal error: " + fatal.get() + ". " + CrashReport.write(data,
-                    fatal.get()));
+        Device.Stopped stopped = ended.get();
+        if (stopped.failure().isPresent()) {
+            LOG.error("the device stopped: {}", stopped.failure().get().toString());
+            err.println("the device stopped on an internal error: " + stopped.failure().get() + ". "
+                    + CrashReport.write(data, stopped.failure().get()));
             err.flush();
             return EXIT_INTERNAL_ERROR;
         }
-        if (lateRefusal.get() != null) {
-            err.println("refused: " + lateRefusal.get() + " The device was stopped.");
+        if (stopped.refused().isPresent()) {
+            err.println("refused: " + stopped.refused().get() + " The device was stopped.");
             err.flush();
             return EXIT_BAD_INPUT;
         }
         return 0;
-    }
-
-    /** A thread of the device died: the first reason is kept and the device stops. */
-    private void fail(Throwable e) {
-        if (fatal.compareAndSet(null, e)) {
-            LOG.error("the device stops: {}", e.toString());
-        }
-        ControlLoop running = loop;
-        if (running != null) {
-            running.stop();
-        }
-    }
-
-    private static String lastSaved(StoreWriter writer) {
-        Instant at = writer.status().lastCheckpointAt();
-        return at == null ? "" : " (the last state saved is from " + StatusText.clock(at) + " device time)";
     }
 
     private static int refuse(PrintWriter err, String message, int exit) {
@@ -266,32 +191,19 @@ public final class RunCommand implements Callable<Integer> {
         return exit;
     }
 
+    /** The action on the first call only; a later call waits for the first to finish and does nothing. */
     private static Runnable once(Runnable action) {
-        Consumer<Snapshot> first = once(snapshot -> action.run());
-        return () -> first.accept(null);
-    }
-
-    /** The action on the first call only; later calls do nothing. */
-    private static <T> Consumer<T> once(Consumer<T> action) {
-        return new Consumer<>() {
+        return new Runnable() {
             private boolean done;
 
             @Override
-            public synchronized void accept(T value) {
+            public synchronized void run() {
                 if (!done) {
                     done = true;
-                    action.accept(value);
+                    action.run();
                 }
             }
         };
-    }
-
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /**

@@ -1,0 +1,297 @@
+package org.smallbms.app.device;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.smallbms.app.runtime.ControlLoop;
+import org.smallbms.app.runtime.DeviceClock;
+import org.smallbms.app.runtime.Reply;
+import org.smallbms.app.runtime.Request;
+import org.smallbms.app.runtime.Snapshot;
+import org.smallbms.app.runtime.SnapshotHolder;
+import org.smallbms.app.store.StorageFailure;
+import org.smallbms.app.store.Store;
+import org.smallbms.app.store.StoreRefusedException;
+import org.smallbms.app.store.StoreUnavailableException;
+import org.smallbms.app.store.StoreWriter;
+import org.smallbms.core.bms.Bms;
+import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.bms.Command;
+import org.smallbms.core.bms.CommandResult;
+import org.smallbms.sim.scenario.Scenario;
+import org.smallbms.sim.system.ClosedLoop;
+import org.smallbms.sim.system.World;
+
+/**
+ * The device composition root: one live smallBMS NG assembled in one place. {@link #open} opens the data directory's
+ * store (one process at a time), restores the device or creates it, and builds its world, clock and control loop;
+ * {@link #start} runs it. Every front end (the CLI today, the web app, Instant Readout, MQTT and VE.Direct next) takes
+ * the device from here: its latest {@link Snapshot}, a way to be told of each new one, and the one queue for requests.
+ * None builds a device of its own.
+ *
+ * <p>A device that stops on an internal error (a tick or the store writer throws: a bug) says so in {@link Stopped};
+ * one whose start-up command the BMS refuses never starts.
+ */
+public final class Device implements AutoCloseable {
+
+    /**
+     * What a device is made of.
+     *
+     * @param system the system it is wired into
+     * @param data its data directory
+     * @param seed the seed of the world's cell spread and clouds
+     * @param start the device clock at start for a new device; empty for the wall clock's time
+     * @param speed device seconds per wall second; empty for as fast as possible
+     */
+    public record Config(Scenario system, Path data, long seed, Optional<Instant> start, Optional<Double> speed) {
+        public Config {
+            Objects.requireNonNull(system, "system");
+            Objects.requireNonNull(data, "data");
+            Objects.requireNonNull(start, "start");
+            Objects.requireNonNull(speed, "speed");
+        }
+    }
+
+    /**
+     * How a device ended.
+     *
+     * @param at its device time at the end
+     * @param saved whether its last state and every event reached the store
+     * @param storageWarning what the store said when not
+     * @param lastSavedAt the device time of the last state that reached the store; null before any
+     * @param failure the internal error that stopped it, if one did
+     * @param refused the message of a start-up command the BMS refused once running, if one was
+     */
+    public record Stopped(Instant at, boolean saved, Optional<String> storageWarning, Instant lastSavedAt,
+            Optional<Throwable> failure, Optional<String> refused) {
+    }
+
+    /** Opening failed: the store cannot be used; the message says why and what to do. */
+    public static final class OpenException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        /** Whether the data file itself was refused (corrupt, another application's), not only unavailable now. */
+        private final boolean refused;
+
+        OpenException(String message, boolean refused, Throwable cause) {
+            super(message, cause);
+            this.refused = refused;
+        }
+
+        public boolean refused() {
+            return refused;
+        }
+    }
+
+    private final Store store;
+    private final Optional<Store.Saved> restored;
+    private final Instant start;
+    private final BmsState initial;
+    private final Config config;
+    private final StoreWriter writer;
+    private final DeviceClock clock;
+    private final ControlLoop loop;
+    private final AtomicReference<Throwable> fatal = new AtomicReference<>();
+    private final AtomicReference<String> lateRefusal = new AtomicReference<>();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private Thread thread;
+    private volatile Stopped ending;
+
+    private Device(Config config, Store store, Optional<Store.Saved> restored, Instant start) {
+        this.config = config;
+        this.store = store;
+        this.restored = restored;
+        this.start = start;
+        this.initial = restored.isPresent() ? Bms.restore(restored.get().state(), start) : Bms.initial();
+        this.writer = new StoreWriter(store, this::fail);
+        this.clock = config.speed().isEmpty() ? DeviceClock.virtual(start)
+                : DeviceClock.scaled(start, config.speed().get());
+        this.loop = new ControlLoop(initial, world(), clock, ControlLoop.DEFAULT_TICK, writer,
+                store.identity().serial());
+    }
+
+    /** Opens the store in the data directory and builds the device on what it holds; nothing runs yet. */
+    public static Device open(Config config) throws OpenException {
+        Instant wallNow = config.start().orElse(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        Store store;
+        try {
+            store = Store.open(config.data(), Instant.now(), "smallbms run");
+        } catch (StoreRefusedException e) {
+            throw new OpenException(e.getMessage(), true, e);
+        } catch (StoreUnavailableException e) {
+            throw new OpenException(e.getMessage(), false, e);
+        }
+        try {
+            Optional<Store.Saved> saved = store.load();
+            // Device time never runs backwards in the store: a restart continues after the latest time it knows.
+            Instant start = store.latestDeviceTime().map(t -> t.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS))
+                    .filter(t -> t.isAfter(wallNow)).orElse(wallNow);
+            return new Device(config, store, saved, start);
+        } catch (StoreRefusedException e) {
+            store.close();
+            throw new OpenException(e.getMessage(), true, e);
+        } catch (SQLException e) {
+            store.close();
+            throw new OpenException("cannot read " + store.file() + ": " + StorageFailure.describe(e)
+                    + ". Nothing was started.", false, e);
+        }
+    }
+
+    /**
+     * The world the device is wired into. A restarted device's battery continues where the BMS left it, when the BMS
+     * knows where that was, and the scenario's initial settings and SoC are not given again over the stored ones.
+     */
+    private World world() {
+        return restored.isEmpty() ? config.system().newWorld(config.seed()) : config.system().resumedWorld(
+                config.seed(), initial.socPermille().map(p -> p / 10.0).orElse(config.system().initialSocPercent()));
+    }
+
+    public String serial() {
+        return store.identity().serial();
+    }
+
+    public Path file() {
+        return store.file();
+    }
+
+    /** The state it was restored from; empty for a new device. */
+    public Optional<Store.Saved> restored() {
+        return restored;
+    }
+
+    /** SET-01: the PIN of a device created now, to be shown this once; empty on every later start. */
+    public Optional<String> newPin() {
+        return store.newPin();
+    }
+
+    /** How its clock runs: {@code "1440×"}, {@code "as fast as possible"}. */
+    public String clockDescription() {
+        return clock.describe();
+    }
+
+    /** The device time it starts at. */
+    public Instant startsAt() {
+        return start;
+    }
+
+    public SnapshotHolder snapshots() {
+        return loop.snapshots();
+    }
+
+    /** Told of each snapshot on the control thread; it must return at once. Add before {@link #start}. */
+    public void addListener(Consumer<Snapshot> listener) {
+        loop.addListener(listener);
+    }
+
+    /** A request for the next tick; the answer completes when the loop has applied it. */
+    public CompletableFuture<Reply> submit(Request request) {
+        return loop.submit(request);
+    }
+
+    /**
+     * The first of {@code commands} the BMS would refuse, tried before anything runs: on a world of its own, in the
+     * second tick, as {@link #start} applies them (after the first tick has seen the bank, so a set SoC knows its
+     * capacity, and after the scenario's own initial settings and SoC). The core is pure, so the trial changes nothing
+     * of the device or its store.
+     */
+    public Optional<String> trial(List<Command> commands) {
+        if (commands.isEmpty()) {
+            return Optional.empty();
+        }
+        World trial = world();
+        BmsState first = ClosedLoop.tick(initial, trial, start, ControlLoop.DEFAULT_TICK).bms();
+        for (CommandResult result : ClosedLoop.tick(first, trial, start.plus(ControlLoop.DEFAULT_TICK),
+                ControlLoop.DEFAULT_TICK, commands).requested()) {
+            if (result instanceof CommandResult.Rejected rejected) {
+                return Optional.of(rejected.message());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Runs the device on its own thread: {@code commands} are applied once the first tick has seen the batteries (a
+     * refusal then stops the device, see {@link Stopped#refused}); it stops after {@code duration} of device time,
+     * or when {@link #stop} is called.
+     */
+    public synchronized void start(List<Command> commands, Optional<Duration> duration) {
+        if (thread != null) {
+            throw new IllegalStateException("the device runs already");
+        }
+        List<Command> startup = List.copyOf(commands);
+        AtomicBoolean submitted = new AtomicBoolean();
+        loop.addListener(snapshot -> {
+            if (submitted.compareAndSet(false, true)) {
+                for (Command command : startup) {
+                    loop.submit(new Request.ToBms(command)).thenAccept(reply -> {
+                        if (!reply.accepted() && lateRefusal.compareAndSet(null, reply.message())) {
+                            loop.stop();
+                        }
+                    });
+                }
+            }
+        });
+        duration.ifPresent(d -> loop.stopAt(loop.snapshots().get().at().plus(d)));
+        thread = new Thread(loop, "control-loop");
+        thread.start();
+    }
+
+    /** Waits until the device has stopped by itself (its duration, a refusal, an internal error) or by {@link #stop}. */
+    public void awaitStop() throws InterruptedException {
+        Thread running;
+        synchronized (this) {
+            running = thread;
+        }
+        if (running != null) {
+            running.join();
+        }
+    }
+
+    /**
+     * Stops the device (if it runs), saves its state, closes the store and the directory's lock, and says how it
+     * ended. Safe to call more than once and from a shutdown hook: later calls wait for the first and return the same.
+     */
+    public synchronized Stopped stop() {
+        if (stopped.compareAndSet(false, true)) {
+            loop.stop();
+            try {
+                awaitStop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            loop.failure().ifPresent(this::fail);
+            Snapshot last = loop.snapshots().get();
+            if (thread != null) {
+                // The loop checkpoints as it stops; this covers a stop that came before its first tick. A device
+                // that never started (a refused start-up command) stores nothing.
+                writer.checkpoint(last.bms().persisted(), last.at());
+            }
+            writer.close();
+            ending = new Stopped(last.at(), writer.complete(), writer.status().warning(),
+                    writer.status().lastCheckpointAt(), Optional.ofNullable(fatal.get()),
+                    Optional.ofNullable(lateRefusal.get()));
+        }
+        return ending;
+    }
+
+    /** Closes a device that never started, or stops one that did. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** A thread of the device died: the first reason is kept and the device stops. */
+    private void fail(Throwable e) {
+        fatal.compareAndSet(null, e);
+        loop.stop();
+    }
+}
