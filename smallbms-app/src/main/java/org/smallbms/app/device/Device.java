@@ -245,7 +245,7 @@ public final class Device implements AutoCloseable {
         thread.start();
     }
 
-    /** Waits until the device has stopped by itself (its duration, a refusal, an internal error) or by {@link #stop}. */
+    /** Waits until the device has stopped by itself (its duration, a refusal, an internal error) or by a stop. */
     public void awaitStop() throws InterruptedException {
         Thread running;
         synchronized (this) {
