@@ -59,6 +59,7 @@ public final class Battery {
     private final SeriesCells cells;
     private final boolean[] bleeding;
     private final double linkOhms;
+    private final double m0Volts;
     private final double heatCapacityJoulesPerKelvin;
     private final double conductanceWattsPerKelvin;
     private final BatteryMonitor monitor;
@@ -143,6 +144,7 @@ public final class Battery {
         bleeding = new boolean[variations.length];
         double perHundred = 100.0 / model.capacityAmpHours();
         linkOhms = LINK_OHMS_PER_CELL_100AH * variations.length * perHundred;
+        m0Volts = cells.m0SumVolts();
         double cellAmpHours = (double) variations.length * model.capacityAmpHours();
         heatCapacityJoulesPerKelvin = HEAT_CAPACITY_JOULES_PER_KELVIN_CELL_AMP_HOUR * cellAmpHours;
         conductanceWattsPerKelvin = CONDUCTANCE_WATTS_PER_KELVIN_12V8_100AH * Math.pow(cellAmpHours / 400, 2.0 / 3);
@@ -157,11 +159,26 @@ public final class Battery {
     }
 
     /**
-     * The voltage behind the battery's resistance: with {@link #ohms()}, {@code v = sourceVolts + ohms * i} for the
-     * next step, balancer bleed included. Computed at the end of each step, with the cell voltages.
+     * The voltage behind the battery's resistance and its cells' instantaneous hysteresis: carrying a current
+     * {@code i}, the battery is at {@code sourceVolts + m0Volts sgn(i) + ohms i} in the next step, balancer bleed
+     * included; at zero current, anywhere between {@code sourceVolts ± m0Volts} (each cell shows its M0 in the
+     * direction of its last current). Computed at the end of each step, with the cell voltages.
      */
     public double sourceVolts() {
         return sourceVolts;
+    }
+
+    /**
+     * The instantaneous hysteresis M0 of all the cells: what the battery's voltage steps up charging and down
+     * discharging (CELL-MODEL.md).
+     */
+    public double m0Volts() {
+        return m0Volts;
+    }
+
+    /** The direction of the last current other than zero: 1 charging, −1 discharging, 0 never. */
+    public double direction() {
+        return cells.direction();
     }
 
     /** The resistance between the terminals for the next step: the cells' R0 and the connections. */

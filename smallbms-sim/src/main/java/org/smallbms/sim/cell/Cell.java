@@ -2,8 +2,8 @@ package org.smallbms.sim.cell;
 
 /**
  * One LiFePO4 cell on its own: a {@link SeriesCells} string of one, with the same model and the same step (see
- * there for the equations and the one departure from CELL-MODEL.md). What {@code smallbms cell replay} and the
- * model's own checks step; a battery steps its cells as a string.
+ * there for the equations). What {@code smallbms cell replay} and the model's own checks step; a battery steps its
+ * cells as a string.
  *
  * <p><b>A mutable physics body</b>: {@link #step(double, double)} advances its state in place. Current is positive
  * when charging. Not thread-safe; one owner steps it.
@@ -33,17 +33,25 @@ public final class Cell {
         return string.step(amps, seconds);
     }
 
-    /** The terminal voltage if {@code amps} flowed in the next step, without advancing the state. */
+    /**
+     * The terminal voltage if {@code amps} flowed in the next step, without advancing the state: M0 with the direction
+     * of {@code amps} (at zero, the last direction), as {@link #step} would give it.
+     */
     public double terminalVolts(double amps) {
-        return string.sourceVolts(0) + string.ohms(0) * amps;
+        return string.volts(0, amps);
     }
 
     /**
-     * The voltage behind R0: with {@link #ohms()} the cell is the source {@code v = sourceVolts + ohms * i} for the
-     * next step, whatever its current.
+     * The voltage behind R0 and M0: the cell is the source {@code v = sourceVolts + M0 sgn(i) + ohms * i} for the
+     * next step.
      */
     public double sourceVolts() {
         return string.sourceVolts(0);
+    }
+
+    /** The direction of the last current other than zero: 1 charging, −1 discharging, 0 never. */
+    public double direction() {
+        return string.direction(0);
     }
 
     /** R0 now, at this SoC and temperature. */

@@ -10,15 +10,15 @@ import java.util.Arrays;
  * z[k+1]   = z[k] + eta * i[k] * dt / (3600 Q) − self-discharge * dt
  * iR[k+1]  = exp(−dt/tau) * iR[k] + (1 − exp(−dt/tau)) * i[k]        (each RC pair)
  * h[k+1]   = exp(−|gamma i dt / (3600 Q)|) * h[k] + (1 − exp(...)) * sgn(i[k])
- * v[k]     = OCV(z, T) + M(z) h[k] + M0 s[k-1] + R0(T, z) i[k] + R1(T) iR1[k] + R2(T) iR2[k]
  * s[k]     = sgn(i[k]) if i[k] != 0 else s[k-1]
+ * v[k]     = OCV(z, T) + M(z) h[k] + M0 s[k] + R0(T, z) i[k] + R1(T) iR1[k] + R2(T) iR2[k]
  * </pre>
  *
- * <p>One departure from CELL-MODEL.md, on purpose: the instantaneous hysteresis M0 acts with the direction of the
- * previous step's current ({@code s[k-1]}, not {@code s[k]}). Within a step each cell is then exactly the linear
- * source {@code v = sourceVolts(i) + ohms(i) * current}, so a bank of parallel strings is solved exactly in one pass;
- * with the direction of the present current there is no solution at all while a string's current sits near zero
- * (the M0 step is a dead band), and the bank's energy would not balance. The lag is one step (a second) of a few mV.
+ * <p>The instantaneous hysteresis M0 acts with the direction of the current of the step itself, as CELL-MODEL.md
+ * writes it, so its work {@code M0 |i| dt} is always a loss. A cell is then the source
+ * {@code v = sourceVolts(i) + M0 sgn(current) + ohms(i) * current}: two straight lines a step of {@code 2 M0} apart,
+ * and at zero current anywhere between them (its voltage then shows the last direction, {@code s[k-1]}). A bank of
+ * parallel strings is solved piecewise on that characteristic ({@code BatteryBank}).
  *
  * <p>A cell may carry a current of its own on top of the string's ({@link #setOwnAmps}): a balancer's bleed
  * (negative) or a cell charger. Cell i then carries {@code amps + ownAmps(i)}.
@@ -93,6 +93,8 @@ public final class SeriesCells {
     private final double[] lastAmps;
     private boolean lastAmpsDiffer;
     private double lastStringAmps;
+    /** M0 of every cell together: what the instantaneous hysteresis adds to the string charging, takes discharging. */
+    private final double m0SumVolts;
 
     // The string's RC currents and direction, and each cell's difference from them (zero for most cells).
     private double iR1;
@@ -104,6 +106,8 @@ public final class SeriesCells {
     private final boolean[] differs;
     /** What a cell's difference adds to its source voltage: R1 ownIR1 + R2 ownIR2 + M0 (ownSign − lastSign). */
     private final double[] ownVolts;
+    /** Σ (ownSign − lastSign) over the differing cells: with it, Σ of the cells' last directions. */
+    private double ownDirections;
     private int differing;
     private int carryingOwn;
 
@@ -150,7 +154,7 @@ public final class SeriesCells {
 
     // The result of the last readCells: each cell's terminal voltage, and the string's sums.
     private final double[] voltsNow;
-    /** What the RC pairs and M0 add to every cell's source: R1 iR1 + R2 iR2 + M0 s. */
+    /** What the RC pairs and M0 at the last direction add to every cell's source: R1 iR1 + R2 iR2 + M0 s[k-1]. */
     private double dynamicVolts;
     private double stepVolts;
     /** Σ OCV, and Σ OCV Q × self-discharge rate at 25 °C: the heat of a step without own currents needs only these. */
@@ -158,6 +162,9 @@ public final class SeriesCells {
     private double selfDischargeOcvWatts;
     private double stepOwnJoules;
     private double lossJoules;
+    /** Σ of the cells' sources at their last directions, M0 s[k-1] included: the string's voltage at rest. */
+    private double restSumVolts;
+    /** Σ of the cells' sources behind R0 and M0. */
     private double sourceSumVolts;
     private double ohmsSum;
     private double voltsSum;
@@ -189,6 +196,7 @@ public final class SeriesCells {
         tau1Seconds = p.tau1Seconds();
         tau2Seconds = p.tau2Seconds();
         m0Volts = p.m0Volts();
+        m0SumVolts = count * m0Volts;
         selfDischargeDoublingKelvin = p.selfDischargeDoublingKelvin();
         capacityCoulombs = new double[count];
         r0Ohms = new double[count];
@@ -315,11 +323,52 @@ public final class SeriesCells {
         return count;
     }
 
-    /** The source voltage behind cell {@code index}'s R0 for the next step: {@code v = source + ohms * current}. */
+    /**
+     * The source voltage behind cell {@code index}'s R0 and M0 for the next step: carrying {@code current}, the cell
+     * is at {@code source + M0 sgn(current) + ohms * current} ({@link #volts(int, double)}).
+     */
     public double sourceVolts(int index) {
+        return restSourceVolts(index) - m0Volts * direction(index);
+    }
+
+    /** Cell {@code index}'s source with M0 at its last direction: its voltage at rest. */
+    private double restSourceVolts(int index) {
         int k = index * LINE_STRIDE;
         double hysteresisVolts = Math.fma(soc[index], lines[k + HYSTERESIS_SLOPE], lines[k + HYSTERESIS_INTERCEPT]);
         return Math.fma(hysteresisVolts, hysteresis[index], ocvVolts(index)) + (dynamicVolts + ownVolts[index]);
+    }
+
+    /**
+     * Cell {@code index}'s terminal voltage if it carried {@code amps} (its own current included) in the next step,
+     * without advancing anything: M0 with the direction of {@code amps}, at zero the cell's last direction.
+     */
+    public double volts(int index, double amps) {
+        double turn = amps > 0 ? 1 - direction(index) : amps < 0 ? -1 - direction(index) : 0;
+        return Math.fma(ohms(index), amps, Math.fma(m0Volts, turn, restSourceVolts(index)));
+    }
+
+    /** The direction of cell {@code index}'s last current other than zero: 1 charging, −1 discharging, 0 never. */
+    public double direction(int index) {
+        return differs[index] ? ownSign[index] : lastSign;
+    }
+
+    /** The direction of the string's last current other than zero: 1 charging, −1 discharging, 0 never. */
+    public double direction() {
+        return lastSign;
+    }
+
+    /** The instantaneous hysteresis M0 of one cell. */
+    public double m0Volts() {
+        return m0Volts;
+    }
+
+    /**
+     * M0 of all the cells together: the string carrying a current {@code i} is at
+     * {@code sourceSumVolts() + m0SumVolts() sgn(i) + ohmsSum() i} (with {@link #ownSourceVolts()} while cells carry
+     * currents of their own, exact as long as those keep the direction of the string's).
+     */
+    public double m0SumVolts() {
+        return m0SumVolts;
     }
 
     /** Cell {@code index}'s R0 now, at its SoC and the temperature. */
@@ -357,8 +406,9 @@ public final class SeriesCells {
     }
 
     /**
-     * The sum of the sources behind R0 for the next step, leaving out the cells' own currents: with them, the string
-     * is the source {@code sourceSumVolts() + ownSourceVolts()} behind {@link #ohmsSum()}.
+     * The sum of the sources behind R0 and M0 for the next step, leaving out the cells' own currents: with them, the
+     * string is the source {@code sourceSumVolts() + ownSourceVolts()} behind {@link #m0SumVolts()} and
+     * {@link #ohmsSum()}.
      */
     public double sourceSumVolts() {
         return sourceSumVolts;
@@ -416,13 +466,16 @@ public final class SeriesCells {
 
     /**
      * Every cell carries {@code amps}, so what the cells share is worked out once: the direction, the rate and |i|,
-     * the step's voltage ({@code Σ(R0 i + source) = i ΣR0 + Σsource}) and the heat ({@code Σ v i dt − Σ OCV Q Δz},
-     * where {@code Q Δz = eta i dt − Q sd dt} needs only the sums of the open-circuit voltages, plain and weighted by
-     * each cell's self-discharge, that the last {@link #readCells} made). Each cell's own work is its SoC and its
-     * hysteresis, one short loop without a branch.
+     * the step's voltage ({@code Σ(R0 i + M0 sgn(i) + source) = i ΣR0 + ΣM0 sgn(i) + Σsource}) and the heat
+     * ({@code Σ v i dt − Σ OCV Q Δz}, where {@code Q Δz = eta i dt − Q sd dt} needs only the sums of the open-circuit
+     * voltages, plain and weighted by each cell's self-discharge, that the last {@link #readCells} made). Each cell's
+     * own work is its SoC and its hysteresis, one short loop without a branch.
      */
     private void stepString(double amps, double seconds) {
-        double volts = Math.fma(ohmsSum, amps, sourceSumVolts);
+        double sign = amps > 0 ? 1 : amps < 0 ? -1 : 0;
+        // The sums of the last read hold M0 at each cell's last direction; a current turns it to its own at once.
+        double turn = sign != 0 ? Math.fma(-m0Volts, ownDirections, m0SumVolts * (sign - lastSign)) : 0;
+        double volts = Math.fma(ohmsSum, amps, restSumVolts + turn);
         double socAmps = amps * seconds * (amps > 0 ? chargeEfficiency : 1);
         lossJoules += Math.fma(volts, amps * seconds,
                 Math.fma(selfDischargeFactor * seconds, selfDischargeOcvWatts, -socAmps * ocvSumVolts));
@@ -436,7 +489,6 @@ public final class SeriesCells {
         fallRoom -= maxSelfDischargeSocPerStep;
         double[] socPerAmp = amps > 0 ? chargeSocPerAmp : dischargeSocPerAmp;
         // One loop for the SoC and the hysteresis; at rest the hysteresis stays, a decay of exactly 1 towards 0.
-        double sign = amps > 0 ? 1 : amps < 0 ? -1 : 0;
         double absAmps = Math.abs(amps);
         if (maxGammaPerAmp * absAmps < POLYNOMIAL_EXP_LIMIT) {
             // Every cell's decay is the polynomial: the loop has no branch and no call.
@@ -463,7 +515,7 @@ public final class SeriesCells {
         for (int i = 0; i < count; i++) {
             double ocv = ocvVolts(i);
             double cellAmps = amps + ownAmps[i];
-            double v = Math.fma(ohms(i), cellAmps, sourceVolts(i));
+            double v = volts(i, cellAmps);
             volts += v;
             ownJoules = Math.fma(v, ownAmps[i], ownJoules);
             double socChange = Math.fma(cellAmps > 0 ? chargeSocPerAmp[i] : dischargeSocPerAmp[i], cellAmps,
@@ -537,7 +589,8 @@ public final class SeriesCells {
         }
         ocvSumVolts = ocvSum;
         selfDischargeOcvWatts = selfDischargeWatts;
-        sourceSumVolts = sourceSum;
+        restSumVolts = sourceSum;
+        sourceSumVolts = Math.fma(-m0Volts, ownDirections, Math.fma(-m0SumVolts, lastSign, sourceSum));
         ohmsSum = resistance;
         voltsSum = own ? sum : Math.fma(resistance, stringAmps, sourceSum);
         minVolts = min;
@@ -605,6 +658,7 @@ public final class SeriesCells {
      */
     private void stepDifferences(double amps, double previousSign) {
         int stillDiffering = 0;
+        double directions = 0;
         for (int i = 0; i < count; i++) {
             double own = ownAmps[i];
             if (own == 0 && !differs[i]) {
@@ -626,9 +680,11 @@ public final class SeriesCells {
             ownVolts[i] = still ? differenceVolts(i) : 0;
             if (still) {
                 stillDiffering++;
+                directions += ownSign[i] - lastSign;
             }
         }
         differing = stillDiffering;
+        ownDirections = directions;
     }
 
     private double differenceVolts(int index) {

@@ -97,6 +97,56 @@ class BatteryBankTest {
         assertThat(bank.stringAmps(1)).isBetween(0.0, initialAmps / 4);
     }
 
+    /**
+     * Issue item 5: two strings of a resting 24 V bank carried ±9 A, turning every step for hours. At rest the current
+     * between the strings is what their difference drives through their resistance: it never turns, and it does not
+     * grow.
+     */
+    @Test
+    @DisplayName("TOP-04 two resting strings of 2 × 12.8 V/200 Ah: the current between them never turns and does not "
+            + "grow, from new and after a charge")
+    void rest_twoStringsOfTwoBatteries_currentBetweenThemNeverTurns() {
+        for (boolean charged : new boolean[] {false, true}) {
+            BatteryBank bank = BatteryBank.uniform(BatteryModel.NG_12V8_200AH, 2, 2, 7, 0.5, 25, "HQ");
+            // The same batteries, resting each on its own: their heat is their self-discharge's.
+            BatteryBank alone = BatteryBank.uniform(BatteryModel.NG_12V8_200AH, 2, 2, 7, 0.5, 25, "HQ");
+            if (charged) {
+                for (int s = 0; s < 1800; s++) {
+                    bank.step(100, 1);
+                    alone.step(100, 1);
+                }
+            }
+            double heatBefore = bank.heatJoules();
+            double aloneBefore = alone.heatJoules();
+            double last = 0;
+            int turns = 0;
+            double largest = 0;
+            double largestAfterAMinute = 0;
+            for (int s = 0; s < 3600; s++) {
+                bank.step(0, 1);
+                double amps = bank.stringAmps(0);
+                assertThat(amps + bank.stringAmps(1)).as("step %d", s).isZero();
+                if (amps * last < 0) {
+                    turns++;
+                }
+                last = amps != 0 ? amps : last;
+                largest = Math.max(largest, Math.abs(amps));
+                if (s >= 60) {
+                    largestAfterAMinute = Math.max(largestAfterAMinute, Math.abs(amps));
+                }
+                for (Battery battery : alone.batteries()) {
+                    battery.step(0, 1);
+                }
+            }
+            assertThat(turns).as("turns of the string current, charged first: %s", charged).isZero();
+            assertThat(largest).as("charged first: %s", charged).isLessThan(1.0);
+            assertThat(largestAfterAMinute).isLessThanOrEqualTo(largest);
+            double aloneHeat = alone.heatJoules() - aloneBefore;
+            assertThat(bank.heatJoules() - heatBefore).as("the hour's heat, J, against %s J alone", aloneHeat)
+                    .isCloseTo(aloneHeat, within(0.01 * aloneHeat));
+        }
+    }
+
     @Test
     @DisplayName("energy balance over a simulated day of cycling between 10 and 80 % SoC (2s3p, 1.2C pulses): energy "
             + "in = energy stored + losses within 0.1 %")

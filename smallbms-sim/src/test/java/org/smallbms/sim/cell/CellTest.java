@@ -33,7 +33,8 @@ class CellTest {
         Cell cell = cell(0.3, 25);
         double ocv = cell.ocvVolts();
         double volts = cell.step(100, 1);
-        assertThat(volts).as("from rest: no hysteresis yet").isCloseTo(ocv + 0.0004 * 100, within(1e-9));
+        assertThat(volts).as("from rest: no hysteresis state yet, M0 with this step's current")
+                .isCloseTo(ocv + 0.003 + 0.0004 * 100, within(1e-9));
         assertThat(cell.step(100, 1)).isGreaterThan(ocv + 0.003 + 0.0004 * 100);
         for (int s = 2; s < 1800; s++) {
             cell.step(100, 1);
@@ -47,9 +48,29 @@ class CellTest {
         Cell cell = cell(0.5, 25);
         double ocv = cell.ocvVolts();
         double volts = cell.step(-50, 1);
-        assertThat(volts).isCloseTo(ocv - 0.0004 * 50, within(1e-9));
+        assertThat(volts).as("M0 with this step's current").isCloseTo(ocv - 0.003 - 0.0004 * 50, within(1e-9));
         assertThat(cell.step(-50, 1)).isLessThan(ocv - 0.0004 * 50 - 0.003);
         assertThat(cell.soc()).isLessThan(0.5);
+    }
+
+    /**
+     * M0 turns with the current of the step itself: at a change of direction the voltage that {@code cell replay}
+     * prints for a row (the terminal voltage with that row's current) is the step's, with no step of lag.
+     */
+    @Test
+    void step_atAChangeOfDirection_m0TurnsInThatStep() {
+        Cell cell = cell(0.5, 25);
+        for (int s = 0; s < 600; s++) {
+            cell.step(50, 1);
+        }
+        double source = cell.sourceVolts();
+        double ohms = cell.ohms();
+        double predicted = cell.terminalVolts(-50);
+        assertThat(cell.terminalVolts(0)).as("at rest, the last direction").isCloseTo(source + 0.003, within(1e-12));
+        assertThat(predicted).isCloseTo(source - 0.003 - ohms * 50, within(1e-12));
+        assertThat(cell.step(-50, 1)).isCloseTo(predicted, within(1e-12));
+        assertThat(cell.direction()).isEqualTo(-1);
+        assertThat(cell.volts()).isCloseTo(cell.sourceVolts() - 0.003 - cell.ohms() * 50, within(1e-12));
     }
 
     @Test

@@ -140,11 +140,15 @@ class SeriesCellsTest {
         string.step(-40, 1);
         string.setOwnAmps(1, -0.05);
         string.setOwnAmps(5, 0.5);
-        double predicted = string.sourceSumVolts() + string.ownSourceVolts() + string.ohmsSum() * 12;
+        // The string discharged: charging now, M0 turns with the current of this step, not the next.
+        double predicted = string.sourceSumVolts() + string.ownSourceVolts() + string.m0SumVolts()
+                + string.ohmsSum() * 12;
         double expected = 0;
         for (int i = 0; i < CELLS; i++) {
             double own = i == 1 ? -0.05 : i == 5 ? 0.5 : 0;
-            expected += string.sourceVolts(i) + string.ohms(i) * (12 + own);
+            expected += string.sourceVolts(i) + string.m0Volts() + string.ohms(i) * (12 + own);
+            assertThat(string.volts(i, 12 + own)).isCloseTo(
+                    string.sourceVolts(i) + string.m0Volts() + string.ohms(i) * (12 + own), within(1e-12));
         }
         assertThat(predicted).isCloseTo(expected, within(1e-12));
         assertThat(string.step(12, 1)).isCloseTo(expected, within(1e-12));
@@ -269,8 +273,10 @@ class SeriesCellsTest {
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < CELLS; i++) {
                 double cellAmps = own && (i == 2 || i == 6) ? amps - 0.05 : amps;
-                assertThat(string.volts(i)).as("cell %d at step %d", i, s)
-                        .isCloseTo(string.sourceVolts(i) + string.ohms(i) * cellAmps, within(1e-12));
+                assertThat(string.direction(i)).isEqualTo(Math.signum(cellAmps));
+                assertThat(string.volts(i)).as("cell %d at step %d", i, s).isCloseTo(string.sourceVolts(i)
+                        + string.m0Volts() * Math.signum(cellAmps) + string.ohms(i) * cellAmps, within(1e-12));
+                assertThat(string.volts(i, cellAmps)).isCloseTo(string.volts(i), within(1e-12));
                 volts += string.volts(i);
                 source += string.sourceVolts(i);
                 ohms += string.ohms(i);
