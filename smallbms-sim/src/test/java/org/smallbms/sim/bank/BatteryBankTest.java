@@ -49,31 +49,43 @@ class BatteryBankTest {
         assertEveryStringAtTheBusVoltage(bank, sources);
     }
 
-    /** Each string's source and resistance for the next step, {@code {volts, ohms}}, from its batteries and cable. */
+    /**
+     * Each string's source, resistance and M0 band for the next step, {@code {volts, ohms, band}}, from its batteries
+     * and cable.
+     */
     private static double[][] stringSources(BatteryBank bank) {
         List<BatteryString> strings = bank.strings();
         double[][] sources = new double[strings.size()][];
         for (int j = 0; j < strings.size(); j++) {
             double volts = 0;
             double ohms = strings.get(j).cableOhms();
+            double band = 0;
             for (Battery battery : strings.get(j).batteries()) {
                 volts += battery.sourceVolts();
                 ohms += battery.ohms();
+                band += battery.m0Volts();
             }
-            sources[j] = new double[] {volts, ohms};
+            sources[j] = new double[] {volts, ohms, band};
         }
         return sources;
     }
 
     /**
-     * The strings hang on the same two bus bars, so each one's source plus its own resistance drop at its own current
-     * is the bank's voltage in that step; a wrong solution shows in the last string, which takes the remainder.
+     * The strings hang on the same two bus bars, so each one carrying a current is at its source, plus its M0 in the
+     * current's direction, plus its own resistance drop: the bank's voltage in that step; one carrying none has the
+     * bus within its M0 band. A wrong solution shows in the last string, which takes the remainder.
      */
     private static void assertEveryStringAtTheBusVoltage(BatteryBank bank, double[][] sources) {
         for (int j = 0; j < sources.length; j++) {
-            double stringVolts = sources[j][0] + sources[j][1] * bank.stringAmps(j);
-            assertThat(stringVolts).as("string %d of %d", j, sources.length).isCloseTo(bank.stepVolts(),
-                    within(1e-9));
+            double amps = bank.stringAmps(j);
+            if (amps != 0) {
+                double stringVolts = sources[j][0] + sources[j][2] * Math.signum(amps) + sources[j][1] * amps;
+                assertThat(stringVolts).as("string %d of %d", j, sources.length).isCloseTo(bank.stepVolts(),
+                        within(1e-9));
+            } else {
+                assertThat(Math.abs(bank.stepVolts() - sources[j][0])).as("string %d of %d at rest", j,
+                        sources.length).isLessThanOrEqualTo(sources[j][2] + 1e-9);
+            }
         }
     }
 
