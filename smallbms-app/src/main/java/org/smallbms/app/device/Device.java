@@ -113,9 +113,12 @@ public final class Device implements AutoCloseable {
         this.start = start;
         this.initial = restored.isPresent() ? Bms.restore(restored.get().state(), start) : Bms.initial();
         this.writer = new StoreWriter(store, this::fail);
+        // The world first: building it takes a moment, and a scaled clock started before it would be that far on
+        // by the first tick, which would come later than the start the device announces.
+        World world = world();
         this.clock = config.speed().isEmpty() ? DeviceClock.virtual(start)
                 : DeviceClock.scaled(start, config.speed().get());
-        this.loop = new ControlLoop(initial, world(), clock, ControlLoop.DEFAULT_TICK, writer,
+        this.loop = new ControlLoop(initial, world, clock, ControlLoop.DEFAULT_TICK, writer,
                 store.identity().serial());
     }
 
