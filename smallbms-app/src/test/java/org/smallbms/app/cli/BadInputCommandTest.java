@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,8 +96,6 @@ class BadInputCommandTest {
     @Test
     @DisplayName("Bad input: check and simulate of /dev/zero are refused as not a regular file, before any reading")
     void checkAndSimulate_devZero_exit2() {
-        Assumptions.assumeTrue(Files.exists(Path.of("/dev/zero")), "a system with /dev/zero");
-
         assertThat(run("check", "/dev/zero")).isEqualTo(2);
         assertThat(run("simulate", "/dev/zero")).isEqualTo(2);
 
@@ -201,5 +198,19 @@ class BadInputCommandTest {
                 cli.getSubcommands().get("run"), null)).isEqualTo(1);
         assertThat(fromRun.toString()).startsWith("smallbms run: internal error (IllegalStateException: bug\\e[2J)")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("an option picocli cannot take is refused with exit 2, the user's text escaped and where the options "
+            + "are listed")
+    void unknownOption_escapedExit2() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--colour\u001b[2J");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--colour\\e[2J").doesNotContain("\u001b")
+                .contains("'smallbms run --help' lists the options");
     }
 }
