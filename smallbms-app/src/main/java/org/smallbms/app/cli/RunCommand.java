@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.device.Device;
+import org.smallbms.app.web.WebServer;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.settings.Setting;
@@ -44,7 +45,10 @@ public final class RunCommand implements Callable<Integer> {
     static final int EXIT_BAD_INPUT = 2;
     /** The data file is corrupt or not ours: nothing was started and the file was not touched. */
     static final int EXIT_STORE_REFUSED = 3;
-    /** The data directory cannot be used now (in use by another process, read-only, full): nothing was started. */
+    /**
+     * The data directory cannot be used now (in use by another process, read-only, full), or the web app's port: nothing
+     * was started.
+     */
     static final int EXIT_STORE_UNAVAILABLE = 4;
     /** The device stopped on an internal error (a bug): the reason is printed, the details are in a file. */
     static final int EXIT_INTERNAL_ERROR = 1;
@@ -95,6 +99,15 @@ public final class RunCommand implements Callable<Integer> {
             + "12h, 3d, 1d12h, at most 36500d (default: run until stopped).")
     String duration;
 
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "The web app's port (default "
+            + "${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = WebServer.LOOPBACK, description = "Where the "
+            + "web app listens (default ${DEFAULT-VALUE}: this machine only). Another address serves it beyond this "
+            + "machine, and the start says so.")
+    String bind;
+
     @Option(names = "--status-every", paramLabel = "S", defaultValue = "5", description = "Without a console, a "
             + "status line at least every S wall seconds and whenever outputs or codes change (default "
             + "${DEFAULT-VALUE}).")
@@ -135,12 +148,29 @@ public final class RunCommand implements Callable<Integer> {
             return refuse(err, "refused: " + refused.get() + " The device was not started.", EXIT_BAD_INPUT);
         }
 
+        if (port < 0 || port > 65_535) {
+            device.close();
+            return refuse(err, "--port = " + port + " is not allowed: give 0..65535 (0 picks a free port). Nothing "
+                    + "was started.", EXIT_BAD_INPUT);
+        }
+        WebServer web;
+        try {
+            web = WebServer.start(device.snapshots(), bind, port);
+        } catch (WebServer.WebServerException e) {
+            device.close();
+            return refuse(err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_STORE_UNAVAILABLE);
+        }
+        out.println("web app: http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + web.port() + "/");
+        if (!WebServer.isLoopback(bind)) {
+            out.println("the web app is served beyond this machine, on " + Printable.escape(bind) + " (--bind)");
+        }
         ConsoleReporter reporter = new ConsoleReporter(out, device.snapshots(), System.console() != null,
                 Duration.ofSeconds(Math.max(1, statusEvery)));
         device.addListener(reporter);
         AtomicReference<Device.Stopped> ended = new AtomicReference<>();
         Runnable shutdown = once(() -> {
             Device.Stopped stopped = device.stop();
+            web.close();
             reporter.stop();
             out.println("stopped at " + StatusText.clock(stopped.at()) + " device time; " + (stopped.saved()
                     ? "state saved" : "state NOT saved: " + stopped.storageWarning().orElse("the store could not "

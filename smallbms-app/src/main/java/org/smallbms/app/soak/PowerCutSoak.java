@@ -100,7 +100,8 @@ public final class PowerCutSoak {
         for (int k = 0; k < kills && violations.isEmpty(); k++) {
             int next = WARNING_LEVELS[k % WARNING_LEVELS.length];
             List<String> command = new ArrayList<>(javaCommand());
-            command.addAll(List.of("run", "--speed", "max", "--data", data.toString(), "--status-every", "1",
+            command.addAll(List.of("run", "--speed", "max", "--port", "0", "--data", data.toString(),
+                    "--status-every", "1",
                     "--set", Setting.LOW_SOC_WARNING.key() + "=" + next));
             if (k == 0) {
                 command.addAll(List.of("--set-soc", "60"));

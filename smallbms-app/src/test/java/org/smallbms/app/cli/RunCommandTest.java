@@ -28,9 +28,12 @@ class RunCommandTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        String[] all = new String[args.length + 1];
+        // A free port for the web app each time: runs in one JVM, and CI, never contend for the default 8080.
+        String[] all = new String[args.length + 3];
         all[0] = "run";
-        System.arraycopy(args, 0, all, 1, args.length);
+        all[1] = "--port";
+        all[2] = "0";
+        System.arraycopy(args, 0, all, 3, args.length);
         return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
     }
 
@@ -237,5 +240,15 @@ class RunCommandTest {
         PersistedState stored = stored(data);
         assertThat(stored.settings().dischargeFloorPercent()).isEqualTo(30);
         assertThat(stored.settings().lowSocWarningPercent()).isEqualTo(40);
+    }
+
+    @Test
+    @DisplayName("run serves the web app and prints its address once it listens, on this machine only by default")
+    void run_printsTheWebAppAddress() throws Exception {
+        int exit = run("--speed", "max", "--data", dir.resolve("data").toString(), "--duration", "1m");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).containsPattern("web app: http://127\\.0\\.0\\.1:[0-9]+/")
+                .doesNotContain("beyond this machine");
     }
 }
