@@ -46,8 +46,8 @@ public final class RunCommand implements Callable<Integer> {
     /** The data file is corrupt or not ours: nothing was started and the file was not touched. */
     static final int EXIT_STORE_REFUSED = 3;
     /**
-     * The data directory cannot be used now (in use by another process, read-only, full), or the web app's port: nothing
-     * was started.
+     * The data directory cannot be used now (in use by another process, read-only, full), or the web app's port:
+     * nothing was started.
      */
     static final int EXIT_STORE_UNAVAILABLE = 4;
     /** The device stopped on an internal error (a bug): the reason is printed, the details are in a file. */
