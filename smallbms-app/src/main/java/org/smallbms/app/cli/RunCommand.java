@@ -144,12 +144,12 @@ public final class RunCommand implements Callable<Integer> {
         out.flush();
         Optional<String> refused = device.trial(options.commands());
         if (refused.isPresent()) {
-            device.close();
+            device.abandon();
             return refuse(err, "refused: " + refused.get() + " The device was not started.", EXIT_BAD_INPUT);
         }
 
         if (port < 0 || port > 65_535) {
-            device.close();
+            device.abandon();
             return refuse(err, "--port = " + port + " is not allowed: give 0..65535 (0 picks a free port). Nothing "
                     + "was started.", EXIT_BAD_INPUT);
         }
@@ -157,7 +157,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             web = WebServer.start(device.snapshots(), bind, port);
         } catch (WebServer.WebServerException e) {
-            device.close();
+            device.abandon();
             return refuse(err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_STORE_UNAVAILABLE);
         }
         out.println("web app: http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + web.port() + "/");

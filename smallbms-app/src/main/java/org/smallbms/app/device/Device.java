@@ -230,6 +230,10 @@ public final class Device implements AutoCloseable {
         if (thread != null) {
             throw new IllegalStateException("the device runs already");
         }
+        if (stopped.get()) {
+            // Stopped before it could start (a SIGTERM right after the start was announced): it stays stopped.
+            return;
+        }
         List<Command> startup = List.copyOf(commands);
         AtomicBoolean submitted = new AtomicBoolean();
         loop.addListener(snapshot -> {
@@ -273,11 +277,8 @@ public final class Device implements AutoCloseable {
             }
             loop.failure().ifPresent(this::fail);
             Snapshot last = loop.snapshots().get();
-            if (thread != null) {
-                // The loop checkpoints as it stops; this covers a stop that came before its first tick. A device
-                // that never started (a refused start-up command) stores nothing.
-                writer.checkpoint(last.bms().persisted(), last.at());
-            }
+            // The loop checkpoints as it stops; this covers a stop that came before its first tick.
+            writer.checkpoint(last.bms().persisted(), last.at());
             writer.close();
             ending = new Stopped(last.at(), writer.complete(), writer.status().warning(),
                     writer.status().lastCheckpointAt(), Optional.ofNullable(fatal.get()),
@@ -286,10 +287,26 @@ public final class Device implements AutoCloseable {
         return ending;
     }
 
-    /** Closes a device that never started, or stops one that did. */
+    /** Stops the device and saves its state: {@link #stop()}. */
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Closes a device that is not to run after all (a start-up command the BMS refuses, a port that is taken) without
+     * saving anything: the store stays as it was opened.
+     */
+    public synchronized void abandon() {
+        if (thread != null) {
+            throw new IllegalStateException("the device runs: stop it instead");
+        }
+        if (stopped.compareAndSet(false, true)) {
+            writer.close();
+            Snapshot last = loop.snapshots().get();
+            ending = new Stopped(last.at(), false, Optional.of("abandoned before it started"), null,
+                    Optional.empty(), Optional.empty());
+        }
     }
 
     /** A thread of the device died: the first reason is kept and the device stops. */
