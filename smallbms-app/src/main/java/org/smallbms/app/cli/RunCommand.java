@@ -148,11 +148,6 @@ public final class RunCommand implements Callable<Integer> {
             return refuse(err, "refused: " + refused.get() + " The device was not started.", EXIT_BAD_INPUT);
         }
 
-        if (port < 0 || port > 65_535) {
-            device.abandon();
-            return refuse(err, "--port = " + port + " is not allowed: give 0..65535 (0 picks a free port). Nothing "
-                    + "was started.", EXIT_BAD_INPUT);
-        }
         WebServer web;
         try {
             web = WebServer.start(device.snapshots(), bind, port);
@@ -261,6 +256,10 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--speed = " + Printable.escape(speed) + " is not allowed: give a "
                         + "number from 1 (real time) to 1000000, or 'max'");
             }
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port = " + port + " is not allowed: give 0..65535 (0 picks a free "
+                    + "port)");
         }
         List<Command> commands = new ArrayList<>();
         if (mode != null) {

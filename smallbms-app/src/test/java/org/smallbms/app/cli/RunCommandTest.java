@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +30,14 @@ class RunCommandTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        // A free port for the web app each time: runs in one JVM, and CI, never contend for the default 8080.
-        String[] all = new String[args.length + 3];
-        all[0] = "run";
-        all[1] = "--port";
-        all[2] = "0";
-        System.arraycopy(args, 0, all, 3, args.length);
-        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
+        // A free port for the web app each time, unless the test gives one: runs in one JVM, and CI, never contend
+        // for the default 8080.
+        List<String> all = new ArrayList<>(List.of("run"));
+        if (!List.of(args).contains("--port")) {
+            all.addAll(List.of("--port", "0"));
+        }
+        all.addAll(List.of(args));
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
     }
 
     private PersistedState stored(Path data) throws Exception {
@@ -177,7 +180,7 @@ class RunCommandTest {
         String[][] cases = {{"--duration", "9223372036854775807s"}, {"--duration", "365000d"},
             {"--duration", "0s"}, {"--start", "+1000000000-01-01T00:00:00Z"},
             {"--start", "+999999999-12-31T23:59:59Z"}, {"--start", "yesterday"}, {"--set-soc", "lots"},
-            {"--speed", "NaN"}, {"--speed", "1e400"}, {"--set", "mode=\u001b[2J"}};
+            {"--speed", "NaN"}, {"--speed", "1e400"}, {"--set", "mode=\u001b[2J"}, {"--port", "70000"}};
         for (String[] bad : cases) {
             int exit = bad[0].equals("--speed") ? run("--data", dir.resolve("data").toString(), bad[0], bad[1])
                     : run("--speed", "max", "--data", dir.resolve("data").toString(), bad[0], bad[1]);
