@@ -164,18 +164,13 @@ public final class Bms {
     }
 
     static CommandResult changeSetting(BmsState state, Instant now, Setting setting, double requested) {
-        Optional<String> notWhole = setting.wholeNumberProblem(state.settings().system(), requested);
-        if (notWhole.isPresent()) {
-            return new CommandResult.Rejected(state, notWhole.get());
-        }
-        int value = (int) requested;
-        SettingChange change = state.settings().change(setting, value);
+        SettingChange change = state.settings().changeAsGiven(Map.of(setting, requested));
         if (change instanceof SettingChange.Refused refused) {
             return new CommandResult.Rejected(state, refused.message());
         }
         Settings changed = ((SettingChange.Accepted) change).settings();
         return accepted(state, changed, state.protection(), state.history(), List.of(new Event(now,
-                Event.Kind.COMMAND, setting.key(), setting.format(value), "set by the user (was "
+                Event.Kind.COMMAND, setting.key(), setting.format(changed.get(setting)), "set by the user (was "
                 + setting.format(state.settings().get(setting)) + ")")));
     }
 

@@ -117,14 +117,6 @@ public enum Setting {
     }
 
     /**
-     * Why {@code value}, as a user gave it, is not a whole number of this setting's unit within the int range; empty
-     * when it is, and then {@link #rangeProblem} decides the rest. NaN, the infinities and fractions are refused here.
-     */
-    public Optional<String> wholeNumberProblem(SystemVoltage system, double value) {
-        return Optional.ofNullable(wholeNumberRule(system, value)).map(rule -> rule + NOTHING_CHANGED);
-    }
-
-    /**
      * Why {@code value}, as a user gave it, is not allowed for this setting on its own in a {@code system}: not a
      * whole number, out of range or off the step; empty when it is allowed. The rule across settings (the low SoC
      * warning level at or above the discharge floor) is {@link Settings}'s, checked on the set a change makes.
