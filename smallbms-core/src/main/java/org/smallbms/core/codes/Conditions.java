@@ -22,6 +22,7 @@ public record Conditions(long bits) {
     private static final long DISCHARGE_BLOCKERS = mask(Effect::blocksDischarge);
     private static final long PRE_ALARM_RAISERS = mask(effect -> effect == Effect.PRE_ALARM);
     private static final long PRE_ALARM_SILENCERS = mask(Effect::silencesPreAlarm);
+    private static final long SHUTDOWNS = mask(effect -> effect == Effect.SHUTDOWN);
 
     public Conditions {
         if ((bits & ~ALL) != 0) {
@@ -76,6 +77,11 @@ public record Conditions(long bits) {
      */
     public boolean raisesPreAlarm() {
         return (bits & PRE_ALARM_RAISERS) != 0 && (bits & PRE_ALARM_SILENCERS) == 0;
+    }
+
+    /** An alarm has shut the loads down for an empty battery (A-B01, A-B07, A-B08: PROT-11, PROT-12). */
+    public boolean hasShutdown() {
+        return (bits & SHUTDOWNS) != 0;
     }
 
     /** Conditions in this set and not in {@code other}, in table order. */

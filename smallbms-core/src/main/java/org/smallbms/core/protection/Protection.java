@@ -26,10 +26,6 @@ import org.smallbms.core.remote.Remote;
  */
 public final class Protection {
 
-    /** The alarms that shut the loads down for an empty battery (PROT-11, PROT-12). */
-    private static final long SHUTDOWN_ALARMS = Conditions.of(Condition.A_B01, Condition.A_B07, Condition.A_B08)
-            .bits();
-
     private Protection() {
     }
 
@@ -257,10 +253,8 @@ public final class Protection {
      * alarm is active, and when it closes again after one; otherwise the running hold, or none once it is over.
      */
     private static Instant shutdownHold(ProtectionState s, Conditions active, Outputs outputs, Instant now) {
-        boolean opened = s.outputs().load().isHigh() && !outputs.load().isHigh()
-                && (active.bits() & SHUTDOWN_ALARMS) != 0;
-        boolean restored = !s.outputs().load().isHigh() && outputs.load().isHigh()
-                && (s.active().bits() & SHUTDOWN_ALARMS) != 0;
+        boolean opened = s.outputs().load().isHigh() && !outputs.load().isHigh() && active.hasShutdown();
+        boolean restored = !s.outputs().load().isHigh() && outputs.load().isHigh() && s.active().hasShutdown();
         if (opened || restored) {
             return now.plus(Limits.SHUTDOWN_HOLD);
         }
