@@ -36,6 +36,12 @@ public record BatteryVariant(double capacityFactor, double resistanceFactor, int
         }
     }
 
+    /** The same battery starting at the bank's SoC: a restarted device's batteries continue where the BMS saw them. */
+    public BatteryVariant atTheBanksSoc() {
+        return new BatteryVariant(capacityFactor, resistanceFactor, weakCell, weakCellCapacityFactor,
+                weakCellResistanceFactor, celsiusOffset, Double.NaN);
+    }
+
     /** The SoC this battery starts at in a bank that starts at {@code bankSoc}. */
     public double startSoc(double bankSoc) {
         return Double.isNaN(soc) ? bankSoc : soc;

@@ -300,9 +300,7 @@ public final class Scenario {
     public SimulatedSystem resumedWorld(long seed, double socPercent) {
         // Each battery continues at the SoC the BMS saw for the bank: a battery's own starting SoC is for a new one.
         Map<Integer, BatteryVariant> resumed = new java.util.TreeMap<>();
-        variants.forEach((n, v) -> resumed.put(n, new BatteryVariant(v.capacityFactor(), v.resistanceFactor(),
-                v.weakCell(), v.weakCellCapacityFactor(), v.weakCellResistanceFactor(), v.celsiusOffset(),
-                Double.NaN)));
+        variants.forEach((n, v) -> resumed.put(n, v.atTheBanksSoc()));
         return world(seed, socPercent, schedule.subList(initialActions, schedule.size()), resumed);
     }
 
