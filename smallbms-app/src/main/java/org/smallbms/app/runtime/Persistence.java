@@ -12,25 +12,6 @@ import org.smallbms.core.event.Event;
  */
 public interface Persistence {
 
-    /** Keeps nothing: a device without storage, with the reason as its warning. */
-    static Persistence none(String why) {
-        StorageStatus status = StorageStatus.warning(why, null);
-        return new Persistence() {
-            @Override
-            public void checkpoint(PersistedState state, Instant at) {
-            }
-
-            @Override
-            public void log(List<Event> events) {
-            }
-
-            @Override
-            public StorageStatus status() {
-                return status;
-            }
-        };
-    }
-
     /** The state to keep as of device time {@code at}; a newer call may replace one not yet written. */
     void checkpoint(PersistedState state, Instant at);
 
