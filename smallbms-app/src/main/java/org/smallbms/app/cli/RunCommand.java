@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
     "(one 12.8 V/100 Ah Lithium NG battery, 400 W of solar on Charge disconnect, DC loads behind a BatteryProtect on",
     "Load disconnect), on the wall clock, by default 1440× faster: a minute of your time is a day of the device's.",
     "Within two or three minutes, whatever the time of day it starts at, the sun fills the battery and the SoC is",
-    "synchronised to 100 %, the evening loads drain it with a time remaining, the low SoC warning raises the",
+    "synchronised to 100 %%, the evening loads drain it with a time remaining, the low SoC warning raises the",
     "pre-alarm before dawn, and the morning sun clears it. Settings, SoC, history and events are kept in the data",
     "directory and survive a restart or a power cut. Ctrl-C stops it."})
 public final class RunCommand implements Callable<Integer> {
@@ -91,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change a setting once running, in the unit of "
-            + "its schema (mV, ‰ of capacity, min, %, 0/1), e.g. --set lowSocWarning=25. Repeatable.")
+            + "its schema (mV, ‰ of capacity, min, %%, 0/1), e.g. --set lowSocWarning=25. Repeatable.")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--mode", paramLabel = "on|off", description = "Switch Mode on or off once running (REM-03).")
