@@ -34,11 +34,13 @@ import picocli.CommandLine.Option;
  * terminal. Ctrl-C or SIGTERM stops it cleanly: the loop stops, the state is saved, the file is closed.
  */
 @CommandLine.Command(name = "run", mixinStandardHelpOptions = true, description = {
-    "Runs a live virtual smallBMS NG with its system, by default the manual's §3.3.1 example (one 12.8 V/100 Ah",
-    "Lithium NG battery, solar on Charge disconnect, DC loads behind a BatteryProtect on Load disconnect), on the wall",
-    "clock, by default 1440× faster: a minute of your time is a day of the device's, so the sun charges, the evening",
-    "loads drain, and the pre-alarm and the load disconnect come within a minute. Settings, SoC, history and events",
-    "are kept in the data directory and survive a restart or a power cut. Ctrl-C stops it."})
+    "Runs a live virtual smallBMS NG with its system, by default the manual's §3.3.1 example sized for a cycle a day",
+    "(one 12.8 V/100 Ah Lithium NG battery, 400 W of solar on Charge disconnect, DC loads behind a BatteryProtect on",
+    "Load disconnect), on the wall clock, by default 1440× faster: a minute of your time is a day of the device's.",
+    "Within two or three minutes, whatever the time of day it starts at, the sun fills the battery and the SoC is",
+    "synchronised to 100 %%, the evening loads drain it with a time remaining, the low SoC warning raises the",
+    "pre-alarm before dawn, and the morning sun clears it. Settings, SoC, history and events are kept in the data",
+    "directory and survive a restart or a power cut. Ctrl-C stops it."})
 public final class RunCommand implements Callable<Integer> {
 
     /** A user's error in an option, or a start-up command the device refuses: nothing was started. */
@@ -52,8 +54,12 @@ public final class RunCommand implements Callable<Integer> {
     static final int EXIT_STORE_UNAVAILABLE = 4;
     /** The device stopped on an internal error (a bug): the reason is printed, the details are in a file. */
     static final int EXIT_INTERNAL_ERROR = 1;
-    /** The shipped example a device runs when no scenario is named: manual §3.3.1. */
-    static final String DEFAULT_SCENARIO = "ng-3.3.1-solar-batteryprotect";
+    /**
+     * The shipped example a device runs when no scenario is named: manual §3.3.1 sized so that a new user sees, within
+     * five minutes at the default speed and from any start, the SoC synchronised, the evening's time remaining, the low
+     * SoC warning with the pre-alarm and the recovery the next day.
+     */
+    static final String DEFAULT_SCENARIO = "ng-3.3.1-daily-cycle";
     /** The line printed once the device runs: tools that start it wait for this. */
     public static final String RUNNING = "running";
 
@@ -85,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Change a setting once running, in the unit of "
-            + "its schema (mV, ‰ of capacity, min, %, 0/1), e.g. --set lowSocWarning=25. Repeatable.")
+            + "its schema (mV, ‰ of capacity, min, %%, 0/1), e.g. --set lowSocWarning=25. Repeatable.")
     List<String> settings = new ArrayList<>();
 
     @Option(names = "--mode", paramLabel = "on|off", description = "Switch Mode on or off once running (REM-03).")

@@ -5,14 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.codes.Condition;
 import org.smallbms.core.event.Event;
+import org.smallbms.core.monitor.Monitor;
+import org.smallbms.core.monitor.TimeRemaining;
+import org.smallbms.core.protection.Allowed;
+import org.smallbms.core.protection.Outputs;
 import org.smallbms.sim.system.Run;
 import org.smallbms.sim.system.SimulatedSystem;
 import org.smallbms.sim.system.Simulation;
@@ -56,6 +64,57 @@ class ShippedScenariosTest {
         assertThat(loadsWhileAtdFloating).isNotEmpty().allSatisfy(amps -> assertThat(amps[0]).isZero());
         assertThat(run.lines()).containsSubsequence("command remote off", "output ATC FLOATING",
                 "output ATD FLOATING", "command remote on", "output ATC HIGH", "output ATD HIGH");
+    }
+
+    @ParameterizedTest(name = "from {0}")
+    @ValueSource(strings = {"2026-06-21T00:00:00Z", "2026-06-21T06:00:00Z", "2026-06-21T12:00:00Z",
+        "2026-06-21T18:00:00Z", "2026-12-21T00:00:00Z", "2026-12-21T06:00:00Z", "2026-12-21T12:00:00Z",
+        "2026-12-21T18:00:00Z", "2027-03-20T03:30:00Z", "2027-09-22T15:45:00Z"})
+    @DisplayName("MON-02 MON-04 PROT-04 PROT-07 PROT-08 PROT-09 CODE-03 §3.3.1 sized for a cycle a day (the default "
+            + "of run), started at any time of day, in June, December or between: within five days it synchronises "
+            + "to 100 %, shows the evening's time remaining, raises the low SoC warning with the pre-alarm, and the "
+            + "sun clears it and fills the battery again; the loads are never cut")
+    void dailyCycle_anyStart_synchronisesWarnsAndRecoversWithinFiveDays(String start) throws ScenarioException {
+        // Five wall minutes at run's default 1440×.
+        Scenario scenario = Scenarios.builtIn("ng-3.3.1-daily-cycle").withDuration(Duration.ofDays(5));
+        List<TimeRemaining> eveningRemaining = new ArrayList<>();
+        List<String> warningsWithoutPreAlarm = new ArrayList<>();
+        int[] warningSeconds = {0};
+        Run run = Run.from(scenario, Instant.parse(start), new Simulation.Observer() {
+            @Override
+            public void tick(Instant at, BmsState bms, SimulatedSystem system) {
+                // The evening loads on: a minute's average of 5 A or more drawn.
+                if (bms.socKnown() && bms.measurement().isPresent()
+                        && Monitor.averageMilliamps(bms.monitor()) <= -5000) {
+                    eveningRemaining.add(bms.timeRemaining());
+                }
+                if (bms.protection().has(Condition.W_B07)) {
+                    warningSeconds[0]++;
+                    Outputs outputs = bms.protection().outputs();
+                    if (!outputs.preAlarm().isHigh() || !outputs.load().isHigh()
+                            || bms.protection().allowedToDischarge() != Allowed.PRE_ALARM) {
+                        warningsWithoutPreAlarm.add(at + " " + outputs + " " + bms.protection().allowedToDischarge());
+                    }
+                }
+            }
+        });
+
+        String synchronised = "monitor SoC 100.0 %";
+        assertThat(run.lines()).containsSubsequence(synchronised, "code W-B07 active", "output PRE_ALARM HIGH",
+                "code W-B07 cleared", "output PRE_ALARM FLOATING", synchronised);
+        // PROT-09: no SoC rule before the BMS has seen the battery full, however low the battery went.
+        assertThat(run.firstAt(Run.is("code W-B07 active"))).isGreaterThan(run.firstAt(Run.is(synchronised)));
+        assertThat(eveningRemaining).isNotEmpty().allSatisfy(remaining -> {
+            assertThat(remaining.kind()).isEqualTo(TimeRemaining.Kind.FINITE);
+            // At 5 A or more, the 90 Ah above the 10 % floor last at most 18 h.
+            assertThat(remaining.duration()).isPositive().isLessThanOrEqualTo(Duration.ofHours(18));
+        });
+        assertThat(warningSeconds[0]).isPositive();
+        assertThat(warningsWithoutPreAlarm).isEmpty();
+        Event cleared = run.events().stream().filter(Run.is("code W-B07 cleared")).findFirst().orElseThrow();
+        assertThat(cleared.cause()).contains("above the low SoC warning level 20 %");
+        assertThat(run.lines()).doesNotContain("output ATD FLOATING").filteredOn(line -> line.startsWith("code "))
+                .allSatisfy(line -> assertThat(line).startsWith("code W-B07 "));
     }
 
     @Test

@@ -14,9 +14,17 @@ public record Run(List<Event> events, SimulatedSystem system, BmsState bms, Inst
 
     /** Runs {@code scenario} with its own seed; {@code watcher} sees every tick. */
     public static Run of(Scenario scenario, Simulation.Observer watcher) {
+        return from(scenario, scenario.start(), watcher);
+    }
+
+    /**
+     * Runs {@code scenario} from {@code start} instead of the file's, as the live device starts it at the wall
+     * clock's time; {@code watcher} sees every tick.
+     */
+    public static Run from(Scenario scenario, Instant start, Simulation.Observer watcher) {
         List<Event> events = new ArrayList<>();
         SimulatedSystem system = scenario.newWorld(scenario.seed());
-        BmsState bms = Simulation.run(system, scenario.newBms(), scenario.start(), scenario.duration(),
+        BmsState bms = Simulation.run(system, scenario.newBms(), start, scenario.duration(),
                 scenario.step(), new Simulation.Observer() {
                     @Override
                     public void event(Event event) {
@@ -29,7 +37,7 @@ public record Run(List<Event> events, SimulatedSystem system, BmsState bms, Inst
                         watcher.tick(at, state, world);
                     }
                 });
-        return new Run(events, system, bms, scenario.start());
+        return new Run(events, system, bms, start);
     }
 
     public static Run of(Scenario scenario) {
