@@ -4,6 +4,8 @@
 import {onSessionNeeded} from './js/api.js';
 import {severityOfCode} from './js/format.js';
 import {showConnection, showStatus} from './js/header.js';
+import {batteryPage} from './js/pages/battery.js';
+import {historyPage} from './js/pages/history.js';
 import {statusPage} from './js/pages/status.js';
 import {askForPin} from './js/pin.js';
 import {onConnection, onEvent, onSnapshot, startStream} from './js/stream.js';
@@ -11,6 +13,8 @@ import {toast} from './js/toast.js';
 
 const PAGES = {
   status: statusPage,
+  battery: batteryPage,
+  history: historyPage,
 };
 const FIRST_PAGE = 'status';
 
