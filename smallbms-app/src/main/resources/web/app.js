@@ -6,6 +6,7 @@ import {severityOfCode} from './js/format.js';
 import {showConnection, showStatus} from './js/header.js';
 import {batteryPage} from './js/pages/battery.js';
 import {historyPage} from './js/pages/history.js';
+import {settingsPage} from './js/pages/settings.js';
 import {statusPage} from './js/pages/status.js';
 import {askForPin} from './js/pin.js';
 import {onConnection, onEvent, onSnapshot, startStream} from './js/stream.js';
@@ -15,6 +16,7 @@ const PAGES = {
   status: statusPage,
   battery: batteryPage,
   history: historyPage,
+  settings: settingsPage,
 };
 const FIRST_PAGE = 'status';
 
