@@ -5,6 +5,8 @@ import {onSessionNeeded} from './js/api.js';
 import {severityOfCode} from './js/format.js';
 import {showConnection, showStatus} from './js/header.js';
 import {batteryPage} from './js/pages/battery.js';
+import {chartsPage} from './js/pages/charts.js';
+import {eventsPage} from './js/pages/events.js';
 import {historyPage} from './js/pages/history.js';
 import {settingsPage} from './js/pages/settings.js';
 import {statusPage} from './js/pages/status.js';
@@ -17,6 +19,8 @@ const PAGES = {
   battery: batteryPage,
   history: historyPage,
   settings: settingsPage,
+  events: eventsPage,
+  charts: chartsPage,
 };
 const FIRST_PAGE = 'status';
 
