@@ -10,6 +10,7 @@ import {eventsPage} from './js/pages/events.js';
 import {historyPage} from './js/pages/history.js';
 import {settingsPage} from './js/pages/settings.js';
 import {statusPage} from './js/pages/status.js';
+import {worldPage} from './js/pages/world.js';
 import {askForPin} from './js/pin.js';
 import {onConnection, onEvent, onSnapshot, startStream} from './js/stream.js';
 import {toast} from './js/toast.js';
@@ -21,6 +22,7 @@ const PAGES = {
   settings: settingsPage,
   events: eventsPage,
   charts: chartsPage,
+  world: worldPage,
 };
 const FIRST_PAGE = 'status';
 
