@@ -47,6 +47,7 @@ function showBatteryChoice(batteries) {
     select.value = String(selectedIndex);
   }
   select.disabled = batteries.length < 2;
+  select.closest('label').hidden = batteries.length === 0;
 }
 
 function showBattery(battery) {
