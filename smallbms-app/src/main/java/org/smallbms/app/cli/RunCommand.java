@@ -150,7 +150,7 @@ public final class RunCommand implements Callable<Integer> {
 
         WebServer web;
         try {
-            web = WebServer.start(device.snapshots(), bind, port);
+            web = WebServer.start(device, bind, port);
         } catch (WebServer.WebServerException e) {
             device.abandon();
             return refuse(err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_STORE_UNAVAILABLE);

@@ -12,12 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smallbms.app.runtime.AdjustableClock;
 import org.smallbms.app.runtime.ControlLoop;
-import org.smallbms.app.runtime.DeviceClock;
 import org.smallbms.app.runtime.Reply;
 import org.smallbms.app.runtime.Request;
 import org.smallbms.app.runtime.Snapshot;
 import org.smallbms.app.runtime.SnapshotHolder;
+import org.smallbms.app.store.DeviceIdentity;
 import org.smallbms.app.store.StorageFailure;
 import org.smallbms.app.store.Store;
 import org.smallbms.app.store.StoreRefusedException;
@@ -27,6 +30,7 @@ import org.smallbms.core.bms.Bms;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.bms.CommandResult;
+import org.smallbms.core.event.Event;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.system.ClosedLoop;
 import org.smallbms.sim.system.World;
@@ -50,7 +54,7 @@ public final class Device implements AutoCloseable {
      * @param data its data directory
      * @param seed the seed of the world's cell spread and clouds
      * @param start the device clock at start for a new device; empty for the wall clock's time
-     * @param speed device seconds per wall second; empty for as fast as possible
+     * @param speed device seconds per wall second at start; empty for as fast as possible
      */
     public record Config(Scenario system, Path data, long seed, Optional<Instant> start, Optional<Double> speed) {
         public Config {
@@ -92,22 +96,30 @@ public final class Device implements AutoCloseable {
         }
     }
 
+    /** How many of the store's newest events a device shows in its timeline from before its start. */
+    public static final int EARLIER_EVENTS = 500;
+
     private final Store store;
     private final Optional<Store.Saved> restored;
     private final Instant start;
     private final BmsState initial;
     private final Config config;
     private final StoreWriter writer;
-    private final DeviceClock clock;
+    private final AdjustableClock clock;
+    private final List<Event> earlierEvents;
     private final ControlLoop loop;
+    private static final Logger LOG = LoggerFactory.getLogger(Device.class);
+
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final AtomicReference<String> lateRefusal = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private Thread thread;
     private volatile Stopped ending;
 
-    private Device(Config config, Store store, Optional<Store.Saved> restored, Instant start) {
+    private Device(Config config, Store store, Optional<Store.Saved> restored, Instant start,
+            List<Event> earlierEvents) {
         this.config = config;
+        this.earlierEvents = List.copyOf(earlierEvents);
         this.store = store;
         this.restored = restored;
         this.start = start;
@@ -116,8 +128,8 @@ public final class Device implements AutoCloseable {
         // The world first: building it takes a moment, and a scaled clock started before it would be that far on
         // by the first tick, which would come later than the start the device announces.
         World world = world();
-        this.clock = config.speed().isEmpty() ? DeviceClock.virtual(start)
-                : DeviceClock.scaled(start, config.speed().get());
+        this.clock = new AdjustableClock(start, config.speed().map(AdjustableClock.Speed::new)
+                .orElse(AdjustableClock.Speed.MAX));
         this.loop = new ControlLoop(initial, world, clock, ControlLoop.DEFAULT_TICK, writer,
                 store.identity().serial());
     }
@@ -138,7 +150,7 @@ public final class Device implements AutoCloseable {
             // Device time never runs backwards in the store: a restart continues after the latest time it knows.
             Instant start = store.latestDeviceTime().map(t -> t.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS))
                     .filter(t -> t.isAfter(wallNow)).orElse(wallNow);
-            return new Device(config, store, saved, start);
+            return new Device(config, store, saved, start, store.recentEvents(EARLIER_EVENTS));
         } catch (StoreRefusedException e) {
             store.close();
             throw new OpenException(e.getMessage(), true, e);
@@ -176,9 +188,40 @@ public final class Device implements AutoCloseable {
         return store.newPin();
     }
 
-    /** How its clock runs: {@code "1440×"}, {@code "as fast as possible"}. */
+    /** How its clock runs: {@code "1440×"}, {@code "as fast as possible"}, {@code "paused"}. */
     public String clockDescription() {
         return clock.describe();
+    }
+
+    /** How fast its device time runs now. */
+    public AdjustableClock.Speed speed() {
+        return clock.speed();
+    }
+
+    /** Runs the device at {@code speed} from now on: pause, real time, faster, as fast as possible. */
+    public void setSpeed(AdjustableClock.Speed speed) {
+        clock.setSpeed(speed);
+        LOG.info("speed {}", speed.describe());
+    }
+
+    /** The store's newest events from before this start, oldest first: the timeline a restart keeps. */
+    public List<Event> earlierEvents() {
+        return earlierEvents;
+    }
+
+    /** SET-01: whether {@code pin} is the device's PIN, checked against its salted hash in constant time. */
+    public boolean pinMatches(String pin) {
+        return store.identity().pin().matches(pin);
+    }
+
+    /**
+     * SET-01: a new PIN, kept as its salted hash; the old one no longer matches.
+     *
+     * @throws IllegalArgumentException when {@code pin} is not six digits ({@link DeviceIdentity#pinProblem})
+     * @throws SQLException when the store cannot take it; the old PIN stays
+     */
+    public void changePin(String pin) throws SQLException {
+        store.changePin(pin);
     }
 
     /** The device time it starts at. */

@@ -20,6 +20,7 @@ import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.event.Event;
 import org.smallbms.sim.system.ClosedLoop;
 import org.smallbms.sim.system.World;
+import org.smallbms.sim.system.WorldView;
 
 /**
  * The one control loop of a device: at each tick it applies the queued world changes, runs {@link ClosedLoop#tick}
@@ -38,11 +39,17 @@ public final class ControlLoop implements Runnable {
     public static final Duration DEFAULT_TICK = Duration.ofSeconds(1);
     /** MON-07: at most the last minute of integration may be lost, so the state is kept every minute. */
     public static final Duration CHECKPOINT_INTERVAL = Duration.ofMinutes(1);
+    /** How often, in wall time, the world's view is taken for its panel (and after every change to the world). */
+    public static final Duration WORLD_VIEW_EVERY = Duration.ofMillis(100);
 
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
 
     /** A request with the answer its sender waits for. */
     private record Pending(Request request, CompletableFuture<Reply> reply) {
+    }
+
+    /** An answer worked out in a tick, given when the tick's snapshot is out. */
+    private record Answer(CompletableFuture<Reply> to, Reply reply) {
     }
 
     private final World world;
@@ -62,6 +69,8 @@ public final class ControlLoop implements Runnable {
     private Instant next;
     private Instant lastCheckpoint;
     private long ticks;
+    private Optional<WorldView> worldView = Optional.empty();
+    private long worldViewNanos;
 
     /**
      * @param initial the BMS at start: {@link Bms#initial()} or {@link Bms#restore} of what was stored
@@ -84,7 +93,8 @@ public final class ControlLoop implements Runnable {
         this.tick = tick;
         this.next = clock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.lastCheckpoint = next;
-        this.snapshots = new SnapshotHolder(new Snapshot(0, next, initial, List.of(), persistence.status(), serial));
+        this.snapshots = new SnapshotHolder(new Snapshot(0, next, initial, List.of(), persistence.status(), serial,
+                Optional.empty(), Optional.empty()));
     }
 
     /** The latest snapshot, for every reader. */
@@ -155,16 +165,27 @@ public final class ControlLoop implements Runnable {
     /**
      * One tick at the next tick time: the queued world changes, then {@link ClosedLoop#tick} with the queued commands
      * (applied after the world's own and before the step, so the tick's outputs reflect them: PROT-13), then events
-     * and a checkpoint if one is due, then the snapshot. Returns the snapshot published.
+     * and a checkpoint if one is due, then the snapshot, and only then the answers to the requests: a sender that
+     * waited for its answer finds the change in the snapshot. Returns the snapshot published.
      */
     public Snapshot tick() {
         Instant now = next;
         List<Pending> commands = new ArrayList<>();
+        // Answered once the snapshot is out, so whoever waits for an answer reads the change in the snapshot.
+        List<Answer> answers = new ArrayList<>();
+        boolean worldChanged = false;
         for (Pending pending = queue.poll(); pending != null; pending = queue.poll()) {
             if (pending.request() instanceof Request.ToWorld toWorld) {
-                toWorld.change().accept(world);
-                LOG.info("world changed: {}", toWorld.description());
-                pending.reply().complete(Reply.ACCEPTED);
+                worldChanged = true;
+                try {
+                    toWorld.change().accept(world);
+                    LOG.info("world changed: {}", toWorld.description());
+                    answers.add(new Answer(pending.reply(), Reply.ACCEPTED));
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // The world refuses what it cannot do (no such component, the last string): nothing changed.
+                    LOG.info("world refused {}: {}", toWorld.description(), e.getMessage());
+                    answers.add(new Answer(pending.reply(), Reply.rejected(e.getMessage())));
+                }
             } else {
                 commands.add(pending);
             }
@@ -178,10 +199,10 @@ public final class ControlLoop implements Runnable {
             CommandResult result = ticked.requested().get(i);
             if (result instanceof CommandResult.Rejected rejected) {
                 LOG.info("refused {}: {}", requested.get(i), rejected.message());
-                commands.get(i).reply().complete(Reply.rejected(rejected.message()));
+                answers.add(new Answer(commands.get(i).reply(), Reply.rejected(rejected.message())));
             } else {
                 LOG.info("applied {}", requested.get(i));
-                commands.get(i).reply().complete(Reply.ACCEPTED);
+                answers.add(new Answer(commands.get(i).reply(), Reply.ACCEPTED));
             }
         }
         // A command carried out (the user's or the world's schedule's) is checkpointed at once.
@@ -195,10 +216,19 @@ public final class ControlLoop implements Runnable {
         if (changed || !now.isBefore(lastCheckpoint.plus(CHECKPOINT_INTERVAL))) {
             checkpoint(now);
         }
-        Snapshot snapshot = new Snapshot(ticks, now, state, events, persistence.status(), serial);
+        long wallNanos = System.nanoTime();
+        if (worldChanged || ticks == 1 || wallNanos - worldViewNanos >= WORLD_VIEW_EVERY.toNanos()) {
+            worldView = world.view();
+            worldViewNanos = wallNanos;
+        }
+        Snapshot snapshot = new Snapshot(ticks, now, state, events, persistence.status(), serial,
+                Optional.of(ticked.frame()), worldView);
         snapshots.publish(snapshot);
         for (Consumer<Snapshot> listener : listeners) {
             listener.accept(snapshot);
+        }
+        for (Answer answer : answers) {
+            answer.to().complete(answer.reply());
         }
         next = now.plus(tick);
         return snapshot;

@@ -23,7 +23,8 @@ import org.sqlite.SQLiteException;
 
 /**
  * The device's SQLite file, {@value #FILE_NAME} in the data directory. One connection, used by one thread at a
- * time (the store writer, or the start-up code before the writer exists), in one process at a time: opening takes
+ * time (the store writer, or the start-up code before the writer exists; a PIN change waits for the writer's
+ * transaction, since the methods a running device shares are synchronized), in one process at a time: opening takes
  * the directory's lock ({@link DirectoryLock}) and closing releases it.
  *
  * <p>Opening checks the file before anything is written to it: a file that is not SQLite, is another application's
@@ -57,7 +58,8 @@ public final class Store implements StoreWriter.Target {
     private final Path file;
     private final Connection connection;
     private final DirectoryLock lock;
-    private DeviceIdentity identity;
+    /** Replaced whole by a PIN change; read by any thread. */
+    private volatile DeviceIdentity identity;
     private final Optional<String> newPin;
 
     private Store(Path file, Connection connection, DirectoryLock lock, DeviceIdentity identity,
@@ -327,7 +329,7 @@ public final class Store implements StoreWriter.Target {
      * SET-01: a new PIN, kept as its salted hash; the old one no longer matches. The caller has checked it with
      * {@link DeviceIdentity#pinProblem}.
      */
-    public void changePin(String pin) throws SQLException {
+    public synchronized void changePin(String pin) throws SQLException {
         DeviceIdentity.pinProblem(pin).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
@@ -389,7 +391,7 @@ public final class Store implements StoreWriter.Target {
      * the file holds all of it or none of it. Old events beyond the retention go in the same transaction.
      */
     @Override
-    public void save(Optional<Saved> state, List<Event> events) throws SQLException {
+    public synchronized void save(Optional<Saved> state, List<Event> events) throws SQLException {
         try {
             if (state.isPresent()) {
                 try (PreparedStatement p = connection.prepareStatement("INSERT OR REPLACE INTO state (id, format, "
@@ -431,7 +433,7 @@ public final class Store implements StoreWriter.Target {
     }
 
     /** The newest {@code limit} events of the log, oldest first. */
-    public List<Event> recentEvents(int limit) throws SQLException {
+    public synchronized List<Event> recentEvents(int limit) throws SQLException {
         List<Event> events = new ArrayList<>();
         try (PreparedStatement p = connection.prepareStatement("SELECT at_ms, kind, name, value, cause FROM "
                 + "(SELECT * FROM event ORDER BY id DESC LIMIT ?) ORDER BY id")) {
@@ -467,7 +469,7 @@ public final class Store implements StoreWriter.Target {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closeQuietly(connection);
         lock.close();
     }

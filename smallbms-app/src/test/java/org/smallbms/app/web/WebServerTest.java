@@ -43,7 +43,7 @@ class WebServerTest {
         // The §3.3.1 device does not know its SoC until it is set or synchronised: the user sets it.
         device.start(List.of(new Command.SetSoc(80)), Optional.of(Duration.ofHours(4)));
         device.awaitStop();
-        server = WebServer.start(device.snapshots(), WebServer.LOOPBACK, 0);
+        server = WebServer.start(device, WebServer.LOOPBACK, 0);
     }
 
     @AfterEach
@@ -96,7 +96,7 @@ class WebServerTest {
                 dir.resolve("other"), 1, Optional.of(EVENING), Optional.empty()));
         device.start(List.of(), Optional.of(Duration.ofMinutes(5)));
         device.awaitStop();
-        server = WebServer.start(device.snapshots(), WebServer.LOOPBACK, 0);
+        server = WebServer.start(device, WebServer.LOOPBACK, 0);
 
         JsonNode status = JSON.readTree(send(HttpRequest.newBuilder().GET(), "/api/status").body());
 
@@ -141,7 +141,7 @@ class WebServerTest {
     @Test
     @DisplayName("a port that is taken is refused with a message that says what to do")
     void portTaken_refusedWithTheFix() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebServer.start(device.snapshots(),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> WebServer.start(device,
                 WebServer.LOOPBACK, server.port()))
                 .isInstanceOf(WebServer.WebServerException.class).hasMessageContaining(":" + server.port())
                 .hasMessageContaining("--port");

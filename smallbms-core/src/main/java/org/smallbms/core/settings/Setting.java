@@ -1,5 +1,6 @@
 package org.smallbms.core.settings;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.smallbms.core.bank.SystemVoltage;
 
@@ -159,7 +160,10 @@ public enum Setting {
     private String shown(int value) {
         return switch (unit) {
             case ON_OFF -> value >= 0 && value <= max12V ? format(value) : Integer.toString(value);
-            case MILLIVOLTS, PERMILLE_OF_CAPACITY, MINUTES, PERCENT -> format(value);
+            // A voltage off the step is shown to the millivolt: 14150 mV is "14.150 V", not the allowed "14.2 V".
+            case MILLIVOLTS -> value % step == 0 ? format(value) : String.format(Locale.ROOT, "%.3f %s",
+                    value / 1000.0, unit.symbol());
+            case PERMILLE_OF_CAPACITY, MINUTES, PERCENT -> format(value);
         };
     }
 }

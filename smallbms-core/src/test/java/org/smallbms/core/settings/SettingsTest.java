@@ -78,6 +78,10 @@ class SettingsTest {
         assertThat(refusal(DEFAULTS_12V, Setting.CHARGED_VOLTAGE, 15_000))
                 .startsWith("Charged voltage = 15.0 V is not allowed for a 12 V system")
                 .contains("13.2..14.6 V").endsWith("Nothing was changed.");
+        // Off the step, the value is shown as given, not rounded onto an allowed one.
+        assertThat(refusal(DEFAULTS_12V, Setting.CHARGED_VOLTAGE, 14_150))
+                .startsWith("Charged voltage = 14.150 V is not allowed");
+        assertThat(refusal(DEFAULTS_12V, Setting.PRE_ALARM_LEVEL, 3_005)).startsWith("Pre-alarm level = 3.005 V");
         assertThat(refusal(Settings.defaults(SystemVoltage.V24), Setting.CHARGED_VOLTAGE, 14_000))
                 .contains("for a 24 V system").contains("26.4..29.2 V");
         assertThat(refusal(DEFAULTS_12V, Setting.TAIL_CURRENT, 42))

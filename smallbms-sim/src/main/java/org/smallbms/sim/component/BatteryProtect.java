@@ -2,6 +2,7 @@ package org.smallbms.sim.component;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Smart BatteryProtect with the DC loads behind it (manual §3.2.2): it disconnects its loads when its remote H input
@@ -59,6 +60,11 @@ public final class BatteryProtect extends Component {
     @Override
     public double continuousAmps(double volts) {
         return Math.min(ratedAmps, demand.peakAmps(volts));
+    }
+
+    @Override
+    public Optional<Demand> currentDemand() {
+        return Optional.of(demand);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.smallbms.sim.component;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A device on the bus bars: what it is, how its on/off input behaves, and the current it gives each step.
@@ -52,6 +53,11 @@ public abstract class Component {
     /** Whether its input is a coil (OUT-04: not for the Charge disconnect output). */
     public boolean inductiveInput() {
         return false;
+    }
+
+    /** What it draws now, for a device with a demand of its own (a load); empty for the others. */
+    public Optional<Demand> currentDemand() {
+        return Optional.empty();
     }
 
     /** Replaces what a load draws; devices that draw nothing of their own refuse. */

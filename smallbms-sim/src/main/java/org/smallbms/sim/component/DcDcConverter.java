@@ -1,6 +1,7 @@
 package org.smallbms.sim.component;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A DC-DC converter fed by the bank (Orion-Tr, Orion 12/24-20, Orion XS): its output demand becomes an input draw
@@ -35,6 +36,11 @@ public final class DcDcConverter extends Component {
     @Override
     public double continuousAmps(double volts) {
         return outputDemand.peakWatts(volts) / efficiency / volts;
+    }
+
+    @Override
+    public Optional<Demand> currentDemand() {
+        return Optional.of(outputDemand);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.smallbms.sim.component;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A DC load with its demand: with a remote input (active high, or active low behind an inverting cable), or none at
@@ -26,6 +27,11 @@ public final class DcLoad extends Component {
     @Override
     public double continuousAmps(double volts) {
         return demand.peakAmps(volts);
+    }
+
+    @Override
+    public Optional<Demand> currentDemand() {
+        return Optional.of(demand);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.smallbms.sim.component;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An inverter: its AC demand becomes a DC draw through its efficiency, plus its own no-load power; above its peak
@@ -66,6 +67,11 @@ public final class Inverter extends Component {
     @Override
     public double pulseAmps(double volts) {
         return (peakWatts / efficiency + idleWatts) / volts;
+    }
+
+    @Override
+    public Optional<Demand> currentDemand() {
+        return Optional.of(acDemand);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bms.Bms;
 import org.smallbms.core.bms.BmsState;
@@ -30,10 +31,12 @@ public final class ClosedLoop {
      *     its commands, the events of each requested command the BMS accepted, the BMS's step, then what the world
      *     noticed after it
      * @param requested the answer to each requested command, in order
+     * @param frame what the BMS read from the world in this tick (the batteries over the chain, Vbat, the remote)
      */
-    public record Tick(BmsState bms, List<Event> events, List<CommandResult> requested) {
+    public record Tick(BmsState bms, List<Event> events, List<CommandResult> requested, BankFrame frame) {
 
         public Tick {
+            Objects.requireNonNull(frame, "frame");
             events = List.copyOf(events);
             requested = List.copyOf(requested);
         }
@@ -85,12 +88,12 @@ public final class ClosedLoop {
         world.advance(now, dt);
         List<Event> noticed = world.takeEvents();
         if (acts.isEmpty() && outcomes.isEmpty() && noticed.isEmpty()) {
-            return new Tick(next, next.events(), answers);
+            return new Tick(next, next.events(), answers, frame);
         }
         List<Event> events = new ArrayList<>(acts);
         events.addAll(outcomes);
         events.addAll(next.events());
         events.addAll(noticed);
-        return new Tick(next, events, answers);
+        return new Tick(next, events, answers, frame);
     }
 }

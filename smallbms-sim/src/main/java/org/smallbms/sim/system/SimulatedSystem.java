@@ -8,6 +8,8 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.smallbms.core.bank.BankFrame;
@@ -27,6 +29,7 @@ import org.smallbms.sim.component.BmsOutput;
 import org.smallbms.sim.component.Bus;
 import org.smallbms.sim.component.Component;
 import org.smallbms.sim.component.Demand;
+import org.smallbms.sim.component.Draw;
 import org.smallbms.sim.component.Role;
 import org.smallbms.sim.component.Sun;
 import org.smallbms.sim.sensor.BankSensor;
@@ -510,6 +513,41 @@ public final class SimulatedSystem implements World {
             }
         }
         throw new IllegalStateException("no component named " + name);
+    }
+
+    @Override
+    public void act(Action action) {
+        action.applyTo(this);
+    }
+
+    @Override
+    public Optional<WorldView> view() {
+        List<WorldView.ComponentView> components = new ArrayList<>(placements.size());
+        for (int i = 0; i < placements.size(); i++) {
+            Component c = placements.get(i).component();
+            Optional<Demand> demand = c.currentDemand();
+            components.add(new WorldView.ComponentView(c.name(), c.product(), c.role(), c.switchedOn(),
+                    componentAmps[i], demand.map(SimulatedSystem::steadyWatts).orElse(OptionalDouble.empty()),
+                    demand.isPresent()));
+        }
+        List<WorldView.BatteryView> batteries = new ArrayList<>();
+        List<Battery> all = bank.batteries();
+        for (int i = 0; i < all.size(); i++) {
+            Battery b = all.get(i);
+            batteries.add(new WorldView.BatteryView(i + 1, b.serial(), !faults.silentSerials().contains(b.serial()),
+                    failedSensors.contains(b.serial()), b.soc() * 100));
+        }
+        return Optional.of(new WorldView(remoteOn, !faults.open(), mainSwitchOn, cloudiness, irradiance * 1000,
+                lastAmbient, bankAmps, soc() * 100, components, batteries, bank.strings().size()));
+    }
+
+    /** The power of a demand that is one power all day, as a load set from the panel is; empty for any other. */
+    private static OptionalDouble steadyWatts(Demand demand) {
+        if (demand.draws().size() == 1 && demand.draws().get(0).kind() == Draw.Kind.WATTS
+                && demand.draws().get(0).hours().isEmpty()) {
+            return OptionalDouble.of(demand.draws().get(0).value());
+        }
+        return OptionalDouble.empty();
     }
 
     // Truth, for reports and tests.

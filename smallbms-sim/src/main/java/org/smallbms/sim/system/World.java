@@ -3,6 +3,7 @@ package org.smallbms.sim.system;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.event.Event;
@@ -40,5 +41,20 @@ public interface World {
     /** Commands for the BMS that became due since the last call, in order; none by default. */
     default List<Command> takeCommands() {
         return List.of();
+    }
+
+    /** How the world looks now, for a panel that shows it; empty for a world that has nothing to show. */
+    default Optional<WorldView> view() {
+        return Optional.empty();
+    }
+
+    /**
+     * Does {@code action} now, as a schedule would: a user's act on the world or a fault. A world that takes no
+     * acts refuses.
+     *
+     * @throws IllegalStateException when this world cannot do it (no such component, no such battery)
+     */
+    default void act(Action action) {
+        throw new IllegalStateException("this world takes no acts: " + action);
     }
 }
