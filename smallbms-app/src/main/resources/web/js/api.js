@@ -21,8 +21,9 @@ export class ApiError extends Error {
 /** Sends one request and returns its JSON (null for an empty answer such as 204); throws an ApiError otherwise. */
 export async function request(method, path, body) {
   const options = {method, headers: {Accept: 'application/json'}};
-  // A command without figures (reset, synchronise) still goes as JSON: the device takes changes in no other type.
-  const sent = body === undefined && (method === 'POST' || method === 'PUT') ? {} : body;
+  // A change without figures (reset, synchronise, closing the session) still goes as JSON: the device takes
+  // changes in no other type, so that a form on another site cannot send one.
+  const sent = body === undefined && method !== 'GET' ? {} : body;
   if (sent !== undefined) {
     // The API takes changes as application/json only: a form post from another site cannot make one.
     options.headers['Content-Type'] = 'application/json';
@@ -59,7 +60,7 @@ export function onSessionNeeded(handler) {
 
 /**
  * A change to the device: needs a session. On 401 without one it asks for the PIN and tries once more; a 401 with
- * a session open is about the body (a wrong current PIN when changing it) and is the caller's to show.
+ * a session open is not about the session, and is the caller's to show.
  */
 export async function change(method, path, body) {
   try {

@@ -2,7 +2,7 @@
 // the API takes; "Reset to defaults" (SET-03, §5.1.2); "State of charge" and "Synchronise SoC to 100%" (MON-05);
 // and the PIN. Every change needs a session: api.change asks for the PIN when there is none.
 
-import {ApiError, change, closeSession, getJson, isSessionOpen} from '../api.js';
+import {ApiError, change, closeSession, getJson, isSessionOpen, request} from '../api.js';
 import {confirmAction} from '../confirm.js';
 import {el, field, setField, showMessage, switchControl} from '../dom.js';
 import {poller} from '../poll.js';
@@ -254,7 +254,8 @@ async function changePin(event) {
     return;
   }
   try {
-    await change('PUT', '/api/pin', {current, new: chosen});
+    // The current PIN in the body is the proof: no session is asked for first, and a 401 means it is wrong.
+    await request('PUT', '/api/pin', {current, new: chosen});
     event.target.reset();
     showMessage(message, 'The PIN is changed.');
   } catch (error) {
