@@ -37,14 +37,32 @@ async function act(method, path, body) {
 }
 
 function render(world) {
+  // A device not wired into a simulated world has only a clock.
+  const simulated = world.simulated !== false;
+  root.querySelectorAll('[data-simulated]').forEach((card) => {
+    card.hidden = !simulated;
+  });
+  field(root, 'notSimulated').hidden = simulated;
+  showSpeed(world);
+  if (simulated) {
+    showWorld(world);
+  }
+}
+
+function showSpeed(world) {
   const current = world.paused ? 'pause' : world.speed;
   for (const speed of world.speeds ?? ['pause', '1', '60', '1440', 'max']) {
     control(`speed-${speed}`)?.setAttribute('aria-pressed', String(speed === current));
   }
+}
+
+function showWorld(world) {
   remote.checked = world.remoteOn === true;
   setField(root, 'remote', world.remoteOn ? 'On' : 'Off');
   bmsCable.checked = world.bmsCableConnected === true;
   setField(root, 'bmsCable', world.bmsCableConnected ? 'Plugged' : 'Pulled');
+  field(root, 'mainSwitchRow').hidden = world.mainSwitchOn === undefined;
+  setField(root, 'mainSwitch', world.mainSwitchOn ? 'On' : 'Off');
   if (!cloudinessMoving) {
     cloudiness.value = String(world.cloudiness ?? 0);
   }
@@ -80,19 +98,29 @@ function renderKeyed(container, rows, items, keyOf, makeRow) {
   items.forEach((item) => rows.get(keyOf(item)).update(item));
 }
 
+/** What a component is: its product and role ("Smart BatteryProtect, load"), or its kind. */
+function describe(component) {
+  return [component.product, component.role ?? component.kind].filter(Boolean).join(', ');
+}
+
+/** Whether a load's power can be typed: the server says so, or a set power shows it. */
+function powerSettable(component) {
+  return component.demandSettable ?? (component.powerWatts !== null && component.powerWatts !== undefined);
+}
+
 function componentRow(component) {
   const path = `/api/world/components/${encodeURIComponent(component.name)}`;
   const reading = el('span', {class: 'value'});
   const head = el('div', {class: 'row'},
-    el('span', {class: 'label'}, component.name, el('span', {class: 'kind'}, ` ${component.kind ?? ''}`)), reading);
+    el('span', {class: 'label'}, component.name, el('span', {class: 'kind'}, ` ${describe(component)}`)), reading);
   const element = el('div', {class: 'world-item', data: {component: component.name}}, head);
-  const onOff = component.switchable ? switchControl({'data-world': `component-${component.name}`}, component.name)
-    : null;
+  const onOff = component.switchable === false ? null
+    : switchControl({'data-world': `component-${component.name}`}, component.name);
   if (onOff) {
     element.append(el('div', {class: 'row'}, el('span', {class: 'label'}, 'On/off'), onOff.label));
     onOff.input.addEventListener('change', () => act('PUT', path, {on: onOff.input.checked}));
   }
-  const power = component.powerWatts === null || component.powerWatts === undefined ? null : powerInput(component, path);
+  const power = powerSettable(component) ? powerInput(component, path) : null;
   if (power) {
     element.append(power.element);
   }
@@ -112,8 +140,9 @@ function componentRow(component) {
 /** A load's power: typed in watts and set with its button (or Enter). */
 function powerInput(component, path) {
   const name = `component-${component.name}-watts`;
-  const input = el('input', {type: 'number', min: 0, step: 1, inputmode: 'numeric', 'data-world': name,
-    'aria-label': `${component.name} power`});
+  // A load that follows a daily profile has no one figure: the field stays empty until a power is set.
+  const input = el('input', {type: 'number', min: 1, step: 1, inputmode: 'numeric', 'data-world': name,
+    placeholder: 'profile', 'aria-label': `${component.name} power`});
   const set = el('button', {type: 'button', 'data-world': `${name}-save`}, 'Set');
   let edited = false;
   const send = async () => {
@@ -154,7 +183,8 @@ function batteryRow(battery) {
   return {
     element,
     update(latest) {
-      detail.textContent = `${latest.serial ?? ''} · ${format.percent(latest.socPercent)}`;
+      const sensor = latest.sensorFailed ? ' · sensor failed' : '';
+      detail.textContent = `${latest.serial ?? ''} · ${format.percent(latest.socPercent)}${sensor}`;
       answering.input.checked = latest.answering === true;
       answering.text.textContent = latest.answering ? 'Answering' : 'Silent';
     },
