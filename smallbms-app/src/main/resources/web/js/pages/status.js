@@ -96,6 +96,8 @@ function showLed(name, led) {
     const dutyPercent = Math.round(((led.onMillis ?? 500) / period) * 10) * 10;
     element.dataset.duty = String(Math.min(90, Math.max(10, dutyPercent)));
     element.style.setProperty('--led-period', `${period}ms`);
+  } else {
+    delete element.dataset.duty;
   }
   setField(root, `led-${name}`, led?.state ?? format.UNKNOWN);
   setField(root, `led-${name}-meaning`, LED_MEANINGS[name][state] ?? '');
