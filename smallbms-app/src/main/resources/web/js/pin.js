@@ -95,5 +95,9 @@ function waitBeforeTheNextTry(seconds) {
 
 form.addEventListener('submit', submitPin);
 document.getElementById('pin-cancel').addEventListener('click', () => finish(false));
-// Escape closes a modal dialog without a click: that is a cancel too.
-dialog.addEventListener('close', () => finish(false));
+// Escape is a cancel too. Handled here rather than on close, which comes a task after every closing, by then
+// perhaps of a dialog opened again for the next change.
+dialog.addEventListener('cancel', (event) => {
+  event.preventDefault();
+  finish(false);
+});
