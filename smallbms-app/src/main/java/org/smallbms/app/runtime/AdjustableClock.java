@@ -134,8 +134,12 @@ public final class AdjustableClock implements DeviceClock {
                 if (deviceNanos <= 0) {
                     return;
                 }
-                long wallNanos = speed.paused() ? MAX_WAIT_NANOS
-                        : Math.min(MAX_WAIT_NANOS, Math.max(1, (long) (deviceNanos / speed.factor())));
+                if (speed.paused()) {
+                    // Standing still: back to the caller now and then, so it can notice a stop.
+                    lock.wait(MAX_WAIT_NANOS / 1_000_000);
+                    return;
+                }
+                long wallNanos = Math.min(MAX_WAIT_NANOS, Math.max(1, (long) (deviceNanos / speed.factor())));
                 lock.wait(wallNanos / 1_000_000, (int) (wallNanos % 1_000_000));
             }
         }

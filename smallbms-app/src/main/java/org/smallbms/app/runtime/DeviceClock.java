@@ -12,7 +12,11 @@ public interface DeviceClock {
     /** The device time now. */
     Instant now();
 
-    /** Returns when the device time has reached {@code deadline}; a virtual clock jumps there at once. */
+    /**
+     * Returns when the device time has reached {@code deadline}; a virtual clock jumps there at once. A clock that
+     * may stand still (paused) returns early now and then, so its caller can notice a stop: the caller compares
+     * {@link #now()} with the deadline before it acts.
+     */
     void awaitUntil(Instant deadline) throws InterruptedException;
 
     /** The wall clock sped up {@code speed} times from {@code start}: 1 is real time. */

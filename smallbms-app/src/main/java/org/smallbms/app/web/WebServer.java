@@ -167,7 +167,13 @@ public final class WebServer implements AutoCloseable {
 
         void register(Javalin app) {
             app.before(WebServer::securityHeaders);
-            app.before(this::guard);
+            app.before(ctx -> {
+                if (ctx.contentLength() > MAX_BODY_BYTES) {
+                    throw ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "the body is over " + MAX_BODY_BYTES + " bytes");
+                }
+            });
+            // Only for a route that exists: an unknown route or method is 404 or 405 whatever its body.
+            app.beforeMatched(this::guard);
             app.get("/api/status", ctx -> json(ctx, status()));
             app.get("/api/battery", ctx -> json(ctx, DeviceViews.battery(latest())));
             app.get("/api/history", ctx -> json(ctx, DeviceViews.history(latest())));
@@ -247,12 +253,14 @@ public final class WebServer implements AutoCloseable {
         }
 
         /**
-         * Before every route: a body too large is 413; a change must come from the server's own pages as JSON, and
-         * a change to the device needs a session.
+         * Before every route that exists: the stream is for a client that takes server-sent events; a change must
+         * come from the server's own pages as JSON, and a change to the device needs a session.
          */
         private void guard(Context ctx) {
-            if (ctx.contentLength() > MAX_BODY_BYTES) {
-                throw ApiError.of(HttpStatus.CONTENT_TOO_LARGE, "the body is over " + MAX_BODY_BYTES + " bytes");
+            String accept = ctx.header("Accept");
+            if (ctx.path().equals("/api/stream") && (accept == null || !accept.contains("text/event-stream"))) {
+                throw ApiError.of(HttpStatus.NOT_ACCEPTABLE, "/api/stream is a stream of server-sent events: ask "
+                        + "for it with Accept: text/event-stream (a browser's EventSource does).");
             }
             String method = ctx.method().name();
             if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")
