@@ -64,9 +64,10 @@ async function submitPin(event) {
 }
 
 function explain(error) {
-  if (error instanceof ApiError && error.status === 401) {
+  // The wrong PIN that starts a wait says so with its Retry-After: the wait is what the user needs to know then.
+  if (error instanceof ApiError && error.status === 401 && error.retryAfterSeconds === null) {
     showMessage(message, 'Wrong PIN');
-  } else if (error instanceof ApiError && error.status === 429) {
+  } else if (error instanceof ApiError && (error.status === 401 || error.status === 429)) {
     waitBeforeTheNextTry(error.retryAfterSeconds ?? 5);
   } else {
     showMessage(message, error.message);

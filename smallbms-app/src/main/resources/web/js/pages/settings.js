@@ -275,7 +275,8 @@ function pinProblem(current, chosen, repeated) {
 
 function pinRefusal(error) {
   if (error instanceof ApiError && error.status === 401) {
-    return 'Wrong PIN';
+    const wait = error.retryAfterSeconds === null ? '' : `. Too many wrong PINs: wait ${error.retryAfterSeconds} s`;
+    return `Wrong PIN${wait}`;
   }
   if (error instanceof ApiError && error.status === 429) {
     return `Too many wrong PINs: wait ${error.retryAfterSeconds ?? 5} s`;
