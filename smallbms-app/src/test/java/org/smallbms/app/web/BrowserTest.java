@@ -198,6 +198,7 @@ class BrowserTest {
                 long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - window.innerWidth;");
                 assertThat(overflow).as(page + " at " + pixels + " px scrolls sideways").isLessThanOrEqualTo(0);
+                ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
                 screenshot(page + "-" + pixels);
             }
         }
