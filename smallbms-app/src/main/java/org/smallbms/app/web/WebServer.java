@@ -87,14 +87,11 @@ public final class WebServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
-            config.http.defaultContentType = "application/json";
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/web";
-                files.location = Location.CLASSPATH;
-                files.headers = java.util.Map.of("Cache-Control", "no-cache");
-            });
-            config.staticFiles.enableWebjars();
+            config.http.defaultContentType = "application/json; charset=utf-8";
+            // The pages, and the front-end libraries from their WebJars (uPlot, swagger-ui).
+            config.staticFiles.add(files -> files(files, "/", "/web", "no-cache"));
+            config.staticFiles.add(files -> files(files, "/webjars", "/META-INF/resources/webjars",
+                    "max-age=31536000, immutable"));
         });
         routes.register(app);
         try {
@@ -107,6 +104,19 @@ public final class WebServer implements AutoCloseable {
                     + "this machine.", e);
         }
         return new WebServer(app, routes.stream);
+    }
+
+    private static void files(io.javalin.http.staticfiles.StaticFileConfig files, String hostedPath,
+            String directory, String cacheControl) {
+        files.hostedPath = hostedPath;
+        files.directory = directory;
+        files.location = Location.CLASSPATH;
+        files.headers = java.util.Map.of("Cache-Control", cacheControl);
+        // Jetty names no charset for these by itself ("charset=null"): they are UTF-8.
+        files.mimeTypes.add("text/html; charset=utf-8", "html");
+        files.mimeTypes.add("text/css; charset=utf-8", "css");
+        files.mimeTypes.add("text/javascript; charset=utf-8", "js");
+        files.mimeTypes.add("image/svg+xml; charset=utf-8", "svg");
     }
 
     /** The port it listens on. */
