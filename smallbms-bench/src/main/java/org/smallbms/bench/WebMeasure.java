@@ -1,6 +1,7 @@
 package org.smallbms.bench;
 
 import com.sun.management.OperatingSystemMXBean;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +45,7 @@ public final class WebMeasure {
     private static final int EVENTS = 400;
     private static final int PAGES = 10;
     private static final Duration WINDOW = Duration.ofSeconds(20);
-    private static final int WINDOWS = 3;
+    private static final int WINDOWS = 6;
 
     private WebMeasure() {
     }
@@ -169,24 +170,18 @@ public final class WebMeasure {
     private static void pages() throws Exception {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Live live = Live.start(1440)) {
-            Thread.sleep(3_000);
-            HttpClient http = HttpClient.newHttpClient();
+            // Unmeasured, for the JIT: the device alone, then with pages.
+            Thread.sleep(10_000);
+            List<Process> warm = openPages(live);
+            Thread.sleep(10_000);
+            closePages(warm);
             double[] without = new double[WINDOWS];
             double[] with = new double[WINDOWS];
             for (int w = 0; w < WINDOWS; w++) {
-                without[w] = coreShare(os, WINDOW, () -> { });
-                List<StreamClient> streams = new ArrayList<>();
-                for (int p = 0; p < PAGES; p++) {
-                    streams.add(StreamClient.open(http, live.url("/api/stream")));
-                }
-                // Each page also reads the page it shows every 2 s, as the web app does.
-                with[w] = coreShare(os, WINDOW, () -> {
-                    for (int p = 0; p < PAGES; p++) {
-                        http.sendAsync(HttpRequest.newBuilder(URI.create(live.url("/api/battery"))).build(),
-                                HttpResponse.BodyHandlers.discarding());
-                    }
-                });
-                streams.forEach(StreamClient::close);
+                without[w] = coreShare(os, WINDOW);
+                List<Process> pages = openPages(live);
+                with[w] = coreShare(os, WINDOW);
+                closePages(pages);
                 Thread.sleep(1_000);
             }
             System.out.printf(Locale.ROOT, "pages: the device at 1440× uses %s of a core alone and %s with %d open "
@@ -195,16 +190,34 @@ public final class WebMeasure {
         }
     }
 
-    /** The process's CPU over {@code window} of wall time, as a share of one core; {@code every2s} runs every 2 s. */
-    private static double coreShare(OperatingSystemMXBean os, Duration window, Runnable every2s)
-            throws InterruptedException {
+    /**
+     * Ten pages, as processes of their own so that only the server's work is counted in this process: each holds
+     * the stream open and reads the page it shows every 2 s, as the web app does.
+     */
+    private static List<Process> openPages(Live live) throws IOException {
+        List<Process> pages = new ArrayList<>();
+        for (int p = 0; p < PAGES; p++) {
+            pages.add(new ProcessBuilder("curl", "-s", "-N", "-H", "Accept: text/event-stream", "-o", "/dev/null",
+                    live.url("/api/stream")).start());
+            pages.add(new ProcessBuilder("bash", "-c", "while true; do curl -s -o /dev/null " + live.url(
+                    "/api/battery") + "; sleep 2; done").start());
+        }
+        return pages;
+    }
+
+    private static void closePages(List<Process> pages) throws InterruptedException {
+        for (Process page : pages) {
+            page.descendants().forEach(ProcessHandle::destroy);
+            page.destroy();
+            page.waitFor();
+        }
+    }
+
+    /** This process's CPU over {@code window} of wall time, as a share of one core. */
+    private static double coreShare(OperatingSystemMXBean os, Duration window) throws InterruptedException {
         long cpu = os.getProcessCpuTime();
         long wall = System.nanoTime();
-        long end = wall + window.toNanos();
-        while (System.nanoTime() < end) {
-            every2s.run();
-            Thread.sleep(2_000);
-        }
+        Thread.sleep(window.toMillis());
         return (os.getProcessCpuTime() - cpu) / (double) (System.nanoTime() - wall);
     }
 
