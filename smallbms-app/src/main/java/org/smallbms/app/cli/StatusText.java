@@ -9,6 +9,7 @@ import org.smallbms.app.runtime.Snapshot;
 import org.smallbms.core.codes.Condition;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.monitor.Measurement;
+import org.smallbms.core.monitor.TimeRemaining;
 import org.smallbms.core.protection.ProtectionState;
 
 /** How the terminal shows the device: one status line per snapshot, one line per event. */
@@ -20,7 +21,10 @@ final class StatusText {
     private StatusText() {
     }
 
-    /** {@code 2026-06-01 12:00:05  SoC 12.3 %  12.95 V  -20.0 A  ATC yes  ATD Pre-Alarm  codes W-B01}. */
+    /**
+     * {@code 2026-06-01 12:00:05  SoC 12.3 %  12.95 V  -20.0 A  1h 10m left  ATC yes  ATD Pre-Alarm  codes W-B01}:
+     * the time remaining (MON-04) while the bank discharges with its SoC known.
+     */
     static String status(Snapshot snapshot) {
         StringBuilder line = new StringBuilder(clock(snapshot.at())).append("  SoC ")
                 .append(snapshot.bms().monitor().socText());
@@ -30,6 +34,10 @@ final class StatusText {
         } else {
             line.append(String.format(Locale.ROOT, "  %.2f V  %+.1f A", m.bankMillivolts() / 1000.0,
                     m.bankMilliamps() / 1000.0));
+        }
+        TimeRemaining remaining = snapshot.bms().timeRemaining();
+        if (remaining.kind() == TimeRemaining.Kind.FINITE) {
+            line.append("  ").append(remaining.label()).append(" left");
         }
         ProtectionState p = snapshot.bms().protection();
         line.append("  ATC ").append(p.allowedToCharge().label()).append("  ATD ")

@@ -98,6 +98,7 @@ public final class Device implements AutoCloseable {
 
     /** How many of the store's newest events a device shows in its timeline from before its start. */
     public static final int EARLIER_EVENTS = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(Device.class);
 
     private final Store store;
     private final Optional<Store.Saved> restored;
@@ -108,8 +109,6 @@ public final class Device implements AutoCloseable {
     private final AdjustableClock clock;
     private final List<Event> earlierEvents;
     private final ControlLoop loop;
-    private static final Logger LOG = LoggerFactory.getLogger(Device.class);
-
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final AtomicReference<String> lateRefusal = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -191,6 +190,11 @@ public final class Device implements AutoCloseable {
     /** How its clock runs: {@code "1440×"}, {@code "as fast as possible"}, {@code "paused"}. */
     public String clockDescription() {
         return clock.describe();
+    }
+
+    /** Its device time now, between two ticks. */
+    public Instant clockNow() {
+        return clock.now();
     }
 
     /** How fast its device time runs now. */

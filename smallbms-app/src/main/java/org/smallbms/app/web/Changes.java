@@ -16,7 +16,7 @@ import org.smallbms.core.bms.Command;
  * the answer once the tick's snapshot is out, so the next read shows the change. A paused device has no next tick:
  * a change is refused (409) until it runs again, rather than left waiting.
  */
-class Changes {
+final class Changes {
 
     /** How long a request waits for its tick before the client is told the device did not answer. */
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);

@@ -7,7 +7,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +34,6 @@ final class Stream implements AutoCloseable {
     private final Supplier<Long> tick;
     private final Supplier<String> status;
     private final Thread thread;
-    private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running = true;
 
     /**
@@ -72,7 +70,6 @@ final class Stream implements AutoCloseable {
         for (Timeline.Entry entry : entries) {
             while (!pending.offer(entry)) {
                 pending.poll();
-                dropped.incrementAndGet();
             }
         }
     }

@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.http.staticfiles.StaticFileConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,16 +25,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.device.Device;
+import org.smallbms.app.runtime.AdjustableClock;
 import org.smallbms.app.runtime.Reply;
 import org.smallbms.app.runtime.Request;
 import org.smallbms.app.runtime.Snapshot;
 import org.smallbms.app.store.DeviceIdentity;
 import org.smallbms.core.bms.Command;
+import org.smallbms.core.event.Event;
 import org.smallbms.core.settings.Setting;
 
 /**
@@ -106,12 +110,12 @@ public final class WebServer implements AutoCloseable {
         return new WebServer(app, routes.stream);
     }
 
-    private static void files(io.javalin.http.staticfiles.StaticFileConfig files, String hostedPath,
+    private static void files(StaticFileConfig files, String hostedPath,
             String directory, String cacheControl) {
         files.hostedPath = hostedPath;
         files.directory = directory;
         files.location = Location.CLASSPATH;
-        files.headers = java.util.Map.of("Cache-Control", cacheControl);
+        files.headers = Map.of("Cache-Control", cacheControl);
         // Jetty names no charset for these by itself ("charset=null"): they are UTF-8.
         files.mimeTypes.add("text/html; charset=utf-8", "html");
         files.mimeTypes.add("text/css; charset=utf-8", "css");
@@ -207,7 +211,11 @@ public final class WebServer implements AutoCloseable {
             app.put("/api/pin", this::changePin);
             app.get("/api/world", ctx -> json(ctx, WorldPanel.view(latest(), device.speed())));
             app.put("/api/world/speed", ctx -> {
-                device.setSpeed(world.speed(Bodies.object(ctx, "{\"speed\": \"1440\"}")));
+                AdjustableClock.Speed speed = world.speed(Bodies.object(ctx, "{\"speed\": \"1440\"}"));
+                device.setSpeed(speed);
+                // The clock is the simulation's, not the world's: its change joins the timeline from here.
+                stream.offer(timeline.append(List.of(new Event(device.clockNow(), Event.Kind.COMMAND, "speed",
+                        speed.key(), "the device's clock now runs " + speed.describe()))));
                 json(ctx, WorldPanel.view(latest(), device.speed()));
             });
             app.put("/api/world/remote", ctx -> worldAccepted(ctx, () -> world.remote(body(ctx, "{\"on\": false}"))));

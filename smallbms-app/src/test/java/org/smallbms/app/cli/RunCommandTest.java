@@ -106,15 +106,16 @@ class RunCommandTest {
     }
 
     @Test
-    @DisplayName("MON-02 PROT-04 PROT-07 the default device (§3.3.1 sized for a cycle a day, from midnight) "
+    @DisplayName("MON-02 MON-04 PROT-04 PROT-07 the default device (§3.3.1 sized for a cycle a day, from midnight) "
             + "synchronises to 100 % on its first day and raises the low SoC warning with the pre-alarm before its "
-            + "second dawn: two minutes at the default 1440×")
+            + "second dawn, the time remaining on its status line: two minutes at the default 1440×")
     void run_defaultWorld_synchronisesThenWarnsWithinTwoDays() {
         run("--speed", "max", "--data", dir.resolve("data").toString(), "--start", MIDNIGHT, "--duration", "2d");
 
         String printed = out.toString();
         assertThat(printed).containsPattern("monitor +SoC +100\\.0 % +synchronised")
-                .containsPattern("code +W-B07 +active").containsPattern("output +PRE_ALARM +HIGH +W-B07");
+                .containsPattern("code +W-B07 +active").containsPattern("output +PRE_ALARM +HIGH +W-B07")
+                .containsPattern("SoC \\d+\\.\\d % .* -\\d+\\.\\d A  (\\d+h )?\\d+m left  ATC");
         assertThat(printed.indexOf("synchronised")).isLessThan(printed.indexOf("W-B07"));
     }
 

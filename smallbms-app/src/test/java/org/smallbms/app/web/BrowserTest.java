@@ -235,17 +235,27 @@ class BrowserTest {
     }
 
     @Test
-    @DisplayName("SET-01 six wrong PINs: the page shows the wait it costs")
+    @DisplayName("SET-01 wrong PINs, up to six: the page says Wrong PIN, then shows the wait they cost and lets no "
+            + "PIN through until it is over")
     void wrongPins_pageShowsTheWait() {
         open("settings");
         String wrong = pin.equals("111111") ? "222222" : "111111";
         click("#soc-synchronise");
-        for (int i = 0; i < 6; i++) {
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < 6 && (shown.isEmpty() || !shown.get(shown.size() - 1).startsWith("Too many")); i++) {
+            // Cleared first, so the answer to this PIN is told from the last one's, even when they read the same.
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('pin-message').textContent = '';");
             enterPin(wrong);
-            waitFor(d -> !d.findElement(By.id("pin-message")).getText().isBlank());
+            shown.add(waitFor(d -> {
+                String now = d.findElement(By.id("pin-message")).getText().strip();
+                return now.isEmpty() ? null : now;
+            }));
         }
 
-        waitFor(d -> d.findElement(By.id("pin-message")).getText().matches("Too many wrong PINs: wait \\d+ s"));
+        assertThat(shown.get(0)).isEqualTo("Wrong PIN");
+        assertThat(shown.get(shown.size() - 1)).matches("Too many wrong PINs: wait \\d+ s");
+        assertThat(shown).hasSizeLessThanOrEqualTo(PinGuard.FREE_TRIES);
+        assertThat(browser.findElement(By.id("pin-submit")).isEnabled()).isFalse();
     }
 
     @Test

@@ -516,6 +516,7 @@ class WebApiTest {
         assertThat(setting("lowSocWarning").get("value").asInt()).isEqualTo(20);
         assertThat(api.put("/api/world/speed", "{\"speed\": \"1440\"}").json().get("speed").asText())
                 .isEqualTo("1440");
+        assertThat(api.get("/api/events").json().get("events").findValuesAsText("value")).contains("pause", "1440");
         assertThat(api.put("/api/settings/lowSocWarning", "{\"value\": 25}").status()).isEqualTo(200);
     }
 
