@@ -15,9 +15,20 @@ public final class Timers {
     public static final Timers IDLE = new Timers(filled());
 
     private final Debounced[] values;
+    /** The timers that count, as bits by ordinal; worked out once, as a state is read far more than made. */
+    private final long active;
+    private final boolean idle;
 
     private Timers(Debounced[] values) {
         this.values = values;
+        long counting = 0;
+        boolean settled = true;
+        for (int i = 0; i < values.length; i++) {
+            counting |= values[i].active() ? 1L << i : 0;
+            settled &= values[i].pendingUntil() == null;
+        }
+        this.active = counting;
+        this.idle = settled;
     }
 
     private static Debounced[] filled() {
@@ -30,29 +41,44 @@ public final class Timers {
         return values[timer.ordinal()];
     }
 
+    /** The timer of ordinal {@code ordinal}. */
+    Debounced get(int ordinal) {
+        return values[ordinal];
+    }
+
+    /** Whether the timer of ordinal {@code ordinal} counts now. */
+    boolean active(int ordinal) {
+        return (active & 1L << ordinal) != 0;
+    }
+
+    /** The timers that count now, as bits by ordinal. */
+    long activeBits() {
+        return active;
+    }
+
     /** Whether {@code timer}'s condition counts now. */
     boolean active(Timer timer) {
-        return values[timer.ordinal()].active();
+        return active(timer.ordinal());
     }
 
     /** These timers with {@code timer} at {@code value}; this instance when it is there already. */
     Timers with(Timer timer, Debounced value) {
-        if (values[timer.ordinal()] == value) {
+        return with(timer.ordinal(), value);
+    }
+
+    /** These timers with the timer of ordinal {@code ordinal} at {@code value}; this instance when it is there. */
+    Timers with(int ordinal, Debounced value) {
+        if (values[ordinal] == value) {
             return this;
         }
         Debounced[] next = values.clone();
-        next[timer.ordinal()] = Objects.requireNonNull(value, "value");
+        next[ordinal] = Objects.requireNonNull(value, "value");
         return new Timers(next);
     }
 
     /** Whether no timer has a change pending: the time alone cannot move any of them. */
     boolean idle() {
-        for (Debounced value : values) {
-            if (value.pendingUntil() != null) {
-                return false;
-            }
-        }
-        return true;
+        return idle;
     }
 
     @Override
