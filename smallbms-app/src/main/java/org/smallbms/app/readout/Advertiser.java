@@ -26,14 +26,12 @@ import org.smallbms.core.codes.Condition;
  */
 public final class Advertiser implements Consumer<Snapshot> {
 
-    private static final int NONCES = 1 << 16;
-
     private final int productId;
     private final List<ReadoutSink> sinks = new CopyOnWriteArrayList<>();
     private final AtomicReference<ReadoutKey> nextKey = new AtomicReference<>();
     // The control thread's.
     private BmsEncoder encoder;
-    private int nonce;
+    private final NonceCounter nonces;
     private boolean sending;
 
     /**
@@ -43,12 +41,9 @@ public final class Advertiser implements Consumer<Snapshot> {
      */
     public Advertiser(ReadoutKey key, int productId, int firstNonce) {
         Objects.requireNonNull(key, "key");
-        if (firstNonce < 0 || firstNonce >= NONCES) {
-            throw new IllegalArgumentException("firstNonce = " + firstNonce + " must be 0..65535");
-        }
         this.productId = productId;
         this.encoder = new BmsEncoder(key, productId);
-        this.nonce = firstNonce;
+        this.nonces = new NonceCounter(firstNonce);
     }
 
     /** Adds a sink; before the device starts. */
@@ -75,8 +70,8 @@ public final class Advertiser implements Consumer<Snapshot> {
         if (key != null) {
             encoder = new BmsEncoder(key, productId);
         }
-        Broadcast broadcast = new Broadcast(snapshot.at(), encoder.encode(BmsMapping.of(snapshot.bms()), nonce));
-        nonce = (nonce + 1) % NONCES;
+        Broadcast broadcast = new Broadcast(snapshot.at(), encoder.encode(BmsMapping.of(snapshot.bms()),
+                nonces.next()));
         sending = true;
         for (ReadoutSink sink : sinks) {
             sink.advertise(broadcast);
