@@ -27,8 +27,8 @@ import picocli.CommandLine.Parameters;
  * products', with their key and prints each as a line of JSON.
  */
 @CommandLine.Command(name = "readout", mixinStandardHelpOptions = true, description = {
-    "Instant Readout (IR-01): a device's key, and a decoder for the advertisements of this device and of other",
-    "Victron products. See docs/instant-readout.md."},
+    "Instant Readout (IR-01): the device's key, and a decoder of advertisements.",
+    "The decoder reads this device's advertisements and other Victron products'. See docs/instant-readout.md."},
         subcommands = {ReadoutCommand.Key.class, ReadoutCommand.Decode.class})
 public final class ReadoutCommand implements Callable<Integer> {
 
@@ -43,10 +43,11 @@ public final class ReadoutCommand implements Callable<Integer> {
 
     /** {@code smallbms readout key}: the key of the device in a data directory, or a new one. */
     @CommandLine.Command(name = "key", mixinStandardHelpOptions = true, description = {
-        "Shows the Instant Readout key of the device in the data directory (32 hexadecimal characters, as",
-        "VictronConnect shows one), to enter in a receiver. With --new it makes a new key first: the old one no",
-        "longer decodes the device. The device must not be running: one process at a time uses a data directory",
-        "(while it runs, its web app's Settings page shows the key after the PIN)."})
+        "Shows the Instant Readout key of the device in the data directory, or makes a new one.",
+        "The key is 32 hexadecimal characters, as VictronConnect shows one, to enter in a receiver. With --new a",
+        "new key is made first: the old one no longer decodes the device. The device must not be running: one",
+        "process at a time uses a data directory (while it runs, its web app's Settings page shows the key after",
+        "the PIN)."})
     static final class Key implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -87,8 +88,9 @@ public final class ReadoutCommand implements Callable<Integer> {
 
     /** {@code smallbms readout decode}: advertisements as JSON. */
     @CommandLine.Command(name = "decode", mixinStandardHelpOptions = true, description = {
-        "Decodes Instant Readout advertisements with their product's key and prints each as one line of JSON: the",
-        "product id, the record type, the nonce and the record's values with their units (null = not available).",
+        "Decodes Instant Readout advertisements with their product's key, one line of JSON each.",
+        "Each line has the product id, the record type, the nonce and the record's values with their units (null",
+        "= not available).",
         "An advertisement is the manufacturer data in hexadecimal from its first byte 0x10 (or with the company id",
         "e102 before it), as a scanner shows it or /api/readout gives it. Every record type with a published",
         "layout is read: solar charger, battery monitor, inverter, DC-DC, SmartLithium, Inverter RS, GX device, AC",
