@@ -27,18 +27,4 @@ public record Limit(String name, int set, int clear, Duration setDelay, Duration
             throw new IllegalArgumentException(name + ": delays are never negative");
         }
     }
-
-    /** The limit at the next tick, for a value measured now. */
-    Debounced next(Debounced previous, java.time.Instant now, int value) {
-        return previous.next(now, value < set, value >= clear, setDelay, clearDelay);
-    }
-
-    /**
-     * The limit at the next tick for {@code total / units} (rounded down), with a non-negative total and a positive
-     * count: the same as {@link #next} of the quotient, by comparing the total with the thresholds times the count,
-     * without an integer division each tick.
-     */
-    Debounced nextPerUnit(Debounced previous, java.time.Instant now, int total, int units) {
-        return previous.next(now, total < set * units, total >= clear * units, setDelay, clearDelay);
-    }
 }

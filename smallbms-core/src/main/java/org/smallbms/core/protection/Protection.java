@@ -7,15 +7,11 @@ import java.util.Optional;
 import org.smallbms.core.bank.Bank;
 import org.smallbms.core.bank.BankDetection;
 import org.smallbms.core.bank.BankFrame;
-import org.smallbms.core.bank.BatteryFlag;
-import org.smallbms.core.bank.BatteryReading;
-import org.smallbms.core.bank.OutputReadback;
 import org.smallbms.core.codes.Condition;
 import org.smallbms.core.codes.Conditions;
 import org.smallbms.core.codes.Effect;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.firmware.FirmwareImage;
-import org.smallbms.core.remote.Remote;
 
 /**
  * The protection step of the smallBMS NG: from the previous state, the time and one frame, the next state with its
@@ -32,15 +28,13 @@ public final class Protection {
     /** The BMS before it has power: every output floats (OUT-03). The first powered step starts it (REM-04). */
     public static ProtectionState poweredOff() {
         return new ProtectionState(Conditions.of(Condition.UNPOWERED), Outputs.ALL_FLOATING, Optional.empty(),
-                Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE,
-                Debounced.INACTIVE, null, null, FirmwarePhase.IDLE, null, List.of());
+                Timers.IDLE, null, null, FirmwarePhase.IDLE, null, List.of());
     }
 
     /** The state right after power-up at {@code now}: no bank yet, the comm-loss timers running from now. */
     private static ProtectionState poweredUp(ProtectionState off) {
-        return new ProtectionState(off.active(), Outputs.ALL_FLOATING, Optional.empty(), Debounced.INACTIVE,
-                Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE, Debounced.INACTIVE,
-                null, null, FirmwarePhase.IDLE, null, List.of());
+        return new ProtectionState(off.active(), Outputs.ALL_FLOATING, Optional.empty(), Timers.IDLE, null, null,
+                FirmwarePhase.IDLE, null, List.of());
     }
 
     /**
@@ -70,6 +64,10 @@ public final class Protection {
      * device step needs that bank before the protection runs (for the measurement), and so the batteries are
      * compared with the bank's members once per tick, not twice.
      *
+     * <p>Below the operating minimum the BMS is off (OUT-03) whatever else holds. Otherwise the step moves the timers
+     * of {@link Rules#TIMERS}, then decides each row of {@link Rules#NG} in turn; the outputs follow from the
+     * conditions that hold.
+     *
      * @param frameBank {@code bankFor(previous, frame)}
      */
     public static ProtectionState step(ProtectionState previous, Instant now, BankFrame frame,
@@ -78,14 +76,12 @@ public final class Protection {
         if (previous.steadyFor(frame, inputs, frameBank, now)) {
             return previous;
         }
-        int vbat = frame.terminalMillivolts();
-        if (vbat < Limits.OPERATING_MIN_MILLIVOLTS) {
+        if (frame.terminalMillivolts() < Limits.OPERATING_MIN_MILLIVOLTS) {
             if (previous.active().equals(Conditions.of(Condition.UNPOWERED))) {
                 return previous.withoutEvents();
             }
             ProtectionState off = poweredOff();
-            return finish(previous, now, frame, inputs, off.active(), off.bank(), off.preAlarmCell(),
-                    off.commWarning(), off.commAlarm(), off.lowSocAlarm(), off.lowBankVoltage(), off.chainOpen(),
+            return finish(previous, Reading.of(frame, inputs, off.bank(), previous, now), off.active(), off.timers(),
                     null, null, FirmwarePhase.IDLE, null, List.of());
         }
         ProtectionState s = previous.has(Condition.UNPOWERED) ? poweredUp(previous) : previous;
@@ -98,136 +94,18 @@ public final class Protection {
             bankEvents = List.of(bankEvent(now, s.bank(), bank.orElseThrow()));
         }
 
-        // One pass over the batteries.
-        List<BatteryReading> batteries = frame.batteries();
-        int minCell = Integer.MAX_VALUE;
-        int flags = 0;
-        for (int i = 0; i < batteries.size(); i++) {
-            BatteryReading reading = batteries.get(i);
-            minCell = Math.min(minCell, reading.minCellMillivolts());
-            flags |= reading.flags().bits();
+        Reading reading = Reading.of(frame, inputs, bank, s, now);
+        Timers timers = s.timers();
+        for (TimerRule rule : Rules.TIMERS) {
+            timers = timers.with(rule.timer(), rule.next(timers.get(rule.timer()), reading, now));
         }
-        boolean haveReadings = !batteries.isEmpty();
-        boolean cellLowFlag = has(flags, BatteryFlag.CELL_LOW_VOLTAGE);
-
-        long bits = 0;
-        if (!Remote.isOn(frame.remote(), vbat)) {
-            bits |= bit(Condition.REMOTE_OFF);
+        Decision decision = new Decision(reading, timers);
+        for (Rule rule : Rules.NG) {
+            if (rule.decide().holds(decision)) {
+                decision.set(rule.condition());
+            }
         }
-        if (!inputs.modeOn()) {
-            bits |= bit(Condition.MODE_OFF);
-        }
-        boolean systemOff = bits != 0;
-        if (bank.isEmpty()) {
-            bits |= bit(Condition.NO_BANK);
-        }
-        if (has(flags, BatteryFlag.CHARGE_LOW_TEMPERATURE)) {
-            bits |= bit(Condition.CHARGE_LOW_TEMPERATURE);
-        }
-        if (has(flags, BatteryFlag.CELL_HIGH_VOLTAGE)) {
-            bits |= bit(Condition.CELL_HIGH_VOLTAGE);
-        }
-        // FW-01: only while the update runs; a failed one is no longer "in progress" (FW-02 takes over).
-        if (s.firmware() == FirmwarePhase.UPDATING) {
-            bits |= bit(Condition.FIRMWARE_UPDATING);
-        }
-        if (s.firmwareFailedAt() != null && !now.isBefore(s.firmwareFailedAt().plus(Limits.FIRMWARE_FAILED_GRACE))) {
-            bits |= bit(Condition.FIRMWARE_FAILED);
-        }
-
-        // The bank's voltage per cell in series, a backup to the cells' own data (CODE-07); known on a valid bank.
-        int series = bank.isPresent() && bank.get().isValid() ? bank.get().cellsInSeries() : 0;
-
-        // W-B01: a cell below the pre-alarm level, the battery's low cell flag, or Vbat per cell below the level
-        // (CODE-07 revised); with neither readings nor a valid bank, unchanged.
-        int preAlarmLevel = inputs.preAlarmCellMillivolts();
-        int preAlarmClear = preAlarmLevel + Limits.PRE_ALARM_HYSTERESIS_MILLIVOLTS;
-        Debounced preAlarmCell = !haveReadings && series == 0 ? s.preAlarmCell() : s.preAlarmCell().next(now,
-                haveReadings && (minCell < preAlarmLevel || cellLowFlag) || series > 0 && vbat < preAlarmLevel * series,
-                (!haveReadings || minCell >= preAlarmClear && !cellLowFlag)
-                        && (series == 0 || vbat >= preAlarmClear * series),
-                java.time.Duration.ZERO, java.time.Duration.ZERO);
-        if (preAlarmCell.active()) {
-            bits |= bit(Condition.W_B01);
-        }
-
-        // W-B05, A-B05: a battery on the chain without valid data (CODE-02, CODE-05).
-        boolean dataMissing = frame.batteries().size() < frame.chainNodes() || frame.chainNodes() == 0;
-        Debounced commWarning = s.commWarning().next(now, dataMissing, !dataMissing, Limits.COMM_WARNING_DELAY,
-                java.time.Duration.ZERO);
-        Debounced commAlarm = s.commAlarm().next(now, dataMissing, !dataMissing, Limits.COMM_ALARM_DELAY,
-                Limits.COMM_ALARM_CLEAR_DELAY);
-        // CODE-02, TOP-06: an open loop warns at once.
-        if (commWarning.active() || !frame.chainClosed()) {
-            bits |= bit(Condition.W_B05);
-        }
-        if (commAlarm.active()) {
-            bits |= bit(Condition.A_B05);
-        }
-
-        // A-B07 and W-B07: only while SoC is known (PROT-06, PROT-07, PROT-09).
-        int floorPermille = inputs.dischargeFloorPercent() * 10;
-        boolean socRules = inputs.socKnown();
-        int soc = inputs.socPermille();
-        Debounced lowSocAlarm = s.lowSocAlarm().next(now,
-                socRules && floorPermille > 0 && soc <= floorPermille,
-                !socRules || floorPermille == 0 || soc >= floorPermille + Limits.LOW_SOC_ALARM_CLEAR_PERMILLE,
-                java.time.Duration.ZERO, java.time.Duration.ZERO);
-
-        // Vbat per cell below A-B08's level for 5 s (CODE-07); A-B08 itself is decided with A-B01 below.
-        Debounced lowBankVoltage = series == 0 ? Debounced.INACTIVE
-                : Limits.LOW_BANK_VOLTAGE.nextPerUnit(s.lowBankVoltage(), now, vbat, series);
-        if (has(flags, BatteryFlag.CHARGE_HIGH_TEMPERATURE)) {
-            bits |= bit(Condition.A_B09);
-        }
-
-        // Errors (TOP-05..08, CODE-09..12).
-        if (bank.isPresent() && !bank.get().isValid()) {
-            bits |= bit(Condition.E_B01);
-        }
-        Debounced chainOpen = s.chainOpen().next(now, !frame.chainClosed(), frame.chainClosed(),
-                Limits.CHAIN_OPEN_DELAY, Limits.CHAIN_OPEN_DELAY);
-        if (chainOpen.active()) {
-            bits |= bit(Condition.E_B05);
-        }
-        if (vbatNotAllowed(vbat, bank, batteries)) {
-            bits |= bit(Condition.E_B09);
-        }
-        boolean outputFault = readbackFault(s.outputs(), frame.readback());
-        // A shorted output stays an error until the BMS is switched off and on (remote, mode or power).
-        if (!frame.selfTestPassed() || outputFault || s.has(Condition.E_B11) && !systemOff) {
-            bits |= bit(Condition.E_B11);
-        }
-
-        // A-B01 (the battery's low cell flag) and A-B08 (Vbat per cell) open the load output only after the pre-alarm
-        // lead (PROT-05, CODE-07); their emergency levels at once. PROT-11: while the hold runs, A-B01, A-B07 and
-        // A-B08 keep their state, so the loads neither come back within a minute of the cut nor go off again within
-        // a minute of coming back; only an emergency level cuts them then.
-        boolean leadDone = s.preAlarmLeadEndsAt() != null && !now.isBefore(s.preAlarmLeadEndsAt());
-        boolean holding = s.shutdownHoldUntil() != null && now.isBefore(s.shutdownHoldUntil());
-        boolean cellEmergency = haveReadings && minCell < Limits.EMERGENCY_CELL.set();
-        boolean lowCell = haveReadings
-                ? cellEmergency || cellLowFlag && (leadDone || s.has(Condition.A_B01))
-                : s.has(Condition.A_B01);
-        boolean bankEmergency = series > 0 && vbat < Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL * series;
-        boolean lowBank = bankEmergency || lowBankVoltage.active() && (leadDone || s.has(Condition.A_B08));
-        boolean lowSoc = lowSocAlarm.active();
-        if (holding) {
-            lowCell = s.has(Condition.A_B01) || cellEmergency;
-            lowBank = s.has(Condition.A_B08) || bankEmergency;
-            lowSoc = s.has(Condition.A_B07);
-        }
-        if (lowCell) {
-            bits |= bit(Condition.A_B01);
-        }
-        if (lowBank) {
-            bits |= bit(Condition.A_B08);
-        }
-        if (lowSoc) {
-            bits |= bit(Condition.A_B07);
-        } else if (socRules && inputs.lowSocWarningPercent() > 0 && soc <= inputs.lowSocWarningPercent() * 10) {
-            bits |= bit(Condition.W_B07);
-        }
+        long bits = decision.decided();
 
         Conditions active = bits == s.active().bits() ? s.active() : new Conditions(bits);
         Outputs outputs = Outputs.of(active.allowsCharge(), active.allowsDischarge(), active.raisesPreAlarm());
@@ -237,15 +115,12 @@ public final class Protection {
         Instant holdUntil = shutdownHold(s, active, outputs, now);
 
         if (active == previous.active() && outputs == previous.outputs() && bank == previous.bank()
-                && preAlarmCell == previous.preAlarmCell() && commWarning == previous.commWarning()
-                && commAlarm == previous.commAlarm() && lowSocAlarm == previous.lowSocAlarm()
-                && lowBankVoltage == previous.lowBankVoltage() && chainOpen == previous.chainOpen()
-                && holdUntil == previous.shutdownHoldUntil() && leadEndsAt == previous.preAlarmLeadEndsAt()
-                && s == previous) {
+                && timers == previous.timers() && holdUntil == previous.shutdownHoldUntil()
+                && leadEndsAt == previous.preAlarmLeadEndsAt() && s == previous) {
             return previous.steadyOn(frame, inputs, now);
         }
-        return finish(previous, now, frame, inputs, active, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
-                lowBankVoltage, chainOpen, holdUntil, leadEndsAt, s.firmware(), s.firmwareFailedAt(), bankEvents);
+        return finish(previous, reading, active, timers, holdUntil, leadEndsAt, s.firmware(), s.firmwareFailedAt(),
+                bankEvents);
     }
 
     /**
@@ -261,40 +136,55 @@ public final class Protection {
         return s.shutdownHoldUntil() != null && now.isBefore(s.shutdownHoldUntil()) ? s.shutdownHoldUntil() : null;
     }
 
-    private static ProtectionState finish(ProtectionState previous, Instant now, BankFrame frame,
-            ProtectionInputs inputs, Conditions active, Optional<Bank> bank, Debounced preAlarmCell,
-            Debounced commWarning, Debounced commAlarm, Debounced lowSocAlarm, Debounced lowBankVoltage,
-            Debounced chainOpen, Instant holdUntil, Instant leadEndsAt, FirmwarePhase firmware,
-            Instant firmwareFailedAt, List<Event> bankEvents) {
+    /**
+     * The state a step gives, with an event for each condition raised or cleared and each output that moved, each with
+     * its cause from the condition's row; {@code reading} is what the step read (its state before is the one the
+     * causes name: the lead's start, the outputs as commanded).
+     */
+    private static ProtectionState finish(ProtectionState previous, Reading reading, Conditions active, Timers timers,
+            Instant holdUntil, Instant leadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt,
+            List<Event> bankEvents) {
+        Instant now = reading.now();
         Outputs outputs = Outputs.of(active.allowsCharge(), active.allowsDischarge(), active.raisesPreAlarm());
         List<Event> events = bankEvents;
         if (active.bits() != previous.active().bits()) {
             events = new ArrayList<>(bankEvents);
-            Causes causes = new Causes(Measure.of(frame), inputs, bank, previous, now);
             List<Condition> raised = active.minus(previous.active());
             List<Condition> cleared = previous.active().minus(active);
             for (Condition condition : raised) {
-                events.add(new Event(now, kindOf(condition), condition.label(), "active", causes.raised(condition)));
+                events.add(new Event(now, kindOf(condition), condition.label(), "active", raised(condition, reading)));
             }
             for (Condition condition : cleared) {
                 events.add(new Event(now, kindOf(condition), condition.label(), "cleared",
-                        causes.cleared(condition)));
+                        cleared(condition, reading)));
             }
             addOutputEvent(events, now, "ATC", previous.outputs().charge(), outputs.charge(), raised, cleared,
-                    causes, Output.CHARGE);
-            addOutputEvent(events, now, "ATD", previous.outputs().load(), outputs.load(), raised, cleared, causes,
+                    reading, Output.CHARGE);
+            addOutputEvent(events, now, "ATD", previous.outputs().load(), outputs.load(), raised, cleared, reading,
                     Output.LOAD);
             addOutputEvent(events, now, "PRE_ALARM", previous.outputs().preAlarm(), outputs.preAlarm(), raised,
-                    cleared, causes, Output.PRE_ALARM);
+                    cleared, reading, Output.PRE_ALARM);
         }
-        return new ProtectionState(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
-                lowBankVoltage, chainOpen, holdUntil, leadEndsAt, firmware, firmwareFailedAt, events);
+        return new ProtectionState(active, outputs, reading.bank(), timers, holdUntil, leadEndsAt, firmware,
+                firmwareFailedAt, events);
+    }
+
+    private static String raised(Condition condition, Reading reading) {
+        return Rules.of(condition).raised().of(reading);
+    }
+
+    /** Why a condition cleared: its row's words, or the power that went, which clears them all. */
+    private static String cleared(Condition condition, Reading reading) {
+        if (reading.vbat() < Limits.OPERATING_MIN_MILLIVOLTS) {
+            return "the BMS lost power (Vbat " + Reading.volts(reading.vbat()) + ")";
+        }
+        return Rules.of(condition).cleared().of(reading);
     }
 
     private enum Output { CHARGE, LOAD, PRE_ALARM }
 
     private static void addOutputEvent(List<Event> events, Instant now, String name, Level before, Level after,
-            List<Condition> raised, List<Condition> cleared, Causes causes, Output output) {
+            List<Condition> raised, List<Condition> cleared, Reading reading, Output output) {
         if (before == after) {
             return;
         }
@@ -302,13 +192,13 @@ public final class Protection {
         for (Condition condition : raised) {
             if (push(condition, output, true) == after) {
                 cause.append(cause.length() == 0 ? "" : "; ").append(condition.label()).append(' ')
-                        .append(causes.raised(condition));
+                        .append(raised(condition, reading));
             }
         }
         for (Condition condition : cleared) {
             if (push(condition, output, false) == after) {
                 cause.append(cause.length() == 0 ? "" : "; ").append(condition.label()).append(" cleared: ")
-                        .append(causes.cleared(condition));
+                        .append(cleared(condition, reading));
             }
         }
         events.add(new Event(now, Event.Kind.OUTPUT, name, after.name(), cause.toString()));
@@ -340,7 +230,7 @@ public final class Protection {
                 + " in series, "
                 + detected.parallel() + " in parallel, " + detected.cellCount() + " cells, "
                 + (detected.batteryCount() == 0 ? "" : detected.capacityAmpHours() + " Ah at "
-                + Measure.volts(detected.nominalMillivolts()));
+                + Reading.volts(detected.nominalMillivolts()));
         String cause = before.isEmpty() ? "bank detected on the BMS cable"
                 : "batteries changed on the BMS cable (was " + count(before.get().batteryCount(), "battery",
                 "batteries") + ")";
@@ -349,50 +239,6 @@ public final class Protection {
 
     private static String count(int n, String one, String many) {
         return n + " " + (n == 1 ? one : many);
-    }
-
-    /**
-     * TOP-07 (revised): Vbat outside 9..60 V, or Vbat more than 10 % away from the series voltage the batteries of a
-     * valid bank report (the BMS is wired to another battery). Within 9..60 V there are no gaps between systems: a
-     * deeply discharged 24 V bank at 17.5 V is low bank voltage (A-B08), not E-B09.
-     */
-    private static boolean vbatNotAllowed(int vbat, Optional<Bank> bank, List<BatteryReading> batteries) {
-        if (vbat < Limits.VBAT_MIN_MILLIVOLTS || vbat > Limits.VBAT_MAX_MILLIVOLTS) {
-            return true;
-        }
-        long series = reportedSeriesMillivolts(bank, batteries);
-        return series > 0 && Math.abs(vbat - series) * 100 > series * Limits.VBAT_MISMATCH_PERCENT;
-    }
-
-    /**
-     * The series voltage the batteries of a valid bank report: the sum of their voltages over the strings in
-     * parallel; 0 when the bank is not valid or not every member answers.
-     */
-    static long reportedSeriesMillivolts(Optional<Bank> bank, List<BatteryReading> batteries) {
-        if (bank.isEmpty() || !bank.get().isValid() || bank.get().parallel() == 0
-                || batteries.size() != bank.get().batteryCount()) {
-            return 0;
-        }
-        long total = 0;
-        for (int i = 0; i < batteries.size(); i++) {
-            total += batteries.get(i).millivolts();
-        }
-        return total / bank.get().parallel();
-    }
-
-    private static boolean readbackFault(Outputs commanded, OutputReadback readback) {
-        return readback.measured()
-                && (commanded.charge().isHigh() && !readback.chargeHigh()
-                || commanded.load().isHigh() && !readback.loadHigh()
-                || commanded.preAlarm().isHigh() && !readback.preAlarmHigh());
-    }
-
-    private static boolean has(int flagBits, BatteryFlag flag) {
-        return (flagBits & (1 << flag.ordinal())) != 0;
-    }
-
-    private static long bit(Condition condition) {
-        return 1L << condition.ordinal();
     }
 
     /**

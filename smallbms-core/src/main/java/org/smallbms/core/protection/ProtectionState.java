@@ -26,12 +26,7 @@ public final class ProtectionState {
     private final Conditions active;
     private final Outputs outputs;
     private final Optional<Bank> bank;
-    private final Debounced preAlarmCell;
-    private final Debounced commWarning;
-    private final Debounced commAlarm;
-    private final Debounced lowSocAlarm;
-    private final Debounced lowBankVoltage;
-    private final Debounced chainOpen;
+    private final Timers timers;
     private final Instant shutdownHoldUntil;
     private final Instant preAlarmLeadEndsAt;
     private final FirmwarePhase firmware;
@@ -46,12 +41,8 @@ public final class ProtectionState {
      * @param active the active conditions; the outputs follow from them
      * @param outputs the three outputs
      * @param bank the bank last detected on a complete chain; empty before the first
-     * @param preAlarmCell W-B01 with its hysteresis
-     * @param commWarning W-B05 with its 2 s delay
-     * @param commAlarm A-B05 with its 10 s set and 5 s clear delays
-     * @param lowSocAlarm A-B07 with its clear margin
-     * @param lowBankVoltage Vbat per cell below A-B08's level for its 5 s (A-B08 itself waits for the pre-alarm lead)
-     * @param chainOpen E-B05: the daisy chain open, with its 5 s set and clear delays (TOP-06)
+     * @param timers the timed limits, one {@link Debounced} each ({@link Timer}: W-B01's hysteresis, W-B05's 2 s,
+     *     A-B05's 10 s and 5 s, A-B07's clear margin, A-B08's 5 s, E-B05's 5 s and 5 s)
      * @param shutdownHoldUntil until when the alarms that shut the loads down for an empty battery keep their state
      *     (PROT-11); null when they are free to change
      * @param preAlarmLeadEndsAt when the pre-alarm output will have been high for the full lead; null while it floats
@@ -59,29 +50,20 @@ public final class ProtectionState {
      * @param firmwareFailedAt when the outstanding update failure happened; null when there is none
      * @param events what the step that produced this state changed, with causes
      */
-    public ProtectionState(Conditions active, Outputs outputs, Optional<Bank> bank, Debounced preAlarmCell,
-            Debounced commWarning, Debounced commAlarm, Debounced lowSocAlarm, Debounced lowBankVoltage,
-            Debounced chainOpen, Instant shutdownHoldUntil, Instant preAlarmLeadEndsAt, FirmwarePhase firmware,
-            Instant firmwareFailedAt, List<Event> events) {
-        this(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm, lowBankVoltage, chainOpen,
-                shutdownHoldUntil, preAlarmLeadEndsAt, firmware, firmwareFailedAt, List.copyOf(events), null, null,
-                null);
+    public ProtectionState(Conditions active, Outputs outputs, Optional<Bank> bank, Timers timers,
+            Instant shutdownHoldUntil, Instant preAlarmLeadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt,
+            List<Event> events) {
+        this(active, outputs, bank, timers, shutdownHoldUntil, preAlarmLeadEndsAt, firmware, firmwareFailedAt,
+                List.copyOf(events), null, null, null);
     }
 
-    private ProtectionState(Conditions active, Outputs outputs, Optional<Bank> bank, Debounced preAlarmCell,
-            Debounced commWarning, Debounced commAlarm, Debounced lowSocAlarm, Debounced lowBankVoltage,
-            Debounced chainOpen, Instant shutdownHoldUntil, Instant preAlarmLeadEndsAt, FirmwarePhase firmware,
-            Instant firmwareFailedAt, List<Event> events, BankFrame steadyFrame, ProtectionInputs steadyInputs,
-            Instant steadySince) {
+    private ProtectionState(Conditions active, Outputs outputs, Optional<Bank> bank, Timers timers,
+            Instant shutdownHoldUntil, Instant preAlarmLeadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt,
+            List<Event> events, BankFrame steadyFrame, ProtectionInputs steadyInputs, Instant steadySince) {
         this.active = Objects.requireNonNull(active, "active");
         this.outputs = Objects.requireNonNull(outputs, "outputs");
         this.bank = Objects.requireNonNull(bank, "bank");
-        this.preAlarmCell = Objects.requireNonNull(preAlarmCell, "preAlarmCell");
-        this.commWarning = Objects.requireNonNull(commWarning, "commWarning");
-        this.commAlarm = Objects.requireNonNull(commAlarm, "commAlarm");
-        this.lowSocAlarm = Objects.requireNonNull(lowSocAlarm, "lowSocAlarm");
-        this.lowBankVoltage = Objects.requireNonNull(lowBankVoltage, "lowBankVoltage");
-        this.chainOpen = Objects.requireNonNull(chainOpen, "chainOpen");
+        this.timers = Objects.requireNonNull(timers, "timers");
         this.shutdownHoldUntil = shutdownHoldUntil;
         this.preAlarmLeadEndsAt = preAlarmLeadEndsAt;
         this.firmware = Objects.requireNonNull(firmware, "firmware");
@@ -104,28 +86,9 @@ public final class ProtectionState {
         return bank;
     }
 
-    public Debounced preAlarmCell() {
-        return preAlarmCell;
-    }
-
-    public Debounced commWarning() {
-        return commWarning;
-    }
-
-    public Debounced commAlarm() {
-        return commAlarm;
-    }
-
-    public Debounced lowSocAlarm() {
-        return lowSocAlarm;
-    }
-
-    public Debounced lowBankVoltage() {
-        return lowBankVoltage;
-    }
-
-    public Debounced chainOpen() {
-        return chainOpen;
+    /** The timed limits. */
+    public Timers timers() {
+        return timers;
     }
 
     public Instant shutdownHoldUntil() {
@@ -193,9 +156,8 @@ public final class ProtectionState {
     }
 
     ProtectionState withoutEvents() {
-        return events.isEmpty() ? this : new ProtectionState(active, outputs, bank, preAlarmCell, commWarning,
-                commAlarm, lowSocAlarm, lowBankVoltage, chainOpen, shutdownHoldUntil, preAlarmLeadEndsAt, firmware,
-                firmwareFailedAt, List.of());
+        return events.isEmpty() ? this : new ProtectionState(active, outputs, bank, timers, shutdownHoldUntil,
+                preAlarmLeadEndsAt, firmware, firmwareFailedAt, List.of());
     }
 
     /**
@@ -205,18 +167,15 @@ public final class ProtectionState {
      * for the same frame and inputs at any later time (the rules read the time only through those timers).
      */
     ProtectionState steadyOn(BankFrame frame, ProtectionInputs inputs, Instant now) {
-        boolean timersIdle = preAlarmCell.pendingUntil() == null && commWarning.pendingUntil() == null
-                && commAlarm.pendingUntil() == null && lowSocAlarm.pendingUntil() == null
-                && lowBankVoltage.pendingUntil() == null && chainOpen.pendingUntil() == null
+        boolean timersIdle = timers.idle()
                 && (shutdownHoldUntil == null || !now.isBefore(shutdownHoldUntil))
                 && (preAlarmLeadEndsAt == null || !now.isBefore(preAlarmLeadEndsAt))
                 && (firmwareFailedAt == null || !now.isBefore(firmwareFailedAt.plus(Limits.FIRMWARE_FAILED_GRACE)));
         if (!timersIdle) {
             return withoutEvents();
         }
-        return new ProtectionState(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
-                lowBankVoltage, chainOpen, shutdownHoldUntil, preAlarmLeadEndsAt, firmware, firmwareFailedAt,
-                List.of(), frame, inputs, now);
+        return new ProtectionState(active, outputs, bank, timers, shutdownHoldUntil, preAlarmLeadEndsAt, firmware,
+                firmwareFailedAt, List.of(), frame, inputs, now);
     }
 
     /**
@@ -238,9 +197,7 @@ public final class ProtectionState {
     public boolean equals(Object o) {
         return o instanceof ProtectionState p
                 && active.equals(p.active) && outputs.equals(p.outputs) && bank.equals(p.bank)
-                && preAlarmCell.equals(p.preAlarmCell) && commWarning.equals(p.commWarning)
-                && commAlarm.equals(p.commAlarm) && lowSocAlarm.equals(p.lowSocAlarm)
-                && lowBankVoltage.equals(p.lowBankVoltage) && chainOpen.equals(p.chainOpen)
+                && timers.equals(p.timers)
                 && Objects.equals(shutdownHoldUntil, p.shutdownHoldUntil)
                 && Objects.equals(preAlarmLeadEndsAt, p.preAlarmLeadEndsAt)
                 && firmware == p.firmware && Objects.equals(firmwareFailedAt, p.firmwareFailedAt)
@@ -249,21 +206,19 @@ public final class ProtectionState {
 
     @Override
     public int hashCode() {
-        return Objects.hash(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm, lowBankVoltage,
-                chainOpen, shutdownHoldUntil, preAlarmLeadEndsAt, firmware, firmwareFailedAt, events);
+        return Objects.hash(active, outputs, bank, timers, shutdownHoldUntil, preAlarmLeadEndsAt, firmware,
+                firmwareFailedAt, events);
     }
 
     @Override
     public String toString() {
-        return "ProtectionState[active=" + active + ", outputs=" + outputs + ", bank=" + bank + ", preAlarmCell="
-                + preAlarmCell + ", commWarning=" + commWarning + ", commAlarm=" + commAlarm + ", lowSocAlarm="
-                + lowSocAlarm + ", lowBankVoltage=" + lowBankVoltage + ", chainOpen=" + chainOpen
-                + ", shutdownHoldUntil=" + shutdownHoldUntil + ", preAlarmLeadEndsAt=" + preAlarmLeadEndsAt
+        return "ProtectionState[active=" + active + ", outputs=" + outputs + ", bank=" + bank + ", timers="
+                + timers + ", shutdownHoldUntil=" + shutdownHoldUntil + ", preAlarmLeadEndsAt=" + preAlarmLeadEndsAt
                 + ", firmware=" + firmware + ", firmwareFailedAt=" + firmwareFailedAt + ", events=" + events + "]";
     }
 
     ProtectionState withFirmware(FirmwarePhase phase, Instant failedAt, List<Event> newEvents) {
-        return new ProtectionState(active, outputs, bank, preAlarmCell, commWarning, commAlarm, lowSocAlarm,
-                lowBankVoltage, chainOpen, shutdownHoldUntil, preAlarmLeadEndsAt, phase, failedAt, newEvents);
+        return new ProtectionState(active, outputs, bank, timers, shutdownHoldUntil, preAlarmLeadEndsAt, phase,
+                failedAt, newEvents);
     }
 }

@@ -315,8 +315,7 @@ class ProtectionPropertiesTest {
 
     /** The same state, built through the constructor: equal, remembering nothing. */
     static ProtectionState forgetful(ProtectionState s) {
-        return new ProtectionState(s.active(), s.outputs(), s.bank(), s.preAlarmCell(), s.commWarning(),
-                s.commAlarm(), s.lowSocAlarm(), s.lowBankVoltage(), s.chainOpen(), s.shutdownHoldUntil(),
+        return new ProtectionState(s.active(), s.outputs(), s.bank(), s.timers(), s.shutdownHoldUntil(),
                 s.preAlarmLeadEndsAt(), s.firmware(), s.firmwareFailedAt(), s.events());
     }
 }

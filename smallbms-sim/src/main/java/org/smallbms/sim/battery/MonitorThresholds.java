@@ -1,5 +1,7 @@
 package org.smallbms.sim.battery;
 
+import org.smallbms.core.bank.BatteryThresholds;
+
 /**
  * The thresholds of a battery's own cell monitor, each a pair: set and clear.
  *
@@ -29,9 +31,11 @@ public record MonitorThresholds(
         double chargeHighCelsius,
         double chargeHighClearCelsius) {
 
-    /** REQUIREMENTS.md §2 decision: the Lithium NG's hard-coded thresholds; the NG has no pre-alarm of its own. */
-    public static final MonitorThresholds LITHIUM_NG =
-            new MonitorThresholds(3.75, 3.60, 2.80, 3.20, Double.NaN, Double.NaN, 5, 7, 50, 45);
+    /**
+     * REQUIREMENTS.md §2 decision: the Lithium NG's hard-coded thresholds, as the core declares them (its causes
+     * name them); the NG has no pre-alarm of its own.
+     */
+    public static final MonitorThresholds LITHIUM_NG = of(BatteryThresholds.LITHIUM_NG);
 
     /** CLS-02: load disconnect at a cell below 2.8 V by default, adjustable 2.6..2.8 V. */
     public static final double SMART_LOAD_DISCONNECT_DEFAULT_VOLTS = 2.80;
@@ -46,6 +50,14 @@ public record MonitorThresholds(
      * default clears at 3.20 V, where the low cell voltage flag clears too.
      */
     public static final double SMART_PRE_ALARM_HYSTERESIS_VOLTS = 0.10;
+
+    /** A battery's thresholds in volts and degrees, from the core's declaration; no pre-alarm of its own. */
+    static MonitorThresholds of(BatteryThresholds t) {
+        return new MonitorThresholds(t.cellHighMillivolts() / 1000.0, t.cellHighClearMillivolts() / 1000.0,
+                t.cellLowMillivolts() / 1000.0, t.cellLowClearMillivolts() / 1000.0, Double.NaN, Double.NaN,
+                t.chargeLowDeciCelsius() / 10.0, t.chargeLowClearDeciCelsius() / 10.0,
+                t.chargeHighDeciCelsius() / 10.0, t.chargeHighClearDeciCelsius() / 10.0);
+    }
 
     public MonitorThresholds {
         if (!(cellHighClearVolts < cellHighVolts && cellLowVolts < cellLowClearVolts

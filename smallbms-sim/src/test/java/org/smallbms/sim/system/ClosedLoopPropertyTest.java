@@ -98,7 +98,7 @@ class ClosedLoopPropertyTest {
         assertThat(Math.abs(terminal - stored - heat)).isLessThan(0.02 * heat + 0.001 * Math.abs(terminal) + 1000);
     }
 
-    private static String yaml(double eveningAmps, double baseAmps, double panelWatts, double soc,
+    static String yaml(double eveningAmps, double baseAmps, double panelWatts, double soc,
             List<Integer> hours, int seed) {
         StringBuilder schedule = new StringBuilder();
         java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
