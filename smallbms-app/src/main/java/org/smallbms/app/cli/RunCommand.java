@@ -142,11 +142,20 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return EXIT_BAD_INPUT;
         }
+        // Opened first, as an option is checked: a file that cannot be written stops the start before a device is made.
+        Optional<ReadoutLog> log;
+        try {
+            log = readoutLog == null ? Optional.empty() : Optional.of(ReadoutLog.open(readoutLog));
+        } catch (IOException e) {
+            return refuse(err, "cannot write --readout-log " + Printable.escape(readoutLog.toString()) + ": "
+                    + StorageFailure.describe(e) + ". Nothing was started.", EXIT_BAD_INPUT);
+        }
         Device device;
         try {
             device = Device.open(new Device.Config(system, data, seed, options.start(),
                     Optional.ofNullable(options.speed())));
         } catch (Device.OpenException e) {
+            log.ifPresent(ReadoutLog::close);
             return refuse(err, e.getMessage(), e.refused() ? EXIT_STORE_REFUSED : EXIT_STORE_UNAVAILABLE);
         }
         out.println("smallBMS NG " + device.serial() + ", data in " + device.file() + ": " + device.restored()
@@ -159,16 +168,8 @@ public final class RunCommand implements Callable<Integer> {
         Optional<String> refused = device.trial(options.commands());
         if (refused.isPresent()) {
             device.abandon();
+            log.ifPresent(ReadoutLog::close);
             return refuse(err, "refused: " + refused.get() + " The device was not started.", EXIT_BAD_INPUT);
-        }
-
-        Optional<ReadoutLog> log;
-        try {
-            log = readoutLog == null ? Optional.empty() : Optional.of(ReadoutLog.open(readoutLog));
-        } catch (IOException e) {
-            device.abandon();
-            return refuse(err, "cannot write --readout-log " + Printable.escape(readoutLog.toString()) + ": "
-                    + StorageFailure.describe(e) + ". Nothing was started.", EXIT_BAD_INPUT);
         }
         log.ifPresent(device::addReadoutSink);
 
