@@ -284,11 +284,32 @@ function pinRefusal(error) {
   return error.explanation;
 }
 
+/** IR-01: the Instant Readout key, shown on request only (a read that needs the PIN), hidden again on leaving. */
+async function showReadoutKey(method) {
+  const message = field(root, 'readoutKeyError');
+  if (method === 'POST' && !await confirmAction('Make a new Instant Readout key? Receivers with the old key no '
+    + 'longer show the device until they are given the new one.')) {
+    return;
+  }
+  try {
+    const answer = await change(method, '/api/readout/key');
+    document.getElementById('readout-key').textContent = answer.key;
+    showMessage(message, '');
+  } catch (error) {
+    showMessage(message, error.explanation);
+  }
+}
+
+function hideReadoutKey() {
+  document.getElementById('readout-key').textContent = 'hidden';
+}
+
 async function showSession() {
   setField(root, 'session', await isSessionOpen() ? 'Open' : 'Closed');
 }
 
 async function lock() {
+  hideReadoutKey();
   try {
     await closeSession();
   } finally {
@@ -307,8 +328,13 @@ document.getElementById('soc-synchronise').addEventListener('click',
   () => socCommand('POST', '/api/soc/synchronise', undefined, 'synchroniseError', 'SoC synchronised to 100 %.'));
 document.getElementById('pin-change-form').addEventListener('submit', changePin);
 document.getElementById('session-close').addEventListener('click', lock);
+document.getElementById('readout-key-show').addEventListener('click', () => showReadoutKey('GET'));
+document.getElementById('readout-key-new').addEventListener('click', () => showReadoutKey('POST'));
 
 export const settingsPage = {
   enter: () => refresh.start(),
-  leave: () => refresh.stop(),
+  leave: () => {
+    refresh.stop();
+    hideReadoutKey();
+  },
 };

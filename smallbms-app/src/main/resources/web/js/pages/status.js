@@ -5,6 +5,7 @@ import {change, getJson} from '../api.js';
 import {activeCode} from '../codes.js';
 import {el, field, renderList, setField, showMessage} from '../dom.js';
 import * as format from '../format.js';
+import {readoutTile} from '../readout.js';
 import {latestSnapshot, offerSnapshot, onSnapshot} from '../stream.js';
 
 const root = document.getElementById('page-status');
@@ -137,6 +138,7 @@ onSnapshot((status) => {
 export const statusPage = {
   async enter() {
     shown = true;
+    readoutTile.start();
     const latest = latestSnapshot();
     if (latest) {
       render(latest);
@@ -152,5 +154,6 @@ export const statusPage = {
   },
   leave() {
     shown = false;
+    readoutTile.stop();
   },
 };

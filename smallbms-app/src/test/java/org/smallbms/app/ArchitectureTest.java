@@ -75,4 +75,18 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.smallbms.app.store.StoreWriter")
                 .check(classes);
     }
+
+    @Test
+    @DisplayName("IR-01 Instant Readout is an adapter beside the others: it depends on neither the web app, the CLI, "
+            + "the store nor the device root, and none of those builds its records")
+    void readoutDependsOnNoOtherFrontEnd() {
+        noClasses().that().resideInAPackage("org.smallbms.app.readout..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.smallbms.app.web..", "org.smallbms.app.cli..",
+                        "org.smallbms.app.store..", "org.smallbms.app.device..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.smallbms.app.web..", "org.smallbms.app.cli..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.smallbms.app.readout.BmsMapping")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.smallbms.app.readout.BmsEncoder")
+                .check(classes);
+    }
 }

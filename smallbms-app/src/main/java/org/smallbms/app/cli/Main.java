@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "smallbms", mixinStandardHelpOptions = true, version = "smallbms 0.1.0",
         description = "The Victron smallBMS NG as software: the BMS, the system around it, and its interfaces.",
         subcommands = {RunCommand.class, SimulateCommand.class, CheckCommand.class,
-            SoakCommand.class, CellCommand.class, PinCommand.class, CommandLine.HelpCommand.class})
+            SoakCommand.class, CellCommand.class, PinCommand.class, ReadoutCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

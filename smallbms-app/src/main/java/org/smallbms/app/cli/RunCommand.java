@@ -1,5 +1,6 @@
 package org.smallbms.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.device.Device;
+import org.smallbms.app.readout.ReadoutLog;
+import org.smallbms.app.store.StorageFailure;
 import org.smallbms.app.web.WebServer;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Command;
@@ -119,6 +122,11 @@ public final class RunCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     int statusEvery;
 
+    @Option(names = "--readout-log", paramLabel = "FILE", description = "Append every Instant Readout advertisement "
+            + "to FILE, one JSON line each with its device time and bytes (IR-01; `smallbms readout decode` reads "
+            + "them with the key).")
+    Path readoutLog;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -134,11 +142,20 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return EXIT_BAD_INPUT;
         }
+        // Opened first, as an option is checked: a file that cannot be written stops the start before a device is made.
+        Optional<ReadoutLog> log;
+        try {
+            log = readoutLog == null ? Optional.empty() : Optional.of(ReadoutLog.open(readoutLog));
+        } catch (IOException e) {
+            return refuse(err, "cannot write --readout-log " + Printable.escape(readoutLog.toString()) + ": "
+                    + StorageFailure.describe(e) + ". Nothing was started.", EXIT_BAD_INPUT);
+        }
         Device device;
         try {
             device = Device.open(new Device.Config(system, data, seed, options.start(),
                     Optional.ofNullable(options.speed())));
         } catch (Device.OpenException e) {
+            log.ifPresent(ReadoutLog::close);
             return refuse(err, e.getMessage(), e.refused() ? EXIT_STORE_REFUSED : EXIT_STORE_UNAVAILABLE);
         }
         out.println("smallBMS NG " + device.serial() + ", data in " + device.file() + ": " + device.restored()
@@ -151,14 +168,17 @@ public final class RunCommand implements Callable<Integer> {
         Optional<String> refused = device.trial(options.commands());
         if (refused.isPresent()) {
             device.abandon();
+            log.ifPresent(ReadoutLog::close);
             return refuse(err, "refused: " + refused.get() + " The device was not started.", EXIT_BAD_INPUT);
         }
+        log.ifPresent(device::addReadoutSink);
 
         WebServer web;
         try {
             web = WebServer.start(device, bind, port);
         } catch (WebServer.WebServerException e) {
             device.abandon();
+            log.ifPresent(ReadoutLog::close);
             return refuse(err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_STORE_UNAVAILABLE);
         }
         out.println("web app: http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + web.port() + "/");
@@ -173,6 +193,7 @@ public final class RunCommand implements Callable<Integer> {
             Device.Stopped stopped = device.stop();
             web.close();
             reporter.stop();
+            log.ifPresent(l -> closeLog(l, err));
             out.println("stopped at " + StatusText.clock(stopped.at()) + " device time; " + (stopped.saved()
                     ? "state saved" : "state NOT saved: " + stopped.storageWarning().orElse("the store could not "
                     + "take it") + (stopped.lastSavedAt() == null ? "" : " (the last state saved is from "
@@ -214,6 +235,18 @@ public final class RunCommand implements Callable<Integer> {
             return EXIT_BAD_INPUT;
         }
         return 0;
+    }
+
+    /** Closes the readout log and says so if it lost advertisements. */
+    private static void closeLog(ReadoutLog log, PrintWriter err) {
+        log.close();
+        log.failure().ifPresent(e -> err.println("the readout log " + log.file() + " stopped: "
+                + StorageFailure.describe(e)));
+        if (log.dropped() > 0) {
+            err.println("the readout log " + log.file() + " is missing " + log.dropped() + " advertisements: the "
+                    + "disk fell behind the device");
+        }
+        err.flush();
     }
 
     private static int refuse(PrintWriter err, String message, int exit) {

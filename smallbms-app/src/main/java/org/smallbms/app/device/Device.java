@@ -1,6 +1,7 @@
 package org.smallbms.app.device;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smallbms.app.readout.Advertiser;
+import org.smallbms.app.readout.BmsMapping;
+import org.smallbms.app.readout.Broadcast;
+import org.smallbms.app.readout.LatestBroadcast;
+import org.smallbms.app.readout.ReadoutKey;
+import org.smallbms.app.readout.ReadoutSink;
 import org.smallbms.app.runtime.AdjustableClock;
 import org.smallbms.app.runtime.ControlLoop;
 import org.smallbms.app.runtime.Reply;
@@ -109,6 +116,8 @@ public final class Device implements AutoCloseable {
     private final AdjustableClock clock;
     private final List<Event> earlierEvents;
     private final ControlLoop loop;
+    private final Advertiser advertiser;
+    private final LatestBroadcast latestReadout = new LatestBroadcast();
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final AtomicReference<String> lateRefusal = new AtomicReference<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
@@ -131,6 +140,11 @@ public final class Device implements AutoCloseable {
                 .orElse(AdjustableClock.Speed.MAX));
         this.loop = new ControlLoop(initial, world, clock, ControlLoop.DEFAULT_TICK, writer,
                 store.identity().serial());
+        // IR-01: a random first nonce a run, so two runs under the same key do not start on the same nonces.
+        this.advertiser = new Advertiser(new ReadoutKey(store.identity().readoutKey()), BmsMapping.PRODUCT_ID,
+                new SecureRandom().nextInt(1 << Short.SIZE));
+        advertiser.addSink(latestReadout);
+        loop.addListener(advertiser);
     }
 
     /** Opens the store in the data directory and builds the device on what it holds; nothing runs yet. */
@@ -226,6 +240,39 @@ public final class Device implements AutoCloseable {
      */
     public void changePin(String pin) throws SQLException {
         store.changePin(pin);
+    }
+
+    /**
+     * IR-01: the Instant Readout key, for its owner who asks for it (a session opened with the PIN, or the data
+     * directory). Never logged.
+     */
+    public ReadoutKey readoutKey() {
+        return new ReadoutKey(store.identity().readoutKey());
+    }
+
+    /**
+     * IR-01: a new Instant Readout key, in the store and in the advertisements from the next one on; the old key no
+     * longer decodes them. Returns the new key.
+     *
+     * @throws SQLException when the store cannot take it; the old key stays
+     */
+    public ReadoutKey newReadoutKey() throws SQLException {
+        ReadoutKey key = new ReadoutKey(store.changeReadoutKey());
+        advertiser.rekey(key);
+        // The latest advertisement was made with the old key: a reader waits for the next one.
+        latestReadout.silence();
+        LOG.info("a new Instant Readout key was made");
+        return key;
+    }
+
+    /** IR-01: the latest advertisement; empty before the first and while Instant Readout sends none. */
+    public Optional<Broadcast> latestReadout() {
+        return latestReadout.get();
+    }
+
+    /** IR-01: {@code sink} gets every advertisement from now on, on the control thread. Add before {@link #start}. */
+    public void addReadoutSink(ReadoutSink sink) {
+        advertiser.addSink(sink);
     }
 
     /** The device time it starts at. */

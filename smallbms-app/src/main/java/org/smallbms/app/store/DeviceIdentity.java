@@ -59,6 +59,18 @@ public record DeviceIdentity(String serial, byte[] readoutKey, PinHash pin) {
                 + ")");
     }
 
+    /**
+     * IR-01: the key that replaces {@code old}: 16 new random bytes, but the first is the old first byte plus one
+     * (mod 256), as Victron's Instant Readout document asks. Every advertisement carries the key's first byte, so a
+     * receiver that still holds the old key sees at once that it no longer fits, rather than decoding garbage.
+     */
+    public static byte[] nextReadoutKey(SecureRandom random, byte[] old) {
+        byte[] key = new byte[old.length];
+        random.nextBytes(key);
+        key[0] = (byte) (old[0] + 1);
+        return key;
+    }
+
     /** A new device made at {@code now}, with the PIN {@code pin}. */
     static DeviceIdentity create(SecureRandom random, Instant now, String pin) {
         var date = now.atOffset(ZoneOffset.UTC);

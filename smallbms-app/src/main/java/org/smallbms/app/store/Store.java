@@ -343,6 +343,26 @@ public final class Store implements StoreWriter.Target {
         identity = withPin(identity, hash);
     }
 
+    /**
+     * IR-01: a new Instant Readout key ({@link DeviceIdentity#nextReadoutKey}); the old one no longer decodes the
+     * device's advertisements. Returns the new key.
+     *
+     * @throws SQLException when the store cannot take it; the old key stays
+     */
+    public synchronized byte[] changeReadoutKey() throws SQLException {
+        byte[] key = DeviceIdentity.nextReadoutKey(new SecureRandom(), identity.readoutKey());
+        try (PreparedStatement p = connection.prepareStatement("UPDATE device SET readout_key = ? WHERE id = 1")) {
+            p.setBytes(1, key);
+            p.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback(connection, e);
+            throw e;
+        }
+        identity = new DeviceIdentity(identity.serial(), key, identity.pin());
+        return key.clone();
+    }
+
     private static DeviceIdentity withPin(DeviceIdentity identity, DeviceIdentity.PinHash pin) {
         return new DeviceIdentity(identity.serial(), identity.readoutKey(), pin);
     }

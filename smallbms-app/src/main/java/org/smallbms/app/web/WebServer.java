@@ -31,6 +31,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.device.Device;
+import org.smallbms.app.readout.ReadoutKey;
 import org.smallbms.app.runtime.AdjustableClock;
 import org.smallbms.app.runtime.Reply;
 import org.smallbms.app.runtime.Request;
@@ -209,6 +210,13 @@ public final class WebServer implements AutoCloseable {
             app.post("/api/session", this::openSession);
             app.delete("/api/session", this::closeSession);
             app.put("/api/pin", this::changePin);
+            app.get("/api/readout", ctx -> json(ctx, ReadoutView.of(latest(), device.latestReadout(),
+                    device.readoutKey())));
+            app.get("/api/readout/key", ctx -> {
+                requireSession(ctx, "The Instant Readout key is shown only to its owner, who has the PIN");
+                json(ctx, key(device.readoutKey()));
+            });
+            app.post("/api/readout/key", this::newReadoutKey);
             app.get("/api/world", ctx -> json(ctx, WorldPanel.view(latest(), device.speed())));
             app.put("/api/world/speed", ctx -> {
                 AdjustableClock.Speed speed = world.speed(Bodies.object(ctx, "{\"speed\": \"1440\"}"));
@@ -430,6 +438,30 @@ public final class WebServer implements AutoCloseable {
             pins.close(ctx.cookie(SESSION_COOKIE));
             ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/api; HttpOnly; SameSite=Strict; Max-Age=0");
             ctx.status(HttpStatus.NO_CONTENT);
+        }
+
+        /**
+         * A read that needs the PIN, as the Instant Readout key does: reads need no session, so such a route says so
+         * itself.
+         */
+        private void requireSession(Context ctx, String why) {
+            if (!pins.valid(ctx.cookie(SESSION_COOKIE))) {
+                throw ApiError.of(HttpStatus.UNAUTHORIZED, why + ": open a session with POST /api/session "
+                        + "{\"pin\": \"123456\"} first.");
+            }
+        }
+
+        private static ObjectNode key(ReadoutKey key) {
+            return JsonNodeFactory.instance.objectNode().put("key", key.hex());
+        }
+
+        /** IR-01: a new key, the old one stops decoding the device; answered with the new one, for its owner. */
+        private void newReadoutKey(Context ctx) throws SQLException {
+            Bodies.object(ctx, "{}");
+            ReadoutKey key = device.newReadoutKey();
+            stream.offer(timeline.append(List.of(new Event(device.clockNow(), Event.Kind.COMMAND, "readoutKey",
+                    "new", "a new Instant Readout key: receivers with the old key no longer decode the device"))));
+            json(ctx, key(key));
         }
 
         private void changePin(Context ctx) throws SQLException {

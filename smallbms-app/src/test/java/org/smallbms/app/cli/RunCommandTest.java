@@ -15,6 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.smallbms.app.readout.Container;
+import org.smallbms.app.readout.Decoder;
+import org.smallbms.app.readout.ReadoutKey;
 import org.smallbms.app.store.Store;
 import org.smallbms.core.bms.PersistedState;
 import org.smallbms.core.settings.Setting;
@@ -219,6 +222,45 @@ class RunCommandTest {
 
         assertThat(out.toString()).doesNotContain(pin.group(1)).doesNotContain("PIN ");
         assertThat(err.toString()).doesNotContain(pin.group(1));
+    }
+
+    @Test
+    @DisplayName("IR-01 run --readout-log writes one JSON line a device second, each an advertisement the device's "
+            + "key decodes, and not the key")
+    void run_readoutLog_oneLineADeviceSecond() throws Exception {
+        Path data = dir.resolve("data");
+        Path log = dir.resolve("readout.jsonl");
+
+        int exit = run("--speed", "max", "--data", data.toString(), "--duration", "10m", "--readout-log",
+                log.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).hasSize(600);
+        ReadoutKey key;
+        try (Store store = Store.open(data, Instant.now())) {
+            key = new ReadoutKey(store.identity().readoutKey());
+        }
+        for (String line : List.of(lines.get(0), lines.get(599))) {
+            String hex = line.replaceAll(".*\"hex\":\"([0-9a-f]+)\".*", "$1");
+            assertThat(Decoder.decodeBms(key, Container.parseHex(hex)).centivolts()).isPresent();
+        }
+        assertThat(String.join("\n", lines)).doesNotContain(key.hex());
+        assertThat(err.toString()).doesNotContain("readout log");
+    }
+
+    @Test
+    @DisplayName("IR-01 run --readout-log into a directory that does not exist stops the start with exit 2 before a "
+            + "device is made")
+    void run_readoutLogUnwritable_refused() {
+        Path data = dir.resolve("data");
+
+        int exit = run("--speed", "max", "--data", data.toString(), "--duration", "10m", "--readout-log",
+                dir.resolve("missing").resolve("readout.jsonl").toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot write --readout-log").contains("Nothing was started");
+        assertThat(data).doesNotExist();
     }
 
     @Test

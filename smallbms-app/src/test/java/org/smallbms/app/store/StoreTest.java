@@ -70,6 +70,30 @@ class StoreTest {
     }
 
     @Test
+    @DisplayName("IR-01 a new Instant Readout key survives a reopen: its first byte is the old one's plus one, the "
+            + "rest new; the serial and the PIN stay")
+    void newReadoutKey_keptAndFirstByteCounted() throws Exception {
+        byte[] old;
+        byte[] made;
+        DeviceIdentity before;
+        try (Store store = Store.open(dir, T0)) {
+            before = store.identity();
+            old = before.readoutKey();
+            made = store.changeReadoutKey();
+            assertThat(store.identity().readoutKey()).isEqualTo(made);
+        }
+        try (Store store = Store.open(dir, T0)) {
+            byte[] kept = store.identity().readoutKey();
+            assertThat(kept).isEqualTo(made);
+            assertThat(kept[0]).isEqualTo((byte) (old[0] + 1));
+            assertThat(java.util.Arrays.copyOfRange(kept, 1, 16)).isNotEqualTo(java.util.Arrays.copyOfRange(old, 1,
+                    16));
+            assertThat(store.identity().serial()).isEqualTo(before.serial());
+            assertThat(store.identity().pin()).isEqualTo(before.pin());
+        }
+    }
+
+    @Test
     @DisplayName("an empty file gets every migration in order, once; a later migration runs on the next open")
     void open_emptyFile_migratesInOrderOnce() throws Exception {
         Files.createFile(dir.resolve(Store.FILE_NAME));

@@ -217,6 +217,23 @@ class BrowserTest {
     }
 
     @Test
+    @DisplayName("IR-01 UI-01 the status page's Instant Readout tile shows the advertisement the device sends, decoded "
+            + "from its bytes; the Settings page shows the key only after the PIN")
+    void readout_tileAndKeyAfterThePin() {
+        open("status");
+        waitFor(d -> d.findElement(By.cssSelector("[data-field='readout-bytes']")).getText().startsWith("1000e7a3"));
+        assertThat(text("[data-field='readout-voltage']")).endsWith("V");
+        assertThat(text("[data-field='readout-current']")).endsWith("A");
+        assertThat(browser.findElement(By.id("readout-tile")).getAttribute("data-level")).isEqualTo("ok");
+
+        open("settings");
+        assertThat(text("#readout-key")).isEqualTo("hidden");
+        click("#readout-key-show");
+        enterPin(pin);
+        waitForText("#readout-key", device.readoutKey().hex());
+    }
+
+    @Test
     @DisplayName("SET-01 UI-04 a setting changed with the PIN survives a restart of the device")
     void setting_withPin_survivesRestart() throws Exception {
         open("settings");
