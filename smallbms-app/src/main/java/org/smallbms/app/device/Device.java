@@ -1,11 +1,15 @@
 package org.smallbms.app.device;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,6 +109,7 @@ public final class Device implements AutoCloseable {
 
     /** How many of the store's newest events a device shows in its timeline from before its start. */
     public static final int EARLIER_EVENTS = 500;
+    private static final int PORTAL_ID_BYTES = 6;
     private static final Logger LOG = LoggerFactory.getLogger(Device.class);
 
     private final Store store;
@@ -185,6 +190,24 @@ public final class Device implements AutoCloseable {
 
     public String serial() {
         return store.identity().serial();
+    }
+
+    /**
+     * The portal id Venus OS clients find the device by (MQTT topics): 12 hex digits as a GX's, derived from the
+     * serial kept in the store, so it stays the same across restarts and differs between devices.
+     */
+    public String portalId() {
+        return portalIdOf(serial());
+    }
+
+    /** The portal id of the device with {@code serial}. */
+    public static String portalIdOf(String serial) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(serial.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, PORTAL_ID_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     public Path file() {

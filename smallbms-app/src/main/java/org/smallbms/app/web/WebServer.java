@@ -275,7 +275,9 @@ public final class WebServer implements AutoCloseable {
         }
 
         private ObjectNode status() {
-            return DeviceViews.status(latest(), device.speed(), stream.connected());
+            ObjectNode status = DeviceViews.status(latest(), device.speed(), stream.connected());
+            status.put("portalId", device.portalId());
+            return status;
         }
 
         /**
