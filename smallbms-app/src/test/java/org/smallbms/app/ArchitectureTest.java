@@ -89,4 +89,18 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("org.smallbms.app.readout.BmsEncoder")
                 .check(classes);
     }
+
+    @Test
+    @DisplayName("MQTT is an adapter beside the others: it depends on neither the web app, the CLI, the store nor "
+            + "Instant Readout, and none of those depends on it")
+    void mqttDependsOnNoOtherFrontEnd() {
+        noClasses().that().resideInAPackage("org.smallbms.app.mqtt..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.smallbms.app.web..", "org.smallbms.app.cli..",
+                        "org.smallbms.app.store..", "org.smallbms.app.readout..")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("org.smallbms.app.web..", "org.smallbms.app.readout..",
+                        "org.smallbms.app.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.smallbms.app.mqtt..")
+                .check(classes);
+    }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.device.Device;
+import org.smallbms.app.mqtt.MqttLink;
+import org.smallbms.app.mqtt.MqttService;
 import org.smallbms.app.readout.ReadoutLog;
 import org.smallbms.app.store.StorageFailure;
 import org.smallbms.app.web.WebServer;
@@ -127,6 +129,20 @@ public final class RunCommand implements Callable<Integer> {
             + "them with the key).")
     Path readoutLog;
 
+    @Option(names = "--mqtt-url", paramLabel = "URL", description = "Publish the device over MQTT in Venus OS "
+            + "conventions to the broker at URL: tcp://host:1883, or ssl://host:8883 for TLS (see docs/mqtt.md).")
+    String mqttUrl;
+
+    @Option(names = "--mqtt-user", paramLabel = "NAME", description = "The user name the MQTT broker asks for.")
+    String mqttUser;
+
+    @Option(names = "--mqtt-password", paramLabel = "PASSWORD", description = "The password of --mqtt-user.")
+    String mqttPassword;
+
+    @Option(names = "--ha-discovery", description = "Announce the device to Home Assistant over MQTT (retained "
+            + "discovery messages under homeassistant/).")
+    boolean haDiscovery;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -164,6 +180,7 @@ public final class RunCommand implements Callable<Integer> {
         // SET-01: a new device's PIN is shown this once, as the label on a real one carries it.
         device.newPin().ifPresent(pin -> out.println("PIN " + pin + " (shown this once: note it; `smallbms pin "
                 + "--data " + data + "` sets a new one)"));
+        out.println("portal id " + device.portalId() + " (its MQTT topics, docs/mqtt.md)");
         out.flush();
         Optional<String> refused = device.trial(options.commands());
         if (refused.isPresent()) {
@@ -185,12 +202,22 @@ public final class RunCommand implements Callable<Integer> {
         if (!WebServer.isLoopback(bind)) {
             out.println("the web app is served beyond this machine, on " + Printable.escape(bind) + " (--bind)");
         }
+        Optional<MqttService> mqtt;
+        try {
+            mqtt = startMqtt(device, out);
+        } catch (MqttLink.MqttLinkException e) {
+            web.close();
+            device.abandon();
+            log.ifPresent(ReadoutLog::close);
+            return refuse(err, Printable.escape(e.getMessage()) + ". Nothing was started.", EXIT_STORE_UNAVAILABLE);
+        }
         ConsoleReporter reporter = new ConsoleReporter(out, device.snapshots(), System.console() != null,
                 Duration.ofSeconds(Math.max(1, statusEvery)));
         device.addListener(reporter);
         AtomicReference<Device.Stopped> ended = new AtomicReference<>();
         Runnable shutdown = once(() -> {
             Device.Stopped stopped = device.stop();
+            mqtt.ifPresent(MqttService::close);
             web.close();
             reporter.stop();
             log.ifPresent(l -> closeLog(l, err));
@@ -235,6 +262,18 @@ public final class RunCommand implements Callable<Integer> {
             return EXIT_BAD_INPUT;
         }
         return 0;
+    }
+
+    /** The MQTT front end, when asked for: connected and publishing, or the reason it cannot. */
+    private Optional<MqttService> startMqtt(Device device, PrintWriter out) throws MqttLink.MqttLinkException {
+        if (mqttUrl == null) {
+            return Optional.empty();
+        }
+        MqttService mqtt = MqttService.start(device, mqttUrl, Optional.ofNullable(mqttUser),
+                Optional.ofNullable(mqttPassword).map(String::toCharArray), haDiscovery);
+        out.println("mqtt: " + Printable.escape(mqttUrl) + " (N/" + mqtt.portalId() + "/battery/"
+                + MqttService.DEVICE_INSTANCE + "/...; send R/" + mqtt.portalId() + "/keepalive)");
+        return Optional.of(mqtt);
     }
 
     /** Closes the readout log and says so if it lost advertisements. */

@@ -200,6 +200,11 @@ public final class Device implements AutoCloseable {
         return portalIdOf(serial());
     }
 
+    /** The product id the device reports over every protocol (Instant Readout, MQTT). */
+    public int productId() {
+        return BmsMapping.PRODUCT_ID;
+    }
+
     /** The portal id of the device with {@code serial}. */
     public static String portalIdOf(String serial) {
         try {
