@@ -138,14 +138,16 @@ public final class VenusMqtt implements AutoCloseable {
             if (error != null) {
                 LOG.warn("MQTT write to {} not applied: the device is stopping", write.path());
             } else if (reply.accepted()) {
+                // The change goes out with the next round's changes.
                 LOG.info("MQTT write to {} applied: {}", write.path(), write.command());
             } else {
                 LOG.warn("MQTT write to {} refused, nothing changed: {}", write.path(), reply.message());
+                // As a read: the client that wrote sees the value the device kept.
+                synchronized (pending) {
+                    reads.add(write.path());
+                }
+                wake();
             }
-            synchronized (pending) {
-                reads.add(write.path());
-            }
-            wake();
         });
     }
 
