@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.device.Device;
+import org.smallbms.app.mqtt.EmbeddedBroker;
 import org.smallbms.app.mqtt.MqttLink;
 import org.smallbms.app.mqtt.MqttService;
 import org.smallbms.app.readout.ReadoutLog;
@@ -129,15 +130,29 @@ public final class RunCommand implements Callable<Integer> {
             + "them with the key).")
     Path readoutLog;
 
-    @Option(names = "--mqtt-url", paramLabel = "URL", description = "Publish the device over MQTT in Venus OS "
-            + "conventions to the broker at URL: tcp://host:1883, or ssl://host:8883 for TLS (see docs/mqtt.md).")
+    @Option(names = "--mqtt-port", paramLabel = "N", defaultValue = "1883", description = "The port of the MQTT "
+            + "broker the device brings along, where it publishes itself in Venus OS conventions (default "
+            + "${DEFAULT-VALUE}; 0 picks a free one; see docs/mqtt.md).")
+    int mqttPort;
+
+    @Option(names = "--mqtt-bind", paramLabel = "ADDRESS", defaultValue = WebServer.LOOPBACK, description = "Where "
+            + "that broker listens (default ${DEFAULT-VALUE}: this machine only). Another address needs "
+            + "--mqtt-user and --mqtt-password.")
+    String mqttBind;
+
+    @Option(names = "--mqtt-url", paramLabel = "URL", description = "Publish to the broker at URL instead of one "
+            + "of its own: tcp://host:1883, or ssl://host:8883 for TLS.")
     String mqttUrl;
 
-    @Option(names = "--mqtt-user", paramLabel = "NAME", description = "The user name the MQTT broker asks for.")
+    @Option(names = "--mqtt-user", paramLabel = "NAME", description = "The MQTT user name: the one the broker at "
+            + "--mqtt-url asks for, or the one the device's own broker asks every client for.")
     String mqttUser;
 
     @Option(names = "--mqtt-password", paramLabel = "PASSWORD", description = "The password of --mqtt-user.")
     String mqttPassword;
+
+    @Option(names = "--no-mqtt", description = "No MQTT: neither a broker nor a connection to one.")
+    boolean noMqtt;
 
     @Option(names = "--ha-discovery", description = "Announce the device to Home Assistant over MQTT (retained "
             + "discovery messages under homeassistant/).")
@@ -202,10 +217,20 @@ public final class RunCommand implements Callable<Integer> {
         if (!WebServer.isLoopback(bind)) {
             out.println("the web app is served beyond this machine, on " + Printable.escape(bind) + " (--bind)");
         }
+        Optional<EmbeddedBroker> broker;
+        try {
+            broker = startBroker();
+        } catch (EmbeddedBroker.BrokerException e) {
+            web.close();
+            device.abandon();
+            log.ifPresent(ReadoutLog::close);
+            return refuse(err, Printable.escape(e.getMessage()) + ". Nothing was started.", EXIT_STORE_UNAVAILABLE);
+        }
         Optional<MqttService> mqtt;
         try {
-            mqtt = startMqtt(device, out);
+            mqtt = startMqtt(device, broker, out);
         } catch (MqttLink.MqttLinkException e) {
+            broker.ifPresent(EmbeddedBroker::close);
             web.close();
             device.abandon();
             log.ifPresent(ReadoutLog::close);
@@ -218,6 +243,7 @@ public final class RunCommand implements Callable<Integer> {
         Runnable shutdown = once(() -> {
             Device.Stopped stopped = device.stop();
             mqtt.ifPresent(MqttService::close);
+            broker.ifPresent(EmbeddedBroker::close);
             web.close();
             reporter.stop();
             log.ifPresent(l -> closeLog(l, err));
@@ -264,15 +290,31 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The MQTT front end, when asked for: connected and publishing, or the reason it cannot. */
-    private Optional<MqttService> startMqtt(Device device, PrintWriter out) throws MqttLink.MqttLinkException {
-        if (mqttUrl == null) {
+    /** The device's own broker, unless MQTT is off or goes to another broker. */
+    private Optional<EmbeddedBroker> startBroker() throws EmbeddedBroker.BrokerException {
+        if (noMqtt || mqttUrl != null) {
             return Optional.empty();
         }
-        MqttService mqtt = MqttService.start(device, mqttUrl, Optional.ofNullable(mqttUser),
+        return Optional.of(EmbeddedBroker.start(mqttBind, mqttPort, Optional.ofNullable(mqttUser),
+                Optional.ofNullable(mqttPassword)));
+    }
+
+    /** The MQTT front end, unless MQTT is off: connected and publishing, or the reason it cannot. */
+    private Optional<MqttService> startMqtt(Device device, Optional<EmbeddedBroker> broker, PrintWriter out)
+            throws MqttLink.MqttLinkException {
+        if (noMqtt) {
+            return Optional.empty();
+        }
+        String url = broker.map(EmbeddedBroker::url).orElse(mqttUrl);
+        MqttService mqtt = MqttService.start(device, url, Optional.ofNullable(mqttUser),
                 Optional.ofNullable(mqttPassword).map(String::toCharArray), haDiscovery);
-        out.println("mqtt: " + Printable.escape(mqttUrl) + " (N/" + mqtt.portalId() + "/battery/"
-                + MqttService.DEVICE_INSTANCE + "/...; send R/" + mqtt.portalId() + "/keepalive)");
+        out.println("mqtt: " + Printable.escape(url) + (broker.isPresent() ? " (its own broker)" : "") + ", N/"
+                + mqtt.portalId() + "/battery/" + MqttService.DEVICE_INSTANCE + "/... after a keep-alive on R/"
+                + mqtt.portalId() + "/keepalive");
+        if (broker.isPresent() && !WebServer.isLoopback(mqttBind)) {
+            out.println("the MQTT broker is served beyond this machine, on " + Printable.escape(mqttBind)
+                    + " (--mqtt-bind), to clients with the user and password");
+        }
         return Optional.of(mqtt);
     }
 
@@ -334,6 +376,17 @@ public final class RunCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--speed = " + Printable.escape(speed) + " is not allowed: give a "
                         + "number from 1 (real time) to 1000000, or 'max'");
             }
+        }
+        if (mqttPort < 0 || mqttPort > 65_535) {
+            throw new IllegalArgumentException("--mqtt-port = " + mqttPort + " is not allowed: give 0..65535 (0 picks "
+                    + "a free port)");
+        }
+        if ((mqttUser == null) != (mqttPassword == null)) {
+            throw new IllegalArgumentException("--mqtt-user and --mqtt-password go together: give both or neither");
+        }
+        if (!noMqtt && mqttUrl == null && !WebServer.isLoopback(mqttBind) && mqttUser == null) {
+            throw new IllegalArgumentException("--mqtt-bind = " + Printable.escape(mqttBind) + " serves MQTT beyond "
+                    + "this machine: give --mqtt-user and --mqtt-password, which every client must then give");
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port = " + port + " is not allowed: give 0..65535 (0 picks a free "

@@ -5,6 +5,8 @@ import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.PermitAllAuthorizatorPolicy;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -21,12 +23,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     /** The MQTT port. */
     public static final int DEFAULT_PORT = 1883;
 
+    /** Tries at a free port: another process can take the one found before the broker binds it. */
+    private static final int FREE_PORT_TRIES = 5;
+
     private final Server server;
     private final String host;
+    private final int port;
 
-    private EmbeddedBroker(Server server, String host) {
+    private EmbeddedBroker(Server server, String host, int port) {
         this.server = server;
         this.host = host;
+        this.port = port;
     }
 
     /** The broker cannot listen where asked: the message says where and why. */
@@ -51,6 +58,32 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (user.isPresent() != password.isPresent()) {
             throw new IllegalArgumentException("give both a user and a password, or neither");
         }
+        if (port != 0) {
+            return startOn(host, port, user, password);
+        }
+        // Moquette reports the port it was given, not the one bound: find a free one first.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOn(host, freePort(host), user, password);
+            } catch (BrokerException e) {
+                if (attempt == FREE_PORT_TRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static int freePort(String host) throws BrokerException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(host))) {
+            return probe.getLocalPort();
+        } catch (IOException e) {
+            throw new BrokerException("the MQTT broker cannot listen on " + host + ": " + e.getMessage()
+                    + " (--mqtt-bind names an address of this machine)", e);
+        }
+    }
+
+    private static EmbeddedBroker startOn(String host, int port, Optional<String> user, Optional<String> password)
+            throws BrokerException {
         // The keys of Moquette's configuration file (moquette.conf); its named constants are deprecated.
         Properties p = new Properties();
         p.setProperty("host", host);
@@ -76,12 +109,12 @@ public final class EmbeddedBroker implements AutoCloseable {
                     + e.getMessage() + " (another broker on it? --mqtt-port picks another port, 0 a free one; "
                     + "--mqtt-url uses a broker that runs already)", e);
         }
-        return new EmbeddedBroker(server, host);
+        return new EmbeddedBroker(server, host, port);
     }
 
     /** The port it listens on. */
     public int port() {
-        return server.getPort();
+        return port;
     }
 
     /** The URL a client on this machine connects to. */

@@ -45,6 +45,9 @@ class RunCommandTest {
         if (!List.of(args).contains("--port")) {
             all.addAll(List.of("--port", "0"));
         }
+        if (!List.of(args).contains("--mqtt-port")) {
+            all.addAll(List.of("--mqtt-port", "0"));
+        }
         all.addAll(List.of(args));
         return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
     }
@@ -151,6 +154,54 @@ class RunCommandTest {
         assertThat(exit).isEqualTo(RunCommand.EXIT_STORE_UNAVAILABLE);
         assertThat(err.toString()).contains("cannot create the data directory").contains("--data");
         assertThat(out.toString()).doesNotContain("running");
+    }
+
+    @Test
+    void run_mqttPortTaken_refusedWithExit4AndNothingStarted() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            int exit = run("--speed", "max", "--data", dir.resolve("data").toString(), "--duration", "1h",
+                    "--mqtt-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(exit).isEqualTo(RunCommand.EXIT_STORE_UNAVAILABLE);
+            assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .contains("--mqtt-port").contains("Nothing was started").doesNotContain("Exception");
+            assertThat(out.toString()).doesNotContain("running");
+        }
+    }
+
+    @Test
+    void run_mqttBeyondLoopbackWithoutCredentials_refusedWithExit2() {
+        int exit = run("--speed", "max", "--data", dir.resolve("data").toString(), "--duration", "1h",
+                "--mqtt-bind", "0.0.0.0");
+
+        assertThat(exit).isEqualTo(RunCommand.EXIT_BAD_INPUT);
+        assertThat(err.toString()).contains("--mqtt-bind").contains("--mqtt-user");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void run_mqttUrlNoBroker_refusedWithExit4() throws Exception {
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            free = probe.getLocalPort();
+        }
+        int exit = run("--speed", "max", "--data", dir.resolve("data").toString(), "--duration", "1h",
+                "--mqtt-url", "tcp://127.0.0.1:" + free);
+
+        assertThat(exit).isEqualTo(RunCommand.EXIT_STORE_UNAVAILABLE);
+        assertThat(err.toString()).contains("cannot connect to the MQTT broker at tcp://127.0.0.1:" + free);
+    }
+
+    @Test
+    void run_default_printsThePortalIdAndItsOwnBroker() {
+        int exit = run("--speed", "max", "--data", dir.resolve("data").toString(), "--duration", "1h");
+
+        assertThat(exit).isZero();
+        String portal = java.util.regex.Pattern.compile("portal id ([0-9a-f]{12})").matcher(out.toString())
+                .results().findFirst().orElseThrow().group(1);
+        assertThat(out.toString()).containsPattern("mqtt: tcp://127\\.0\\.0\\.1:[1-9][0-9]* \\(its own broker\\), N/"
+                + portal + "/battery/512/");
     }
 
     @Test

@@ -45,7 +45,8 @@ class PowerCutSoakTest {
         Path data = dir.resolve("data");
         List<String> command = new ArrayList<>(new PowerCutSoak(data, new Random(1), Duration.ZERO,
                 new PrintWriter(new StringWriter())).javaCommand());
-        command.addAll(List.of("run", "--speed", "max", "--port", "0", "--data", data.toString()));
+        command.addAll(List.of("run", "--speed", "max", "--port", "0", "--mqtt-port", "0", "--data",
+                data.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
