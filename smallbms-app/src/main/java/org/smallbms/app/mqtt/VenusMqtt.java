@@ -18,6 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,6 +49,13 @@ public final class VenusMqtt implements AutoCloseable {
     public static final Duration ANNOUNCE_EVERY = Duration.ofSeconds(30);
     /** The wall time between two publishing rounds. */
     static final Duration ROUND = Duration.ofMillis(250);
+    /**
+     * Writes waiting for the device at once: a client that floods gets its surplus dropped (and logged) rather than
+     * a queue in front of the control loop that grows without end.
+     */
+    static final int MAX_WRITES_WAITING = 16;
+    /** At most one log line of a dropped or refused message in this much wall time; the rest are counted in it. */
+    static final Duration LOG_EVERY = Duration.ofSeconds(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(VenusMqtt.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +71,9 @@ public final class VenusMqtt implements AutoCloseable {
     private final List<Optional<String>> fullPublishes = new ArrayList<>();
     private final Set<String> reads = new LinkedHashSet<>();
     private final Object pending = new Object();
+    private final AtomicInteger writesWaiting = new AtomicInteger();
+    private final AtomicLong unlogged = new AtomicLong();
+    private final AtomicLong nextLogNanos = new AtomicLong(System.nanoTime());
     private Instant aliveUntil = Instant.MIN;
     private Instant nextAnnouncement = Instant.MIN;
     private boolean baseline;
@@ -129,19 +141,38 @@ public final class VenusMqtt implements AutoCloseable {
         } else if (ask instanceof Topics.Write write) {
             write(topic, write);
         } else if (ask instanceof Topics.Ignored ignored) {
-            LOG.warn("MQTT message ignored, nothing changed: {}", ignored.reason());
+            warn("MQTT message ignored, nothing changed: " + ignored.reason());
+        }
+    }
+
+    /** A warning, unless one was logged within {@link #LOG_EVERY}: then it is counted in the next one. */
+    private void warn(String message) {
+        long now = System.nanoTime();
+        long next = nextLogNanos.get();
+        if (now - next >= 0 && nextLogNanos.compareAndSet(next, now + LOG_EVERY.toNanos())) {
+            long skipped = unlogged.getAndSet(0);
+            LOG.warn("{}{}", message, skipped == 0 ? "" : " (and " + skipped + " more messages not logged)");
+        } else {
+            unlogged.incrementAndGet();
         }
     }
 
     private void write(String topic, Topics.Write write) {
+        if (writesWaiting.incrementAndGet() > MAX_WRITES_WAITING) {
+            writesWaiting.decrementAndGet();
+            warn("MQTT write to " + write.path() + " dropped, nothing changed: " + MAX_WRITES_WAITING
+                    + " writes are still waiting for the device");
+            return;
+        }
         submit.apply(new Request.ToBms(write.command())).whenComplete((reply, error) -> {
+            writesWaiting.decrementAndGet();
             if (error != null) {
                 LOG.warn("MQTT write to {} not applied: the device is stopping", write.path());
             } else if (reply.accepted()) {
                 // The change goes out with the next round's changes.
                 LOG.info("MQTT write to {} applied: {}", write.path(), write.command());
             } else {
-                LOG.warn("MQTT write to {} refused, nothing changed: {}", write.path(), reply.message());
+                warn("MQTT write to " + write.path() + " refused, nothing changed: " + reply.message());
                 // As a read: the client that wrote sees the value the device kept.
                 synchronized (pending) {
                     reads.add(write.path());

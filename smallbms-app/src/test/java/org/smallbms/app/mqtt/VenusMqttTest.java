@@ -157,4 +157,18 @@ class VenusMqttTest {
         link.send("W/" + PORTAL + "/battery/512/Settings/ChargedVoltage", "{\"value\": 14.1}");
         assertThat(state.get().settings().get(Setting.CHARGED_VOLTAGE)).isEqualTo(14_100);
     }
+
+    @Test
+    void writesFlooding_areDroppedBeyondTheLimit_neverQueuedWithoutEnd() {
+        List<Request> submitted = new java.util.ArrayList<>();
+        VenusMqtt slow = new VenusMqtt(link, topics, this::snapshot, request -> {
+            submitted.add(request);
+            return new CompletableFuture<>();
+        }, clock, 0xA3E7, "v0.1.0");
+        for (int i = 0; i < 100; i++) {
+            slow.onMessage("W/" + PORTAL + "/battery/512/Settings/LowSocWarning", "{\"value\": 30}".getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(submitted).hasSize(VenusMqtt.MAX_WRITES_WAITING);
+    }
 }
