@@ -47,7 +47,8 @@ class EmbeddedBrokerTest extends BrokerContract {
         assertThat(broker.port()).isPositive();
         assertThatThrownBy(() -> EmbeddedBroker.start("127.0.0.1", broker.port(), Optional.empty(),
                 Optional.empty())).isInstanceOf(EmbeddedBroker.BrokerException.class)
-                .hasMessageContaining("cannot listen on 127.0.0.1:" + broker.port()).hasMessageContaining("--mqtt-port");
+                .hasMessageContaining("cannot listen on 127.0.0.1:" + broker.port())
+                .hasMessageContaining("--mqtt-port");
     }
 
     @Test
