@@ -27,7 +27,8 @@ import org.smallbms.core.settings.Setting;
  *
  * <p><em>Decisions</em>: battery capacity (0x1000) is read-only, since the device learns it from the batteries; the
  * BMV's relay low-SoC set (0x1008) and the BMS minimum SoC (0x210B) are the discharge floor, the low-SoC alarm
- * (0x0328) is the low SoC warning level; temperatures are the warmest battery's.
+ * (0x0328) is the low SoC warning level; temperatures are the warmest battery's. Voltage, current, power and
+ * temperature change with every tick, so they go out in the TEXT blocks, not as async messages.
  */
 public final class Registers {
 
@@ -179,16 +180,16 @@ public final class Registers {
         addText(t, 0x010B, "Model name", s -> MODEL_NAME);
         add(t, 0xEEF9, "Software version", Type.UN16, s -> OptionalLong.of(APP_VERSION & 0x3FFF), false);
         // The monitor's live values.
-        add(t, 0xED8D, "Main voltage (0.01 V)", Type.SN16, m(m -> m.bankMillivolts() / 10), true);
-        add(t, 0xED8F, "Current (0.1 A)", Type.SN16, m(m -> m.bankMilliamps() / 100), true);
-        add(t, 0xED8C, "Current (0.001 A)", Type.SN32, m(Measurement::bankMilliamps), true);
-        add(t, 0xED8E, "Power (W)", Type.SN16, m(Registers::watts), true);
+        add(t, 0xED8D, "Main voltage (0.01 V)", Type.SN16, m(m -> m.bankMillivolts() / 10), false);
+        add(t, 0xED8F, "Current (0.1 A)", Type.SN16, m(m -> m.bankMilliamps() / 100), false);
+        add(t, 0xED8C, "Current (0.001 A)", Type.SN32, m(Measurement::bankMilliamps), false);
+        add(t, 0xED8E, "Power (W)", Type.SN16, m(Registers::watts), false);
         add(t, 0xEEFF, "Consumed Ah (0.1 Ah)", Type.SN32, Registers::consumedDeciAmpHours, true);
         add(t, 0x0FFC, "Consumed Ah (0.1 Ah)", Type.SN32, Registers::consumedDeciAmpHours, false);
         add(t, 0x0FFF, "State of charge (0.01 %)", Type.UN16, s -> opt(s.bms().socPermille().map(p -> p * 10L)),
                 true);
         add(t, 0x0FFE, "Time to go (min)", Type.UN16, Registers::timeToGoMinutes, true);
-        add(t, 0xEDEC, "Battery temperature (0.01 K)", Type.UN16, m(m -> m.maxDeciCelsius() * 10 + 27_315), true);
+        add(t, 0xEDEC, "Battery temperature (0.01 K)", Type.UN16, m(m -> m.maxDeciCelsius() * 10 + 27_315), false);
         add(t, 0xEEB6, "Synchronisation state", Type.UN8, s -> OptionalLong.of(s.bms().socKnown() ? 1 : 0), true);
         // History.
         add(t, 0x0300, "Deepest discharge (0.1 Ah)", Type.SN32, h(h -> h.deepestDischargeMilliampHours() / 100),
