@@ -10,10 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -136,6 +139,54 @@ class VeDirectTcpTest {
             good.block(b -> true);
             assertThat(device.snapshots().get().tick()).isGreaterThan(tick);
             assertThat(setting("chargedVoltage").get("value").asInt()).isEqualTo(14_000);
+        }
+    }
+
+    @Test
+    @DisplayName("VE.Direct bad input: while a client floods 2 MB of frames that never end, another client is "
+            + "answered and the device ticks on")
+    void flood_othersAnsweredDeviceTicksOn() throws Exception {
+        Socket flooder = new Socket("127.0.0.1", veDirect.port());
+        byte[] garbage = ":FFFF".repeat(400_000).getBytes(StandardCharsets.US_ASCII);
+        CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
+            try {
+                flooder.getOutputStream().write(garbage);
+            } catch (IOException e) {
+                // Closed by the test while still writing: the flood is over.
+            }
+        });
+        try (LineClient good = connect()) {
+            long tick = device.snapshots().get().tick();
+
+            assertThat(good.ask(":154", '5')).isEqualTo(frame(5, 0x10, 0x41));
+            good.block(b -> true);
+            assertThat(device.snapshots().get().tick()).isGreaterThan(tick);
+        } finally {
+            flooder.close();
+        }
+        flood.join();
+        assertThat(setting("chargedVoltage").get("value").asInt()).isEqualTo(14_000);
+    }
+
+    @Test
+    @DisplayName("VE.Direct: connections beyond the limit are closed at once; the ones open are still answered")
+    void connectionsBeyondLimit_closed() throws Exception {
+        List<LineClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < VeDirect.MAX_CONNECTIONS; i++) {
+                open.add(connect());
+                // Answered: this one is in.
+                open.get(i).ask(":154", '5');
+            }
+            try (Socket extra = new Socket("127.0.0.1", veDirect.port())) {
+                extra.setSoTimeout((int) LineClient.PATIENCE.toMillis());
+                assertThat(extra.getInputStream().read()).isEqualTo(-1);
+            }
+            assertThat(open.get(0).ask(":154", '5')).isEqualTo(frame(5, 0x10, 0x41));
+        } finally {
+            for (LineClient client : open) {
+                client.close();
+            }
         }
     }
 }
