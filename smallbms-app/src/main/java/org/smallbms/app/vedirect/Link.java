@@ -70,8 +70,7 @@ final class Link implements AutoCloseable {
         StringBuilder line = new StringBuilder();
         boolean inFrame = false;
         boolean overLong = false;
-        long budgetStart = System.nanoTime();
-        long budgetUsed = 0;
+        Pace pace = new Pace(BYTES_PER_SECOND, System.nanoTime());
         try {
             int n;
             while (!closed && (n = in.read(buffer)) >= 0) {
@@ -103,15 +102,9 @@ final class Link implements AutoCloseable {
                         }
                     }
                 }
-                budgetUsed += n;
-                long due = budgetStart + TimeUnit.SECONDS.toNanos(1) * budgetUsed / BYTES_PER_SECOND;
-                long ahead = due - System.nanoTime();
-                if (ahead > 0) {
-                    TimeUnit.NANOSECONDS.sleep(ahead);
-                } else if (ahead < -TimeUnit.SECONDS.toNanos(1)) {
-                    // Quiet for a while: the budget does not pile up into a burst.
-                    budgetStart = System.nanoTime();
-                    budgetUsed = 0;
+                Duration wait = pace.took(n, System.nanoTime());
+                if (!wait.isZero()) {
+                    TimeUnit.NANOSECONDS.sleep(wait.toNanos());
                 }
             }
         } catch (IOException e) {
@@ -146,7 +139,7 @@ final class Link implements AutoCloseable {
                         write(async.encode().getBytes(StandardCharsets.US_ASCII));
                     }
                 }
-                if (System.nanoTime() - lastHexNanos >= TEXT_PAUSE.toNanos()) {
+                if (Pace.textDue(lastHexNanos, System.nanoTime(), TEXT_PAUSE)) {
                     List<byte[]> blocks = TextBlock.of(snapshot);
                     for (byte[] block : blocks) {
                         write(block);
