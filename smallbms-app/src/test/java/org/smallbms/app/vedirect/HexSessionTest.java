@@ -2,6 +2,8 @@ package org.smallbms.app.vedirect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -43,6 +45,22 @@ class HexSessionTest {
     void versionAndProductId_answerDone() {
         assertThat(answer(":352")).isEqualTo(frame(1, 0x10, 0x41));
         assertThat(answer(":451")).isEqualTo(frame(1, 0xE7, 0xA3));
+    }
+
+    @Test
+    @DisplayName("VE.Direct HEX: get product id (0x0100) is laid out as the MPPT's golden answer: 0, the PID, 0xFF")
+    void getProductIdRegister_laidOutAsTheGoldenAnswer() {
+        assertThat(answer(":70001004D")).isEqualTo(frame(7, 0x00, 0x01, 0x00, 0x00, 0xE7, 0xA3, 0xFF));
+    }
+
+    @Test
+    @DisplayName("VE.Direct HEX: get model name (0x010B) answers its text; get of a command answers flag 0x02")
+    void getModelNameAndCommand() {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        data.writeBytes(new byte[] {0x0B, 0x01, 0x00});
+        data.writeBytes("smallBMS NG".getBytes(StandardCharsets.US_ASCII));
+        assertThat(answer(":70B010042")).isEqualTo(new HexFrame(7, data.toByteArray()).encode());
+        assertThat(answer(frame(7, 0x2C, 0x10, 0x00).strip())).isEqualTo(frame(7, 0x2C, 0x10, 0x02));
     }
 
     @Test
