@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.smallbms.app.device.Device;
 import org.smallbms.app.readout.ReadoutLog;
 import org.smallbms.app.store.StorageFailure;
+import org.smallbms.app.vedirect.VeDirect;
 import org.smallbms.app.web.WebServer;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Command;
@@ -127,6 +128,9 @@ public final class RunCommand implements Callable<Integer> {
             + "them with the key).")
     Path readoutLog;
 
+    @CommandLine.Mixin
+    VeDirectOptions veDirect = new VeDirectOptions();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -185,6 +189,15 @@ public final class RunCommand implements Callable<Integer> {
         if (!WebServer.isLoopback(bind)) {
             out.println("the web app is served beyond this machine, on " + Printable.escape(bind) + " (--bind)");
         }
+        List<VeDirect> veDirects;
+        try {
+            veDirects = veDirect.start(new VeDirect.Port(device.snapshots()::get, device::submit), out);
+        } catch (VeDirect.VeDirectException e) {
+            web.close();
+            device.abandon();
+            log.ifPresent(ReadoutLog::close);
+            return refuse(err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_BAD_INPUT);
+        }
         ConsoleReporter reporter = new ConsoleReporter(out, device.snapshots(), System.console() != null,
                 Duration.ofSeconds(Math.max(1, statusEvery)));
         device.addListener(reporter);
@@ -192,6 +205,7 @@ public final class RunCommand implements Callable<Integer> {
         Runnable shutdown = once(() -> {
             Device.Stopped stopped = device.stop();
             web.close();
+            veDirects.forEach(VeDirect::close);
             reporter.stop();
             log.ifPresent(l -> closeLog(l, err));
             out.println("stopped at " + StatusText.clock(stopped.at()) + " device time; " + (stopped.saved()
@@ -300,6 +314,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port = " + port + " is not allowed: give 0..65535 (0 picks a free "
                     + "port)");
         }
+        veDirect.check();
         List<Command> commands = new ArrayList<>();
         if (mode != null) {
             if (!mode.equalsIgnoreCase("on") && !mode.equalsIgnoreCase("off")) {
