@@ -23,6 +23,7 @@ import org.smallbms.app.mqtt.MqttLink;
 import org.smallbms.app.mqtt.MqttService;
 import org.smallbms.app.readout.ReadoutLog;
 import org.smallbms.app.store.StorageFailure;
+import org.smallbms.app.vedirect.VeDirect;
 import org.smallbms.app.web.WebServer;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Command;
@@ -130,6 +131,9 @@ public final class RunCommand implements Callable<Integer> {
             + "them with the key).")
     Path readoutLog;
 
+    @CommandLine.Mixin
+    VeDirectOptions veDirect = new VeDirectOptions();
+
     @Option(names = "--mqtt-port", paramLabel = "N", defaultValue = "1883", description = "The port of the MQTT "
             + "broker the device brings along, where it publishes itself in Venus OS conventions (default "
             + "${DEFAULT-VALUE}; 0 picks a free one; see docs/mqtt.md).")
@@ -217,10 +221,20 @@ public final class RunCommand implements Callable<Integer> {
         if (!WebServer.isLoopback(bind)) {
             out.println("the web app is served beyond this machine, on " + Printable.escape(bind) + " (--bind)");
         }
+        List<VeDirect> veDirects;
+        try {
+            veDirects = veDirect.start(new VeDirect.Port(device.snapshots()::get, device::submit), out);
+        } catch (VeDirect.VeDirectException e) {
+            web.close();
+            device.abandon();
+            log.ifPresent(ReadoutLog::close);
+            return refuse(err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_BAD_INPUT);
+        }
         Optional<EmbeddedBroker> broker;
         try {
             broker = startBroker();
         } catch (EmbeddedBroker.BrokerException e) {
+            veDirects.forEach(VeDirect::close);
             web.close();
             device.abandon();
             log.ifPresent(ReadoutLog::close);
@@ -231,6 +245,7 @@ public final class RunCommand implements Callable<Integer> {
             mqtt = startMqtt(device, broker, out);
         } catch (MqttLink.MqttLinkException e) {
             broker.ifPresent(EmbeddedBroker::close);
+            veDirects.forEach(VeDirect::close);
             web.close();
             device.abandon();
             log.ifPresent(ReadoutLog::close);
@@ -245,6 +260,7 @@ public final class RunCommand implements Callable<Integer> {
             mqtt.ifPresent(MqttService::close);
             broker.ifPresent(EmbeddedBroker::close);
             web.close();
+            veDirects.forEach(VeDirect::close);
             reporter.stop();
             log.ifPresent(l -> closeLog(l, err));
             out.println("stopped at " + StatusText.clock(stopped.at()) + " device time; " + (stopped.saved()
@@ -392,6 +408,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--port = " + port + " is not allowed: give 0..65535 (0 picks a free "
                     + "port)");
         }
+        veDirect.check();
         List<Command> commands = new ArrayList<>();
         if (mode != null) {
             if (!mode.equalsIgnoreCase("on") && !mode.equalsIgnoreCase("off")) {
