@@ -232,7 +232,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Optional<EmbeddedBroker> broker;
         try {
-            broker = startBroker();
+            broker = startBroker(out);
         } catch (EmbeddedBroker.BrokerException e) {
             veDirects.forEach(VeDirect::close);
             web.close();
@@ -306,13 +306,29 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The device's own broker, unless MQTT is off or goes to another broker. */
-    private Optional<EmbeddedBroker> startBroker() throws EmbeddedBroker.BrokerException {
+    /**
+     * The device's own broker, unless MQTT is off or goes to another broker. When the default port is taken (a
+     * broker of the machine's own, most likely) the device's broker takes a free port and says so, rather than keep
+     * the device from running; a port the user asked for is refused when taken.
+     */
+    private Optional<EmbeddedBroker> startBroker(PrintWriter out) throws EmbeddedBroker.BrokerException {
         if (noMqtt || mqttUrl != null) {
             return Optional.empty();
         }
-        return Optional.of(EmbeddedBroker.start(mqttBind, mqttPort, Optional.ofNullable(mqttUser),
-                Optional.ofNullable(mqttPassword)));
+        try {
+            return Optional.of(EmbeddedBroker.start(mqttBind, mqttPort, Optional.ofNullable(mqttUser),
+                    Optional.ofNullable(mqttPassword)));
+        } catch (EmbeddedBroker.BrokerException e) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--mqtt-port")) {
+                throw e;
+            }
+            EmbeddedBroker other = EmbeddedBroker.start(mqttBind, 0, Optional.ofNullable(mqttUser),
+                    Optional.ofNullable(mqttPassword));
+            out.println("MQTT port " + mqttPort + " is taken (another broker?): the device's own broker listens on "
+                    + other.url() + " instead; --mqtt-url tcp://127.0.0.1:" + mqttPort + " publishes to the other "
+                    + "one");
+            return Optional.of(other);
+        }
     }
 
     /** The MQTT front end, unless MQTT is off: connected and publishing, or the reason it cannot. */

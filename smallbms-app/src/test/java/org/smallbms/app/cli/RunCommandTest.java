@@ -24,6 +24,9 @@ import org.smallbms.core.settings.Setting;
 
 class RunCommandTest {
 
+    /** The port a device's own MQTT broker takes unless told otherwise. */
+    private static final int MQTT_DEFAULT_PORT = 1883;
+
     /**
      * A new device started at midnight synchronises in the morning and raises the low SoC warning at about 05:00 the
      * next day.
@@ -37,6 +40,19 @@ class RunCommandTest {
     private StringWriter err = new StringWriter();
 
     private int run(String... args) {
+        // A free port for the device's MQTT broker too, unless the test gives one.
+        return List.of(args).contains("--mqtt-port") ? runOnDefaultMqttPort(args)
+                : runOnDefaultMqttPort(concat(args, "--mqtt-port", "0"));
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** {@code run} with MQTT's default port unless the arguments name one. */
+    private int runOnDefaultMqttPort(String... args) {
         out = new StringWriter();
         err = new StringWriter();
         // A free port for the web app each time, unless the test gives one: runs in one JVM, and CI, never contend
@@ -44,9 +60,6 @@ class RunCommandTest {
         List<String> all = new ArrayList<>(List.of("run"));
         if (!List.of(args).contains("--port")) {
             all.addAll(List.of("--port", "0"));
-        }
-        if (!List.of(args).contains("--mqtt-port")) {
-            all.addAll(List.of("--mqtt-port", "0"));
         }
         all.addAll(List.of(args));
         return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
@@ -167,6 +180,31 @@ class RunCommandTest {
             assertThat(err.toString()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
                     .contains("--mqtt-port").contains("Nothing was started").doesNotContain("Exception");
             assertThat(out.toString()).doesNotContain("running");
+        }
+    }
+
+    @Test
+    @DisplayName("run on a machine whose own broker holds 1883: the device runs, its broker on a free port, and says "
+            + "so")
+    void run_defaultMqttPortTaken_theDeviceRunsWithItsBrokerOnAnotherPort() throws Exception {
+        java.net.ServerSocket taken = null;
+        try {
+            taken = new java.net.ServerSocket(MQTT_DEFAULT_PORT, 50, java.net.InetAddress.getLoopbackAddress());
+        } catch (java.io.IOException alreadyTaken) {
+            // Taken already, by a broker of this machine's: the case itself.
+        }
+        try {
+            int exit = runOnDefaultMqttPort("--speed", "max", "--data", dir.resolve("data").toString(), "--duration",
+                    "10m");
+
+            assertThat(exit).isZero();
+            assertThat(out.toString()).contains("MQTT port " + MQTT_DEFAULT_PORT + " is taken")
+                    .containsPattern("mqtt: tcp://127\\.0\\.0\\.1:\\d+ \\(its own broker\\)")
+                    .doesNotContain("mqtt: tcp://127.0.0.1:" + MQTT_DEFAULT_PORT + " ");
+        } finally {
+            if (taken != null) {
+                taken.close();
+            }
         }
     }
 
