@@ -7,7 +7,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -185,13 +187,15 @@ public final class RunCommand implements Callable<Integer> {
             return refuse(err, "cannot write --readout-log " + Printable.escape(readoutLog.toString()) + ": "
                     + StorageFailure.describe(e) + ". Nothing was started.", EXIT_BAD_INPUT);
         }
+        // What is started so far, undone in reverse when a later part cannot start: nothing is left half started.
+        Deque<Runnable> started = new ArrayDeque<>();
+        log.ifPresent(l -> started.push(l::close));
         Device device;
         try {
             device = Device.open(new Device.Config(system, data, seed, options.start(),
                     Optional.ofNullable(options.speed())));
         } catch (Device.OpenException e) {
-            log.ifPresent(ReadoutLog::close);
-            return refuse(err, e.getMessage(), e.refused() ? EXIT_STORE_REFUSED : EXIT_STORE_UNAVAILABLE);
+            return undo(started, err, e.getMessage(), e.refused() ? EXIT_STORE_REFUSED : EXIT_STORE_UNAVAILABLE);
         }
         out.println("smallBMS NG " + device.serial() + ", data in " + device.file() + ": " + device.restored()
                 .map(s -> "restored (SoC " + s.state().monitor().socText() + ", saved at " + StatusText.clock(s.at())
@@ -201,11 +205,10 @@ public final class RunCommand implements Callable<Integer> {
                 + "--data " + data + "` sets a new one)"));
         out.println("portal id " + device.portalId() + " (its MQTT topics, docs/mqtt.md)");
         out.flush();
+        started.push(device::abandon);
         Optional<String> refused = device.trial(options.commands());
         if (refused.isPresent()) {
-            device.abandon();
-            log.ifPresent(ReadoutLog::close);
-            return refuse(err, "refused: " + refused.get() + " The device was not started.", EXIT_BAD_INPUT);
+            return undo(started, err, "refused: " + refused.get() + " The device was not started.", EXIT_BAD_INPUT);
         }
         log.ifPresent(device::addReadoutSink);
 
@@ -213,10 +216,10 @@ public final class RunCommand implements Callable<Integer> {
         try {
             web = WebServer.start(device, bind, port);
         } catch (WebServer.WebServerException e) {
-            device.abandon();
-            log.ifPresent(ReadoutLog::close);
-            return refuse(err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_STORE_UNAVAILABLE);
+            return undo(started, err, Printable.escape(e.getMessage()) + " Nothing was started.",
+                    EXIT_STORE_UNAVAILABLE);
         }
+        started.push(web::close);
         out.println("web app: http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + web.port() + "/");
         if (!WebServer.isLoopback(bind)) {
             out.println("the web app is served beyond this machine, on " + Printable.escape(bind) + " (--bind)");
@@ -225,31 +228,23 @@ public final class RunCommand implements Callable<Integer> {
         try {
             veDirects = veDirect.start(new VeDirect.Port(device.snapshots()::get, device::submit), out);
         } catch (VeDirect.VeDirectException e) {
-            web.close();
-            device.abandon();
-            log.ifPresent(ReadoutLog::close);
-            return refuse(err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_BAD_INPUT);
+            return undo(started, err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_BAD_INPUT);
         }
+        veDirects.forEach(v -> started.push(v::close));
         Optional<EmbeddedBroker> broker;
         try {
             broker = startBroker(out);
         } catch (EmbeddedBroker.BrokerException e) {
-            veDirects.forEach(VeDirect::close);
-            web.close();
-            device.abandon();
-            log.ifPresent(ReadoutLog::close);
-            return refuse(err, Printable.escape(e.getMessage()) + ". Nothing was started.", EXIT_STORE_UNAVAILABLE);
+            return undo(started, err, Printable.escape(e.getMessage()) + ". Nothing was started.",
+                    EXIT_STORE_UNAVAILABLE);
         }
+        broker.ifPresent(b -> started.push(b::close));
         Optional<MqttService> mqtt;
         try {
             mqtt = startMqtt(device, broker, out);
         } catch (MqttLink.MqttLinkException e) {
-            broker.ifPresent(EmbeddedBroker::close);
-            veDirects.forEach(VeDirect::close);
-            web.close();
-            device.abandon();
-            log.ifPresent(ReadoutLog::close);
-            return refuse(err, Printable.escape(e.getMessage()) + ". Nothing was started.", EXIT_STORE_UNAVAILABLE);
+            return undo(started, err, Printable.escape(e.getMessage()) + ". Nothing was started.",
+                    EXIT_STORE_UNAVAILABLE);
         }
         ConsoleReporter reporter = new ConsoleReporter(out, device.snapshots(), System.console() != null,
                 Duration.ofSeconds(Math.max(1, statusEvery)));
@@ -360,6 +355,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "disk fell behind the device");
         }
         err.flush();
+    }
+
+    /** Undoes what was started, last first, then refuses with {@code message}. */
+    private static int undo(Deque<Runnable> started, PrintWriter err, String message, int exit) {
+        while (!started.isEmpty()) {
+            started.pop().run();
+        }
+        return refuse(err, message, exit);
     }
 
     private static int refuse(PrintWriter err, String message, int exit) {
