@@ -109,7 +109,24 @@ public final class EmbeddedBroker implements AutoCloseable {
                     + e.getMessage() + " (another broker on it? --mqtt-port picks another port, 0 a free one; "
                     + "--mqtt-url uses a broker that runs already)", e);
         }
+        if (stillFree(host, port)) {
+            // Moquette logs a port it could not bind and carries on: a port free after the start was not taken.
+            server.stopServer();
+            throw new BrokerException("the MQTT broker cannot listen on " + host + ":" + port + ": the port was "
+                    + "taken as it started (--mqtt-port picks another port, 0 a free one)", null);
+        }
         return new EmbeddedBroker(server, host, port);
+    }
+
+    /** Whether nothing listens on {@code host}:{@code port}: it can be bound now. */
+    private static boolean stillFree(String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(false);
+            probe.bind(new java.net.InetSocketAddress(InetAddress.getByName(host), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The port it listens on. */
