@@ -166,6 +166,8 @@ public final class BmsMapping {
             // States, not codes: their effect shows in the IO fields (ATC, ATD, remote).
             case UNPOWERED, REMOTE_OFF, MODE_OFF, NO_BANK, CHARGE_LOW_TEMPERATURE, CELL_HIGH_VOLTAGE,
                     FIRMWARE_UPDATING, FIRMWARE_FAILED -> Target.NONE;
+            // The classic smallBMS's states: it has no Bluetooth, so it never advertises (CLS-04).
+            case SIGNAL_LOST, CHARGE_HIGH_TEMPERATURE, CELL_PRE_ALARM, CELL_UNDERVOLTAGE -> Target.NONE;
             // A-B08 is the cells' low voltage seen at the bank terminals (Vbat per cell): the same field.
             case W_B01, A_B01, A_B08 -> Target.field(WarningsAlarms.Kind.LOW_CELL_VOLTAGE);
             case W_B05, A_B05 -> Target.field(WarningsAlarms.Kind.BMS_CABLE);

@@ -28,8 +28,9 @@ import org.smallbms.core.settings.SettingChange;
 import org.smallbms.core.settings.Settings;
 
 /**
- * The smallBMS NG as one step: {@link #step} for each frame from the batteries, {@link #handle} for each user
- * command, {@link #restore} after a restart.
+ * A smallBMS as one step: {@link #step} for each frame from the batteries, {@link #handle} for each user command,
+ * {@link #restore} after a restart. The state names its {@link DeviceProfile}: the smallBMS NG, or the classic
+ * smallBMS, which has only its protection (no battery monitor, history or settings: CLS-04).
  *
  * <p>Within a step the battery monitor counts first and the protection acts on the SoC it just counted, so the
  * discharge floor opens the load output in the very step the SoC reaches it (PROT-06).
@@ -42,9 +43,14 @@ public final class Bms {
     private Bms() {
     }
 
-    /** A new BMS from the factory: default settings, SoC unknown, empty history, not yet powered. */
+    /** A new smallBMS NG from the factory: default settings, SoC unknown, empty history, not yet powered. */
     public static BmsState initial() {
-        return restore(new PersistedState(Settings.defaults(SystemVoltage.V12), MonitorState.UNKNOWN,
+        return initial(DeviceProfile.NG);
+    }
+
+    /** A new device of {@code profile} from the factory, not yet powered. */
+    public static BmsState initial(DeviceProfile profile) {
+        return restore(profile, new PersistedState(Settings.defaults(SystemVoltage.V12), MonitorState.UNKNOWN,
                 History.EMPTY, BalancerState.NOT_JUDGED), List.of());
     }
 
@@ -53,17 +59,27 @@ public final class Bms {
      * The first step sees how long the BMS was off and does not count that gap (MON-07).
      */
     public static BmsState restore(PersistedState persisted, Instant now) {
-        return restore(persisted, List.of(new Event(now, Event.Kind.MONITOR, "SoC", persisted.monitor().socText(),
-                "restored after a restart")));
+        return restore(DeviceProfile.NG, persisted, now);
     }
 
-    private static BmsState restore(PersistedState persisted, List<Event> events) {
-        return new BmsState(persisted.settings(), Protection.poweredOff(), persisted.monitor(), persisted.history(),
-                persisted.balancer(), BalancerStatus.UNKNOWN_SOC, events);
+    /** A device of {@code profile} after a restart, as {@link #restore(PersistedState, Instant)}. */
+    public static BmsState restore(DeviceProfile profile, PersistedState persisted, Instant now) {
+        List<Event> events = !profile.has(DeviceProfile.Feature.BATTERY_MONITOR) ? List.of()
+                : List.of(new Event(now, Event.Kind.MONITOR, "SoC", persisted.monitor().socText(),
+                "restored after a restart"));
+        return restore(profile, persisted, events);
+    }
+
+    private static BmsState restore(DeviceProfile profile, PersistedState persisted, List<Event> events) {
+        return new BmsState(profile, persisted.settings(), Protection.poweredOff(), persisted.monitor(),
+                persisted.history(), persisted.balancer(), BalancerStatus.UNKNOWN_SOC, events);
     }
 
     /** One control step with the frame the batteries sent at {@code now}. */
     public static BmsState step(BmsState previous, Instant now, BankFrame frame) {
+        if (!previous.profile().has(DeviceProfile.Feature.BATTERY_MONITOR)) {
+            return protectionOnly(previous, now, frame);
+        }
         // Most steps have no events: then no list is built or copied.
         List<Event> events = List.of();
         // The bank the frame comes from, found once for the monitor and the protection (after a restart the
@@ -102,7 +118,22 @@ public final class Bms {
             events.addAll(monitor.events());
             events.addAll(protection.events());
         }
-        return new BmsState(settings, protection, monitor.state(), history, balancerState, balancer, events);
+        return new BmsState(previous.profile(), settings, protection, monitor.state(), history, balancerState,
+                balancer, events);
+    }
+
+    /**
+     * The step of a device without a battery monitor (the classic smallBMS): its protection alone, on the signals
+     * of its batteries; it knows no bank, no SoC and no settings but its defaults.
+     */
+    private static BmsState protectionOnly(BmsState previous, Instant now, BankFrame frame) {
+        ProtectionState protection = Protection.step(previous.profile().rules(), previous.protection(), now, frame,
+                protectionInputs(previous.settings(), previous.monitor()), Optional.empty());
+        if (protection == previous.protection() && previous.events().isEmpty()) {
+            return previous;
+        }
+        return new BmsState(previous.profile(), previous.settings(), protection, previous.monitor(),
+                previous.history(), previous.balancerState(), previous.balancer(), protection.events());
     }
 
     /**
@@ -121,6 +152,10 @@ public final class Bms {
 
     /** A user command, handled between two steps. A refusal returns the given state unchanged with the reason. */
     public static CommandResult handle(BmsState state, Instant now, Command command) {
+        if (!state.profile().has(command.needs())) {
+            return new CommandResult.Rejected(state, "The " + state.profile().label() + " has no "
+                    + command.describe() + " (CLS-04). Nothing was changed.");
+        }
         return command.applyTo(state, now);
     }
 
@@ -199,8 +234,8 @@ public final class Bms {
     }
 
     private static CommandResult withMonitor(BmsState state, MonitorStep monitor) {
-        return new CommandResult.Accepted(new BmsState(state.settings(), state.protection(), monitor.state(),
-                state.history(), state.balancerState(), state.balancer(), monitor.events()));
+        return new CommandResult.Accepted(new BmsState(state.profile(), state.settings(), state.protection(),
+                monitor.state(), state.history(), state.balancerState(), state.balancer(), monitor.events()));
     }
 
     private static CommandResult withProtection(BmsState state, ProtectionState protection) {
@@ -209,7 +244,7 @@ public final class Bms {
 
     private static CommandResult accepted(BmsState state, Settings settings, ProtectionState protection,
             History history, List<Event> events) {
-        return new CommandResult.Accepted(new BmsState(settings, protection, state.monitor(), history,
-                state.balancerState(), state.balancer(), events));
+        return new CommandResult.Accepted(new BmsState(state.profile(), settings, protection, state.monitor(),
+                history, state.balancerState(), state.balancer(), events));
     }
 }

@@ -18,6 +18,7 @@ import org.smallbms.core.settings.Settings;
  * The whole BMS between two steps, and what the status, battery, history and settings pages show (UI-01..04).
  * Immutable.
  *
+ * @param profile the device: the smallBMS NG or the classic smallBMS
  * @param settings the user's settings
  * @param protection the protection: outputs, active codes, the detected bank, firmware update phase
  * @param monitor the battery monitor
@@ -27,6 +28,7 @@ import org.smallbms.core.settings.Settings;
  * @param events what the step or command that produced this state changed, with causes
  */
 public record BmsState(
+        DeviceProfile profile,
         Settings settings,
         ProtectionState protection,
         MonitorState monitor,
@@ -40,6 +42,7 @@ public record BmsState(
             + "warning, the discharge floor and the time remaining are inactive.";
 
     public BmsState {
+        Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(protection, "protection");
         Objects.requireNonNull(monitor, "monitor");

@@ -22,10 +22,29 @@ public sealed interface Command {
     /** Carries the command out: {@link Bms#handle} is the entry point. */
     CommandResult applyTo(BmsState state, Instant now);
 
+    /** What a device must have for this command: a device without it refuses the command (CLS-04). */
+    DeviceProfile.Feature needs();
+
+    /** What the command does, in words, for a refusal. */
+    default String describe() {
+        return switch (needs()) {
+            case SETTINGS -> "settings to change";
+            case BATTERY_MONITOR -> "a battery monitor whose SoC could be set or synchronised";
+            case HISTORY -> "a history to reset";
+            case FIRMWARE_UPDATE -> "firmware updates";
+            case BLUETOOTH -> "Bluetooth";
+        };
+    }
+
     /** SET-01, SET-02: change one setting to a value in the unit its schema names (a whole number of it). */
     record ChangeSetting(Setting setting, double value) implements Command {
         public ChangeSetting {
             Objects.requireNonNull(setting, "setting");
+        }
+
+        @Override
+        public DeviceProfile.Feature needs() {
+            return DeviceProfile.Feature.SETTINGS;
         }
 
         @Override
@@ -52,6 +71,11 @@ public sealed interface Command {
         }
 
         @Override
+        public DeviceProfile.Feature needs() {
+            return DeviceProfile.Feature.SETTINGS;
+        }
+
+        @Override
         public CommandResult applyTo(BmsState state, Instant now) {
             return Bms.changeSettings(state, now, values);
         }
@@ -59,6 +83,11 @@ public sealed interface Command {
 
     /** SET-03. */
     record ResetToDefaults() implements Command {
+        @Override
+        public DeviceProfile.Feature needs() {
+            return DeviceProfile.Feature.SETTINGS;
+        }
+
         @Override
         public CommandResult applyTo(BmsState state, Instant now) {
             return Bms.resetToDefaults(state, now);
@@ -68,6 +97,11 @@ public sealed interface Command {
     /** MON-05: set the state of charge, in percent (0..100, kept to 0.1 %). */
     record SetSoc(double socPercent) implements Command {
         @Override
+        public DeviceProfile.Feature needs() {
+            return DeviceProfile.Feature.BATTERY_MONITOR;
+        }
+
+        @Override
         public CommandResult applyTo(BmsState state, Instant now) {
             return Bms.setSoc(state, now, socPercent);
         }
@@ -75,6 +109,11 @@ public sealed interface Command {
 
     /** MON-05: "Synchronise SoC to 100 %". */
     record Synchronise() implements Command {
+        @Override
+        public DeviceProfile.Feature needs() {
+            return DeviceProfile.Feature.BATTERY_MONITOR;
+        }
+
         @Override
         public CommandResult applyTo(BmsState state, Instant now) {
             return Bms.synchronise(state, now);
@@ -84,6 +123,11 @@ public sealed interface Command {
     /** HIST-03. */
     record ResetHistory() implements Command {
         @Override
+        public DeviceProfile.Feature needs() {
+            return DeviceProfile.Feature.HISTORY;
+        }
+
+        @Override
         public CommandResult applyTo(BmsState state, Instant now) {
             return Bms.resetHistory(state, now);
         }
@@ -91,6 +135,11 @@ public sealed interface Command {
 
     /** REM-03: Mode on or off. */
     record SetMode(boolean on) implements Command {
+        @Override
+        public DeviceProfile.Feature needs() {
+            return DeviceProfile.Feature.SETTINGS;
+        }
+
         @Override
         public CommandResult applyTo(BmsState state, Instant now) {
             return Bms.changeSetting(state, now, Setting.MODE, on ? 1 : 0);
@@ -104,6 +153,11 @@ public sealed interface Command {
         }
 
         @Override
+        public DeviceProfile.Feature needs() {
+            return DeviceProfile.Feature.FIRMWARE_UPDATE;
+        }
+
+        @Override
         public CommandResult applyTo(BmsState state, Instant now) {
             return Bms.startFirmwareUpdate(state, now, image);
         }
@@ -113,6 +167,11 @@ public sealed interface Command {
     record FinishFirmwareUpdate(boolean applied, String detail) implements Command {
         public FinishFirmwareUpdate {
             Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public DeviceProfile.Feature needs() {
+            return DeviceProfile.Feature.FIRMWARE_UPDATE;
         }
 
         @Override

@@ -78,7 +78,24 @@ public enum Condition {
             Effect.CHARGE_AND_DISCHARGE),
     E_B11("E-B11", Severity.ERROR, "Hardware error",
             "Hardware error",
-            "Contact your Victron dealer.", Effect.CHARGE_AND_DISCHARGE);
+            "Contact your Victron dealer.", Effect.CHARGE_AND_DISCHARGE),
+    // The classic smallBMS's states. It shows no codes (CLS-04): the batteries decide and signal over the daisy
+    // chain (CLS-02), and the BMS switches its outputs on those signals.
+    SIGNAL_LOST(null, Severity.STATE, "No battery signal",
+            "The BMS cable loop through the batteries is open, or a battery does not signal",
+            "Daisy chain the two BMS cables of every battery and connect the two remaining ones to the BMS.",
+            Effect.CHARGE_AND_DISCHARGE),
+    CHARGE_HIGH_TEMPERATURE(null, Severity.STATE, "Battery temperature above 50 °C",
+            "Battery temperature above 50 °C",
+            "Charging resumes when the battery has cooled to 45 °C.", Effect.CHARGE),
+    CELL_PRE_ALARM(null, Severity.STATE, "Cell undervoltage imminent",
+            "A battery signals a cell below the pre-alarm level set in the battery",
+            "Charge the battery or reduce the load: the loads are disconnected at the battery's load disconnect "
+                    + "level.", Effect.PRE_ALARM),
+    CELL_UNDERVOLTAGE(null, Severity.STATE, "Low cell voltage",
+            "A battery signals a cell at the load disconnect level set in the battery",
+            "Charge the battery. The loads are switched back on when the battery stops signalling low cell "
+                    + "voltage.", Effect.SHUTDOWN);
 
     private static final Condition[] VALUES = values();
 

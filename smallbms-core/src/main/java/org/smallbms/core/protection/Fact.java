@@ -39,7 +39,9 @@ enum Fact {
     BANK_INVALID("the detected bank breaks a rule of TOP-02..05"),
     VBAT_NOT_ALLOWED("Vbat outside " + Limits.VBAT_MIN_MILLIVOLTS / 1000 + ".." + Limits.VBAT_MAX_MILLIVOLTS / 1000
             + " V, or more than " + Limits.VBAT_MISMATCH_PERCENT + " % from the series voltage the batteries report"),
-    HARDWARE_FAULT("the self-test fails, or an output driven high reads back low");
+    HARDWARE_FAULT("the self-test fails, or an output driven high reads back low"),
+    FLAG_CELL_PRE_ALARM("a battery's pre-alarm flag (a cell below the level set in a Lithium Battery Smart)"),
+    SIGNAL_LOST("the daisy chain loop open, or a battery on it that does not signal");
 
     private final String description;
     private final long bit;

@@ -14,17 +14,13 @@ import org.smallbms.core.event.Event;
 import org.smallbms.core.firmware.FirmwareImage;
 
 /**
- * The protection step of the smallBMS NG: from the previous state, the time and one frame, the next state with its
- * outputs and the events that explain every change.
+ * The protection step: from the previous state, the time and one frame, the next state with its outputs and the
+ * events that explain every change, by a device's {@link RuleSet} (the smallBMS NG's where none is named).
  *
  * <p>Each rule sets or clears one {@link Condition}; the outputs are read off the active set by
  * {@link Conditions#allowsCharge()}, {@link Conditions#allowsDischarge()} and {@link Conditions#raisesPreAlarm()}.
  */
 public final class Protection {
-
-    /** The smallBMS NG's rule table, made fast to go down, and its timers: the step reads them every tick. */
-    private static final CompiledRules RULES = new CompiledRules(Rules.NG);
-    private static final CompiledTimers TIMERS = new CompiledTimers(Rules.TIMERS);
 
     private Protection() {
     }
@@ -47,7 +43,13 @@ public final class Protection {
      */
     public static ProtectionState step(ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs) {
-        return step(previous, now, frame, inputs, bankFor(previous, frame));
+        return step(RuleSet.NG, previous, now, frame, inputs);
+    }
+
+    /** One control step by {@code rules}, as {@link #step(ProtectionState, Instant, BankFrame, ProtectionInputs)}. */
+    public static ProtectionState step(RuleSet rules, ProtectionState previous, Instant now, BankFrame frame,
+            ProtectionInputs inputs) {
+        return step(rules, previous, now, frame, inputs, bankFor(rules, previous, frame));
     }
 
     /**
@@ -56,6 +58,15 @@ public final class Protection {
      * the first complete frame is detected.
      */
     public static Optional<Bank> bankFor(ProtectionState state, BankFrame frame) {
+        return bankFor(RuleSet.NG, state, frame);
+    }
+
+    /** The bank a frame comes from, as {@link #bankFor(ProtectionState, BankFrame)}; none for a device that does not
+     * detect one ({@link RuleSet#detectsBank()}). */
+    public static Optional<Bank> bankFor(RuleSet rules, ProtectionState state, BankFrame frame) {
+        if (!rules.detectsBank()) {
+            return Optional.empty();
+        }
         Optional<Bank> known = state.bank();
         if (!frame.isComplete() || known.isPresent() && known.get().hasSameMembers(frame.batteries())) {
             return known;
@@ -69,12 +80,21 @@ public final class Protection {
      * compared with the bank's members once per tick, not twice.
      *
      * <p>Below the operating minimum the BMS is off (OUT-03) whatever else holds. Otherwise the step moves the timers
-     * of {@link Rules#TIMERS}, then decides each row of {@link Rules#NG} in turn; the outputs follow from the
+     * of the {@link RuleSet}, then decides each of its rows in turn; the outputs follow from the
      * conditions that hold.
      *
      * @param frameBank {@code bankFor(previous, frame)}
      */
     public static ProtectionState step(ProtectionState previous, Instant now, BankFrame frame,
+            ProtectionInputs inputs, Optional<Bank> frameBank) {
+        return step(RuleSet.NG, previous, now, frame, inputs, frameBank);
+    }
+
+    /**
+     * One control step by {@code rules} with the frame's bank as {@link #bankFor(RuleSet, ProtectionState,
+     * BankFrame)} found it, as {@link #step(ProtectionState, Instant, BankFrame, ProtectionInputs, Optional)}.
+     */
+    public static ProtectionState step(RuleSet rules, ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs, Optional<Bank> frameBank) {
         // The same frame and inputs as a step that left the state as it was, with no timer running: the same state.
         if (previous.steadyFor(frame, inputs, frameBank, now)) {
@@ -85,22 +105,22 @@ public final class Protection {
                 return previous.withoutEvents();
             }
             ProtectionState off = poweredOff();
-            return finish(previous, Reading.of(frame, inputs, off.bank(), previous, now), off.active(), off.timers(),
-                    null, null, FirmwarePhase.IDLE, null, List.of());
+            return finish(rules, previous, Reading.of(frame, inputs, off.bank(), previous, now), off.active(),
+                    off.timers(), null, null, FirmwarePhase.IDLE, null, List.of());
         }
         ProtectionState s = previous.has(Condition.UNPOWERED) ? poweredUp(previous) : previous;
 
         // The bank: detected again only when a complete chain shows other members (TOP-01, TOP-09).
         // At power-up the bank is found again for the state just powered up, which knows none.
-        Optional<Bank> bank = s == previous ? frameBank : bankFor(s, frame);
+        Optional<Bank> bank = s == previous ? frameBank : bankFor(rules, s, frame);
         List<Event> bankEvents = List.of();
         if (!bank.equals(s.bank())) {
             bankEvents = List.of(bankEvent(now, s.bank(), bank.orElseThrow()));
         }
 
         long facts = Reading.facts(frame, inputs, bank, s, now);
-        Timers timers = TIMERS.next(s.timers(), facts, now);
-        long bits = RULES.decide(s, now, facts, timers);
+        Timers timers = rules.compiledTimers().next(s.timers(), facts, now);
+        long bits = rules.compiledRules().decide(s, now, facts, timers);
 
         Conditions active = bits == s.active().bits() ? s.active() : new Conditions(bits);
         Outputs outputs = Outputs.of(active.allowsCharge(), active.allowsDischarge(), active.raisesPreAlarm());
@@ -114,8 +134,8 @@ public final class Protection {
                 && leadEndsAt == previous.preAlarmLeadEndsAt() && s == previous) {
             return previous.steadyOn(frame, inputs, now);
         }
-        return finish(previous, Reading.of(frame, inputs, bank, s, now), active, timers, holdUntil, leadEndsAt,
-                s.firmware(), s.firmwareFailedAt(), bankEvents);
+        return finish(rules, previous, Reading.of(frame, inputs, bank, s, now), active, timers, holdUntil,
+                leadEndsAt, s.firmware(), s.firmwareFailedAt(), bankEvents);
     }
 
     /**
@@ -136,9 +156,9 @@ public final class Protection {
      * its cause from the condition's row; {@code reading} is what the step read (its state before is the one the
      * causes name: the lead's start, the outputs as commanded).
      */
-    private static ProtectionState finish(ProtectionState previous, Reading reading, Conditions active, Timers timers,
-            Instant holdUntil, Instant leadEndsAt, FirmwarePhase firmware, Instant firmwareFailedAt,
-            List<Event> bankEvents) {
+    private static ProtectionState finish(RuleSet rules, ProtectionState previous, Reading reading,
+            Conditions active, Timers timers, Instant holdUntil, Instant leadEndsAt, FirmwarePhase firmware,
+            Instant firmwareFailedAt, List<Event> bankEvents) {
         Instant now = reading.now();
         Outputs outputs = Outputs.of(active.allowsCharge(), active.allowsDischarge(), active.raisesPreAlarm());
         List<Event> events = bankEvents;
@@ -147,39 +167,40 @@ public final class Protection {
             List<Condition> raised = active.minus(previous.active());
             List<Condition> cleared = previous.active().minus(active);
             for (Condition condition : raised) {
-                events.add(new Event(now, kindOf(condition), condition.label(), "active", raised(condition, reading)));
+                events.add(new Event(now, kindOf(condition), condition.label(), "active", raised(rules, condition,
+                        reading)));
             }
             for (Condition condition : cleared) {
                 events.add(new Event(now, kindOf(condition), condition.label(), "cleared",
-                        cleared(condition, reading)));
+                        cleared(rules, condition, reading)));
             }
-            addOutputEvent(events, now, "ATC", previous.outputs().charge(), outputs.charge(), raised, cleared,
-                    reading, Output.CHARGE);
-            addOutputEvent(events, now, "ATD", previous.outputs().load(), outputs.load(), raised, cleared, reading,
-                    Output.LOAD);
-            addOutputEvent(events, now, "PRE_ALARM", previous.outputs().preAlarm(), outputs.preAlarm(), raised,
-                    cleared, reading, Output.PRE_ALARM);
+            addOutputEvent(rules, events, now, "ATC", previous.outputs().charge(), outputs.charge(), raised,
+                    cleared, reading, Output.CHARGE);
+            addOutputEvent(rules, events, now, "ATD", previous.outputs().load(), outputs.load(), raised, cleared,
+                    reading, Output.LOAD);
+            addOutputEvent(rules, events, now, "PRE_ALARM", previous.outputs().preAlarm(), outputs.preAlarm(),
+                    raised, cleared, reading, Output.PRE_ALARM);
         }
         return new ProtectionState(active, outputs, reading.bank(), timers, holdUntil, leadEndsAt, firmware,
                 firmwareFailedAt, events);
     }
 
-    private static String raised(Condition condition, Reading reading) {
-        return Rules.of(condition).raised().of(reading);
+    private static String raised(RuleSet rules, Condition condition, Reading reading) {
+        return rules.row(condition).raised().of(reading);
     }
 
     /** Why a condition cleared: its row's words, or the power that went, which clears them all. */
-    private static String cleared(Condition condition, Reading reading) {
+    private static String cleared(RuleSet rules, Condition condition, Reading reading) {
         if (reading.vbat() < Limits.OPERATING_MIN_MILLIVOLTS) {
             return "the BMS lost power (Vbat " + Figures.volts(reading.vbat()) + ")";
         }
-        return Rules.of(condition).cleared().of(reading);
+        return rules.row(condition).cleared().of(reading);
     }
 
     private enum Output { CHARGE, LOAD, PRE_ALARM }
 
-    private static void addOutputEvent(List<Event> events, Instant now, String name, Level before, Level after,
-            List<Condition> raised, List<Condition> cleared, Reading reading, Output output) {
+    private static void addOutputEvent(RuleSet rules, List<Event> events, Instant now, String name, Level before,
+            Level after, List<Condition> raised, List<Condition> cleared, Reading reading, Output output) {
         if (before == after) {
             return;
         }
@@ -187,13 +208,13 @@ public final class Protection {
         for (Condition condition : raised) {
             if (push(condition, output, true) == after) {
                 cause.append(cause.length() == 0 ? "" : "; ").append(condition.label()).append(' ')
-                        .append(raised(condition, reading));
+                        .append(raised(rules, condition, reading));
             }
         }
         for (Condition condition : cleared) {
             if (push(condition, output, false) == after) {
                 cause.append(cause.length() == 0 ? "" : "; ").append(condition.label()).append(" cleared: ")
-                        .append(cleared(condition, reading));
+                        .append(cleared(rules, condition, reading));
             }
         }
         events.add(new Event(now, Event.Kind.OUTPUT, name, after.name(), cause.toString()));

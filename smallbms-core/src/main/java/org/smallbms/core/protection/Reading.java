@@ -60,6 +60,8 @@ record Reading(BankFrame frame, ProtectionInputs inputs, Optional<Bank> bank, Pr
     private static final long BANK_INVALID = Fact.BANK_INVALID.bit();
     private static final long VBAT_NOT_ALLOWED = Fact.VBAT_NOT_ALLOWED.bit();
     private static final long HARDWARE_FAULT = Fact.HARDWARE_FAULT.bit();
+    private static final long FLAG_CELL_PRE_ALARM = Fact.FLAG_CELL_PRE_ALARM.bit();
+    private static final long SIGNAL_LOST = Fact.SIGNAL_LOST.bit();
 
     static Reading of(BankFrame frame, ProtectionInputs inputs, Optional<Bank> bank, ProtectionState before,
             Instant now) {
@@ -122,6 +124,8 @@ record Reading(BankFrame frame, ProtectionInputs inputs, Optional<Bank> bank, Pr
         boolean missing = batteries.size() < frame.chainNodes() || frame.chainNodes() == 0;
         f |= missing ? DATA_MISSING : DATA_PRESENT;
         f |= frame.chainClosed() ? CHAIN_CLOSED : CHAIN_OPEN;
+        f |= bit(SIGNAL_LOST, missing || !frame.chainClosed());
+        f |= bit(FLAG_CELL_PRE_ALARM, has(flags, BatteryFlag.CELL_PRE_ALARM));
         boolean socKnown = inputs.socKnown();
         int soc = inputs.socPermille();
         int floor = inputs.dischargeFloorPercent() * 10;

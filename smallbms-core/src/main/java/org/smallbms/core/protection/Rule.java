@@ -61,6 +61,15 @@ record Rule(Condition condition, long facts, Timer timer, long unless, long rele
         return new Rule(condition, fact.bit(), null, 0, 0, null, raised, cleared);
     }
 
+    /** A condition that holds while any of {@code facts} does. */
+    static Rule whenAny(Condition condition, List<Fact> facts, Cause raised, Cause cleared) {
+        long bits = 0;
+        for (Fact fact : facts) {
+            bits |= fact.bit();
+        }
+        return new Rule(condition, bits, null, 0, 0, null, raised, cleared);
+    }
+
     /** A condition that holds while {@code timer} counts. */
     static Rule timed(Condition condition, Timer timer, Cause raised, Cause cleared) {
         return new Rule(condition, 0, timer, 0, 0, null, raised, cleared);

@@ -1,9 +1,6 @@
 package org.smallbms.core.protection;
 
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import org.smallbms.core.bank.BatteryFlag;
 import org.smallbms.core.bank.BatteryThresholds;
 import org.smallbms.core.bank.OutputReadback;
@@ -12,10 +9,11 @@ import org.smallbms.core.codes.Conditions;
 import org.smallbms.core.remote.Remote;
 
 /**
- * The smallBMS NG's rules, declared as a table: first the timers a step moves, then one row per condition in the
- * order the step decides them, each with its test, its limits (from {@link Limits} and the battery's
- * {@link BatteryThresholds}) and its causes written from the same numbers. {@link Protection#step} is one loop over
- * these rows; docs/protection.md shows the table, and a test keeps the two in step.
+ * The rules of the two devices, declared as tables: for the smallBMS NG first the timers a step moves, then one row
+ * per condition in the order the step decides them, each with its test, its limits (from {@link Limits} and the
+ * battery's {@link BatteryThresholds}) and its causes written from the same numbers; then the classic smallBMS's
+ * rows. {@link RuleSet} holds each device's table and {@link Protection#step} is one loop over its rows;
+ * docs/protection.md shows the tables, and a test keeps the two in step.
  */
 final class Rules {
 
@@ -151,61 +149,61 @@ final class Rules {
                             : "SoC " + Figures.percent(r.inputs().socPermille()) + " is above the low SoC warning "
                             + "level " + r.inputs().lowSocWarningPercent() + " %").unless(Condition.A_B07));
 
-    /** Each condition's row, for its causes. */
-    private static final Map<Condition, Rule> BY_CONDITION = byCondition(NG);
+    /**
+     * The classic smallBMS with pre-alarm (CLS-02..04): the batteries decide, with the levels set in them, and
+     * signal over the daisy chain; the BMS switches its outputs on those signals. No codes, no SoC, no bank of its
+     * own: the rows read the batteries' flags, the chain and the remote. The load output still waits for the
+     * pre-alarm's lead (CLS-03: at least 30 s, and no emergency level: the classic manual knows none), and keeps the
+     * NG's shutdown hold (PROT-11) and low-consumption state (PROT-12), which the classic's figures share (OUT-03).
+     */
+    static final List<Rule> CLASSIC = List.of(
+            Rule.when(Condition.UNPOWERED, Fact.POWER_LOW,
+                    r -> "Vbat " + Figures.volts(r.vbat()) + " is below the "
+                            + Figures.volts(Limits.OPERATING_MIN_MILLIVOLTS) + " operating minimum",
+                    r -> "Vbat " + Figures.volts(r.vbat()) + " powers the BMS"),
+            Rule.when(Condition.REMOTE_OFF, Fact.REMOTE_OFF,
+                    r -> "remote off: " + Remote.describe(r.frame().remote(), r.vbat()),
+                    r -> "remote on: " + Remote.describe(r.frame().remote(), r.vbat())),
+            Rule.when(Condition.SIGNAL_LOST, Fact.SIGNAL_LOST,
+                    r -> !r.frame().chainClosed() ? "the daisy chain is open: a BMS cable is out or broken, so no "
+                            + "battery's signal reaches the BMS" : missing(r) + ": without its signal the BMS "
+                            + "allows neither charge nor discharge",
+                    r -> "the daisy chain is closed and all " + r.frame().chainNodes() + " batteries signal"),
+            Rule.when(Condition.CHARGE_LOW_TEMPERATURE, Fact.FLAG_CHARGE_LOW_TEMPERATURE,
+                    r -> "battery " + r.batteriesWith(BatteryFlag.CHARGE_LOW_TEMPERATURE)
+                            + " signals charge low temperature (coldest " + Figures.celsius(r.minDeciCelsius())
+                            + "; below " + degrees(BATTERY.chargeLowDeciCelsius()) + ")",
+                    r -> "no battery signals charge low temperature (coldest " + Figures.celsius(r.minDeciCelsius())
+                            + ")"),
+            Rule.when(Condition.CELL_HIGH_VOLTAGE, Fact.FLAG_CELL_HIGH,
+                    r -> "battery " + r.batteriesWith(BatteryFlag.CELL_HIGH_VOLTAGE)
+                            + " signals cell overvoltage (highest cell " + Figures.volts(r.maxCellMillivolts())
+                            + "; threshold " + twoDecimals(BATTERY.cellHighMillivolts()) + ")",
+                    r -> "no battery signals cell overvoltage (highest cell " + Figures.volts(r.maxCellMillivolts())
+                            + ")"),
+            Rule.when(Condition.CHARGE_HIGH_TEMPERATURE, Fact.FLAG_CHARGE_HIGH_TEMPERATURE,
+                    r -> "battery " + r.batteriesWith(BatteryFlag.CHARGE_HIGH_TEMPERATURE)
+                            + " signals cell over temperature (hottest " + Figures.celsius(r.maxDeciCelsius())
+                            + "; above " + degrees(BATTERY.chargeHighDeciCelsius()) + ")",
+                    r -> "no battery signals cell over temperature (hottest " + Figures.celsius(r.maxDeciCelsius())
+                            + ")"),
+            // A battery at its load disconnect level pre-alarms too: the lead runs before the loads go off.
+            Rule.whenAny(Condition.CELL_PRE_ALARM, List.of(Fact.FLAG_CELL_PRE_ALARM, Fact.FLAG_CELL_LOW),
+                    r -> "battery " + r.batteriesWith(r.flag(BatteryFlag.CELL_PRE_ALARM) ? BatteryFlag.CELL_PRE_ALARM
+                            : BatteryFlag.CELL_LOW_VOLTAGE) + " signals imminent cell undervoltage (lowest cell "
+                            + Figures.volts(r.minCellMillivolts()) + "; below the pre-alarm level set in the "
+                            + "battery)",
+                    r -> "no battery signals imminent cell undervoltage (lowest cell "
+                            + Figures.volts(r.minCellMillivolts()) + ")"),
+            Rule.shutdown(Condition.CELL_UNDERVOLTAGE, Fact.FLAG_CELL_LOW, new Rule.Shutdown(null, true, true),
+                    r -> "battery " + r.batteriesWith(BatteryFlag.CELL_LOW_VOLTAGE) + " signals cell undervoltage "
+                            + "(lowest cell " + Figures.volts(r.minCellMillivolts()) + "; at the load disconnect "
+                            + "level set in the battery), and the pre-alarm has been high since " + leadStart(r)
+                            + " (" + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)",
+                    r -> "no battery signals cell undervoltage (lowest cell " + Figures.volts(r.minCellMillivolts())
+                            + ")"));
 
     private Rules() {
-    }
-
-    private static Map<Condition, Rule> byCondition(List<Rule> rules) {
-        Map<Condition, Rule> rows = new EnumMap<>(Condition.class);
-        for (Rule rule : rules) {
-            if (rows.put(rule.condition(), rule) != null) {
-                throw new IllegalStateException(rule.condition() + " has two rows");
-            }
-        }
-        List<Condition> missing = new ArrayList<>(List.of(Condition.values()));
-        missing.removeAll(rows.keySet());
-        if (!missing.isEmpty()) {
-            throw new IllegalStateException("no row for " + missing);
-        }
-        return rows;
-    }
-
-    /** The row of {@code condition}. */
-    static Rule of(Condition condition) {
-        return BY_CONDITION.get(condition);
-    }
-
-    /**
-     * The table as docs/protection.md shows it: the timers, then the rows in the order the step decides them. Made
-     * from the rows themselves, so the document cannot drift from what decides.
-     */
-    static String markdown() {
-        StringBuilder md = new StringBuilder();
-        md.append("| Timer | Sets when | after | Clears when | after | When the frame cannot tell |\n");
-        md.append("|---|---|---|---|---|---|\n");
-        for (TimerRule t : TIMERS) {
-            md.append("| `").append(t.timer()).append("` | ").append(t.sets().description()).append(" | ")
-                    .append(seconds(t.timer().setDelay())).append(" | ").append(t.clears().description()).append(" | ")
-                    .append(seconds(t.timer().clearDelay())).append(" | ")
-                    .append(t.whenBlind()).append(" |\n");
-        }
-        md.append("\n| Row | Condition | Severity | Effect | Holds when |\n");
-        md.append("|---|---|---|---|---|\n");
-        int row = 1;
-        for (Rule rule : NG) {
-            Condition c = rule.condition();
-            md.append("| ").append(row++).append(" | ").append(c.label()).append(" (").append(c.message())
-                    .append(") | ").append(c.severity().name().toLowerCase(java.util.Locale.ROOT)).append(" | ")
-                    .append(c.effect().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(" | ")
-                    .append(rule.holdsWhen()).append(" |\n");
-        }
-        return md.toString();
-    }
-
-    private static String seconds(java.time.Duration d) {
-        return d.isZero() ? "at once" : d.toSeconds() + " s";
     }
 
     private static int preAlarmLevel(Reading r) {

@@ -21,10 +21,11 @@ class CompiledRulesPropertiesTest {
     private static final Timer[] TIMERS = Timer.values();
 
     @Property(tries = 2_000)
-    @Label("PROT-10 the compiled table decides as the rows read in order, for any facts, timers and state before")
+    @Label("PROT-10 the compiled table decides as the rows read in order, for any facts, timers and state before, "
+            + "on both devices")
     void compiledTable_decidesAsTheRows(@ForAll long facts, @ForAll long was, @ForAll int timerBits,
             @ForAll @IntRange(min = -60, max = 60) int leadOffset, @ForAll @IntRange(min = -60, max = 60) int hold,
-            @ForAll boolean leadRunning, @ForAll boolean holdRunning) {
+            @ForAll boolean leadRunning, @ForAll boolean holdRunning, @ForAll boolean classic) {
         long wasBits = was & ((1L << org.smallbms.core.codes.Condition.values().length) - 1);
         Timers timers = Timers.IDLE;
         for (Timer timer : TIMERS) {
@@ -36,9 +37,11 @@ class CompiledRulesPropertiesTest {
                 timers, holdRunning ? NOW.plusSeconds(hold) : null, leadRunning ? NOW.plusSeconds(leadOffset) : null,
                 FirmwarePhase.IDLE, null, List.of());
 
-        long compiled = new CompiledRules(Rules.NG).decide(before, NOW, facts, timers);
+        RuleSet rules = classic ? RuleSet.CLASSIC : RuleSet.NG;
 
-        assertThat(compiled).isEqualTo(rowByRow(Rules.NG, before, NOW, facts, timers));
+        long compiled = rules.compiledRules().decide(before, NOW, facts, timers);
+
+        assertThat(compiled).isEqualTo(rowByRow(rules.rows(), before, NOW, facts, timers));
     }
 
     @Property(tries = 2_000)

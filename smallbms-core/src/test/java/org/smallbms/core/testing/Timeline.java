@@ -9,6 +9,7 @@ import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.Protection;
 import org.smallbms.core.protection.ProtectionInputs;
 import org.smallbms.core.protection.ProtectionState;
+import org.smallbms.core.protection.RuleSet;
 
 /**
  * A protection run on a virtual clock, one step per second, that reads like the manual:
@@ -18,15 +19,25 @@ public final class Timeline {
 
     public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
+    private final RuleSet rules;
     private Instant now = T0;
     private ProtectionState state = Protection.poweredOff();
     private ProtectionInputs inputs = ProtectionInputs.DEFAULTS;
     private BankFrame frame;
     private final List<Event> events = new ArrayList<>();
 
-    /** A BMS powered up on {@code frame} with one step at T0. */
+    private Timeline(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    /** A smallBMS NG powered up on {@code frame} with one step at T0. */
     public static Timeline start(BankFrame frame) {
-        Timeline timeline = new Timeline();
+        return start(RuleSet.NG, frame);
+    }
+
+    /** A device with {@code rules} powered up on {@code frame} with one step at T0. */
+    public static Timeline start(RuleSet rules, BankFrame frame) {
+        Timeline timeline = new Timeline(rules);
         timeline.frame = frame;
         timeline.step();
         return timeline;
@@ -34,7 +45,7 @@ public final class Timeline {
 
     /** One step at the current time with the current frame. */
     public Timeline step() {
-        state = Protection.step(state, now, frame, inputs);
+        state = Protection.step(rules, state, now, frame, inputs);
         events.addAll(state.events());
         return this;
     }
