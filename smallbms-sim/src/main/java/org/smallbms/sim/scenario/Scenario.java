@@ -15,6 +15,7 @@ import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Bms;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.firmware.FirmwareImage;
@@ -109,13 +110,19 @@ public final class Scenario {
         // SET-01: the file's settings are one change, checked as a whole against the factory's, so their order in
         // the file does not matter (a floor of 30 % with a warning level of 40 % is one valid change).
         Settings settings = Bms.initial().settings();
+        DeviceProfile device = file.bms().device();
+        if (!device.has(DeviceProfile.Feature.SETTINGS) && !file.bms().settings().isEmpty()) {
+            throw check.fail("/bms/settings", "bms.settings", "the " + device.label() + " has no settings (CLS-02: "
+                    + "its levels are set in the batteries): remove bms.settings");
+        }
         if (!file.bms().settings().isEmpty()) {
             Map<Setting, Double> values = check.settings("/bms/settings", "bms.settings", file.bms().settings(),
                     true);
             settings = check.apply(settings, values, "/bms/settings", "bms.settings", true);
             schedule.add(new Action.Timed(Duration.ZERO, new Action.BmsCommand(new Command.ChangeSettings(values))));
         }
-        if (file.bms().socKnown()) {
+        // A device without a battery monitor has no SoC to set (CLS-04).
+        if (file.bms().socKnown() && device.has(DeviceProfile.Feature.BATTERY_MONITOR)) {
             // The installer sets the SoC once the BMS has seen the bank (a SoC needs its capacity): at the first tick
             // after the first. Commands act before the step of their tick (PROT-13), so at zero it would come too
             // early.
@@ -326,7 +333,12 @@ public final class Scenario {
      * tick after the first ({@link #INSTALLER_SETS_SOC}).
      */
     public BmsState newBms() {
-        return Bms.initial();
+        return Bms.initial(device());
+    }
+
+    /** Which smallBMS the system has: the NG or the classic (bms.device). */
+    public DeviceProfile device() {
+        return file.bms().device();
     }
 
     /** Fresh components with their wiring, as the design describes them. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.sim.component.BatteryProtect;
 import org.smallbms.sim.component.BmsOutput;
 import org.smallbms.sim.component.ChargeProfile;
@@ -74,7 +75,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
         seed = seed == null ? 1L : seed;
         site = site == null ? new Site(null, null) : site;
         ambient = ambient == null ? new AmbientSpec(null, null) : ambient;
-        bms = bms == null ? new BmsSpec(null, null, null, null) : bms;
+        bms = bms == null ? new BmsSpec(null, null, null, null, null) : bms;
         require(batteries, "batteries", "the bank: model, series, parallel, soc, celsius, overrides");
         components = components == null ? List.of() : List.copyOf(components);
         schedule = schedule == null ? List.of() : List.copyOf(schedule);
@@ -140,14 +141,17 @@ public record ScenarioFile(String name, String description, String manual, Strin
     }
 
     /**
+     * @param device which smallBMS: ng (the smallBMS NG, default) or classic (the smallBMS with pre-alarm)
      * @param remote what is fitted to the remote terminal (default wire-loop)
      * @param socKnown the installer sets the SoC at the start (MON-05; default true), else it is unknown (PROT-09)
      * @param fuseAmps the fuse in the BMS's Bat+ lead, if the design names one
      * @param settings BMS settings by key (dischargeFloor, lowSocWarning, preAlarmLevel, …) in their units: one change,
      *     checked as a whole (SET-01), so their order does not matter
      */
-    public record BmsSpec(RemoteWiring remote, Boolean socKnown, Double fuseAmps, Map<String, Integer> settings) {
+    public record BmsSpec(DeviceProfile device, RemoteWiring remote, Boolean socKnown, Double fuseAmps,
+            Map<String, Integer> settings) {
         public BmsSpec {
+            device = device == null ? DeviceProfile.NG : device;
             remote = remote == null ? RemoteWiring.WIRE_LOOP : remote;
             socKnown = socKnown == null || socKnown;
             optional(fuseAmps, MAX_FUSE_AMPS, "fuseAmps", "the fuse's rating in A, for example 1");
