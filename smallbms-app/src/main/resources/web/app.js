@@ -3,7 +3,7 @@
 
 import {onSessionNeeded} from './js/api.js';
 import {severityOfCode} from './js/format.js';
-import {showConnection, showStatus} from './js/header.js';
+import {deviceHas, showConnection, showStatus} from './js/header.js';
 import {batteryPage} from './js/pages/battery.js';
 import {chartsPage} from './js/pages/charts.js';
 import {eventsPage} from './js/pages/events.js';
@@ -28,10 +28,17 @@ const FIRST_PAGE = 'status';
 
 let current = null;
 
-/** Shows the page the hash names (the status page for any other hash) and lets the one before stop its reads. */
+/** Whether the device has what a page shows: its tab names what it needs (CLS-04). */
+function available(page) {
+  const need = document.getElementById(`nav-${page}`).dataset.needs;
+  return !need || deviceHas(need);
+}
+
+/** Shows the page the hash names (the status page for any other hash, or one the device lacks) and lets the one
+ * before stop its reads. */
 function route() {
   const name = location.hash.slice(1);
-  const next = Object.hasOwn(PAGES, name) ? name : FIRST_PAGE;
+  const next = Object.hasOwn(PAGES, name) && available(name) ? name : FIRST_PAGE;
   if (next === current) {
     return;
   }
@@ -60,7 +67,12 @@ function noteCode(event) {
 }
 
 onSessionNeeded(askForPin);
-onSnapshot(showStatus);
+onSnapshot((status) => {
+  showStatus(status);
+  if (current !== null && !available(current)) {
+    route();
+  }
+});
 onConnection(showConnection);
 onEvent(noteCode);
 window.addEventListener('hashchange', route);

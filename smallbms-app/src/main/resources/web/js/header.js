@@ -12,7 +12,35 @@ const CONNECTION_TEXT = {
   reconnecting: 'Reconnecting…',
 };
 
+// Until the first status names it, the page is the NG's, as index.html marks its body.
+let deviceKey = 'ng';
+let features = ['battery-monitor', 'history', 'bluetooth', 'settings', 'firmware-update'];
+
+/** Whether the device has {@code feature} (battery-monitor, history, bluetooth, settings, firmware-update). */
+export function deviceHas(feature) {
+  return features.includes(feature);
+}
+
+/**
+ * Shows the device the status names: its name, and only what it has (the classic smallBMS has no SoC, history,
+ * settings or Bluetooth: CLS-04). The body carries the device and its features; the style sheet hides the rest.
+ */
+function showDevice(device) {
+  if (!device || device.key === deviceKey) {
+    return;
+  }
+  deviceKey = device.key;
+  features = device.features ?? [];
+  document.body.dataset.device = device.key;
+  for (const feature of ['battery-monitor', 'history', 'bluetooth', 'settings', 'firmware-update']) {
+    document.body.toggleAttribute(`data-has-${feature}`, features.includes(feature));
+  }
+  setField(header, 'deviceName', device.label);
+  document.title = device.label;
+}
+
 export function showStatus(status) {
+  showDevice(status.device);
   setField(header, 'serial', status.serial ?? '');
   setField(header, 'deviceTime', `${deviceTime(status.deviceTime)} UTC`);
   setField(header, 'clockSpeed', clockSpeed(status.clock));

@@ -25,6 +25,16 @@ const LED_MEANINGS = {
     Blinking: 'A warning is active.',
     On: 'An alarm and/or error is active.',
   },
+  // The classic smallBMS's two LEDs (LED-03).
+  loadOn: {
+    On: 'Load disconnect output high: the loads may run.',
+    Off: 'Load disconnect output free-floating: cell undervoltage, no battery signal, the system off or no power.',
+  },
+  tempOrOvp: {
+    On: 'Charge disconnect output free-floating: cell over temperature (>50 °C), under temperature (<5 °C), cell '
+      + 'overvoltage, or the system off.',
+    Off: 'Charge disconnect output high, or no power.',
+  },
 };
 
 export function render(status) {
@@ -43,8 +53,11 @@ export function render(status) {
     const output = setField(root, `output-${name}`, format.output(status.outputs?.[name]));
     output.dataset.level = status.outputs?.[name] ?? '';
   }
-  showLed('bluetooth', status.leds?.bluetooth);
-  showLed('error', status.leds?.error);
+  for (const name of Object.keys(LED_MEANINGS)) {
+    if (status.leds?.[name]) {
+      showLed(name, status.leds[name]);
+    }
+  }
   showStorage(status.storage);
 }
 

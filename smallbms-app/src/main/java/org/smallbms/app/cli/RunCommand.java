@@ -29,6 +29,7 @@ import org.smallbms.app.vedirect.VeDirect;
 import org.smallbms.app.web.WebServer;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Command;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.core.settings.Setting;
 import org.smallbms.sim.scenario.Durations;
 import org.smallbms.sim.scenario.Printable;
@@ -197,13 +198,19 @@ public final class RunCommand implements Callable<Integer> {
         } catch (Device.OpenException e) {
             return undo(started, err, e.getMessage(), e.refused() ? EXIT_STORE_REFUSED : EXIT_STORE_UNAVAILABLE);
         }
-        out.println("smallBMS NG " + device.serial() + ", data in " + device.file() + ": " + device.restored()
-                .map(s -> "restored (SoC " + s.state().monitor().socText() + ", saved at " + StatusText.clock(s.at())
-                + ")").orElse("a new device"));
+        boolean talks = device.profile().has(DeviceProfile.Feature.BLUETOOTH);
+        out.println(device.profile().label() + " " + device.serial() + ", data in " + device.file() + ": "
+                + device.restored().map(s -> "restored (" + (talks ? "SoC " + s.state().monitor().socText() + ", "
+                : "") + "saved at " + StatusText.clock(s.at()) + ")").orElse("a new device"));
         // SET-01: a new device's PIN is shown this once, as the label on a real one carries it.
         device.newPin().ifPresent(pin -> out.println("PIN " + pin + " (shown this once: note it; `smallbms pin "
                 + "--data " + data + "` sets a new one)"));
-        out.println("portal id " + device.portalId() + " (its MQTT topics, docs/mqtt.md)");
+        if (talks) {
+            out.println("portal id " + device.portalId() + " (its MQTT topics, docs/mqtt.md)");
+        } else {
+            out.println("the " + device.profile().label() + " has no Bluetooth and no communication port (CLS-04): "
+                    + "no Instant Readout, VE.Direct or MQTT; its outputs and LEDs are in the web app and below");
+        }
         out.flush();
         started.push(device::abandon);
         Optional<String> refused = device.trial(options.commands());
@@ -226,14 +233,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         List<VeDirect> veDirects;
         try {
-            veDirects = veDirect.start(new VeDirect.Port(device.snapshots()::get, device::submit), out);
+            veDirects = !talks ? List.of()
+                    : veDirect.start(new VeDirect.Port(device.snapshots()::get, device::submit), out);
         } catch (VeDirect.VeDirectException e) {
             return undo(started, err, Printable.escape(e.getMessage()) + " Nothing was started.", EXIT_BAD_INPUT);
         }
         veDirects.forEach(v -> started.push(v::close));
         Optional<EmbeddedBroker> broker;
         try {
-            broker = startBroker(out);
+            broker = !talks ? Optional.empty() : startBroker(out);
         } catch (EmbeddedBroker.BrokerException e) {
             return undo(started, err, Printable.escape(e.getMessage()) + ". Nothing was started.",
                     EXIT_STORE_UNAVAILABLE);
@@ -241,7 +249,7 @@ public final class RunCommand implements Callable<Integer> {
         broker.ifPresent(b -> started.push(b::close));
         Optional<MqttService> mqtt;
         try {
-            mqtt = startMqtt(device, broker, out);
+            mqtt = !talks ? Optional.empty() : startMqtt(device, broker, out);
         } catch (MqttLink.MqttLinkException e) {
             return undo(started, err, Printable.escape(e.getMessage()) + ". Nothing was started.",
                     EXIT_STORE_UNAVAILABLE);

@@ -6,8 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.StringJoiner;
 import org.smallbms.app.runtime.Snapshot;
+import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.core.codes.Condition;
 import org.smallbms.core.event.Event;
+import org.smallbms.core.led.Led;
 import org.smallbms.core.monitor.Measurement;
 import org.smallbms.core.monitor.TimeRemaining;
 import org.smallbms.core.protection.ProtectionState;
@@ -26,6 +29,9 @@ final class StatusText {
      * the time remaining (MON-04) while the bank discharges with its SoC known.
      */
     static String status(Snapshot snapshot) {
+        if (!snapshot.bms().profile().has(DeviceProfile.Feature.BATTERY_MONITOR)) {
+            return classicStatus(snapshot);
+        }
         StringBuilder line = new StringBuilder(clock(snapshot.at())).append("  SoC ")
                 .append(snapshot.bms().monitor().socText());
         Measurement m = snapshot.bms().measurement().orElse(null);
@@ -47,6 +53,33 @@ final class StatusText {
             codes.add(condition.label());
         }
         line.append("  codes ").append(codes.length() == 0 ? "none" : codes.toString());
+        snapshot.storage().warning().ifPresent(w -> line.append("  STORAGE WARNING"));
+        return line.toString();
+    }
+
+    /**
+     * A device without a battery monitor (the classic smallBMS, CLS-04): {@code 2026-06-01 12:00:05  Vbat 13.20 V
+     * Load ON On  Temp or OVP Off  ATC Yes  ATD Pre-Alarm  signals Cell undervoltage imminent}: its supply voltage,
+     * its LEDs (LED-03), its outputs and the states that hold them.
+     */
+    private static String classicStatus(Snapshot snapshot) {
+        BmsState bms = snapshot.bms();
+        ProtectionState p = bms.protection();
+        StringBuilder line = new StringBuilder(clock(snapshot.at()));
+        snapshot.frame().ifPresent(f -> line.append(String.format(Locale.ROOT, "  Vbat %.2f V",
+                f.terminalMillivolts() / 1000.0)));
+        boolean powered = !p.has(Condition.UNPOWERED);
+        for (Led led : bms.profile().leds()) {
+            line.append("  ").append(led.label()).append(' ')
+                    .append(led.pattern(powered, false, false, p.active(), p.outputs()).name());
+        }
+        line.append("  ATC ").append(p.allowedToCharge().label()).append("  ATD ")
+                .append(p.allowedToDischarge().label());
+        StringJoiner states = new StringJoiner(", ");
+        for (Condition condition : p.active().list()) {
+            states.add(condition.message());
+        }
+        line.append("  ").append(states.length() == 0 ? "no signal held" : states.toString());
         snapshot.storage().warning().ifPresent(w -> line.append("  STORAGE WARNING"));
         return line.toString();
     }

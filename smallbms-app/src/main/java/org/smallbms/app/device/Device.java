@@ -39,6 +39,7 @@ import org.smallbms.app.store.StoreUnavailableException;
 import org.smallbms.app.store.StoreWriter;
 import org.smallbms.core.bms.Bms;
 import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.event.Event;
@@ -136,7 +137,8 @@ public final class Device implements AutoCloseable {
         this.store = store;
         this.restored = restored;
         this.start = start;
-        this.initial = restored.isPresent() ? Bms.restore(restored.get().state(), start) : Bms.initial();
+        this.initial = restored.isPresent() ? Bms.restore(restored.get().state(), start)
+                : Bms.initial(config.system().device());
         this.writer = new StoreWriter(store, this::fail);
         // The world first: building it takes a moment, and a scaled clock started before it would be that far on
         // by the first tick, which would come later than the start the device announces.
@@ -149,7 +151,10 @@ public final class Device implements AutoCloseable {
         this.advertiser = new Advertiser(new ReadoutKey(store.identity().readoutKey()), BmsMapping.PRODUCT_ID,
                 new SecureRandom().nextInt(1 << Short.SIZE));
         advertiser.addSink(latestReadout);
-        loop.addListener(advertiser);
+        // A device without Bluetooth never advertises (CLS-04).
+        if (initial.profile().has(DeviceProfile.Feature.BLUETOOTH)) {
+            loop.addListener(advertiser);
+        }
     }
 
     /** Opens the store in the data directory and builds the device on what it holds; nothing runs yet. */
@@ -165,6 +170,13 @@ public final class Device implements AutoCloseable {
         }
         try {
             Optional<Store.Saved> saved = store.load();
+            DeviceProfile wanted = config.system().device();
+            if (saved.isPresent() && saved.get().state().device() != wanted) {
+                store.close();
+                throw new OpenException(config.data() + " holds a " + saved.get().state().device().label()
+                        + ", and " + config.system().name() + " has a " + wanted.label() + ": one data directory "
+                        + "keeps one device. Give --data another directory. Nothing was started.", true, null);
+            }
             // Device time never runs backwards in the store: a restart continues after the latest time it knows.
             Instant start = store.latestDeviceTime().map(t -> t.plusSeconds(1).truncatedTo(ChronoUnit.SECONDS))
                     .filter(t -> t.isAfter(wallNow)).orElse(wallNow);
@@ -186,6 +198,11 @@ public final class Device implements AutoCloseable {
     private World world() {
         return restored.isEmpty() ? config.system().newWorld(config.seed()) : config.system().resumedWorld(
                 config.seed(), initial.socPermille().map(p -> p / 10.0).orElse(config.system().initialSocPercent()));
+    }
+
+    /** Which smallBMS this is: what every front end shows. */
+    public DeviceProfile profile() {
+        return initial.profile();
     }
 
     public String serial() {

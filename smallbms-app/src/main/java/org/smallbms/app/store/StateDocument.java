@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Optional;
 import org.smallbms.core.bank.SystemVoltage;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.core.bms.PersistedState;
 import org.smallbms.core.codes.Condition;
 import org.smallbms.core.history.History;
@@ -43,6 +44,7 @@ final class StateDocument {
     static String write(PersistedState state) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
+        root.put("device", state.device().key());
         ObjectNode settings = root.putObject("settings");
         settings.put("system", state.settings().system().name());
         ObjectNode values = settings.putObject("values");
@@ -133,8 +135,14 @@ final class StateDocument {
                 throw new DocumentException("state document format " + field(root, "format")
                         + " is not the format " + FORMAT + " this version reads");
             }
-            return new PersistedState(readSettings(field(root, "settings")), readMonitor(field(root, "monitor")),
-                    readHistory(field(root, "history")), readBalancer(field(root, "balancer")));
+            // A document from before there were two devices is an NG's.
+            JsonNode deviceNode = root.get("device");
+            String key = deviceNode == null ? DeviceProfile.NG.key() : deviceNode.asText();
+            DeviceProfile device = DeviceProfile.byKey(key).orElseThrow(() -> new DocumentException("device \""
+                    + key + "\" is none of the devices this version knows (ng, classic)"));
+            return new PersistedState(device, readSettings(field(root, "settings")),
+                    readMonitor(field(root, "monitor")), readHistory(field(root, "history")),
+                    readBalancer(field(root, "balancer")));
         } catch (JsonProcessingException e) {
             throw new DocumentException("state document is not valid JSON: " + e.getOriginalMessage());
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {

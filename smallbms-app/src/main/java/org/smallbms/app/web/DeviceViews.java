@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.smallbms.app.runtime.AdjustableClock;
 import org.smallbms.app.runtime.Snapshot;
@@ -11,13 +12,14 @@ import org.smallbms.core.bank.Bank;
 import org.smallbms.core.bank.BankFrame;
 import org.smallbms.core.bank.BatteryReading;
 import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.core.codes.Condition;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.history.History;
 import org.smallbms.core.history.LoggedError;
 import org.smallbms.core.history.Span;
+import org.smallbms.core.led.Led;
 import org.smallbms.core.led.LedPattern;
-import org.smallbms.core.led.Leds;
 import org.smallbms.core.monitor.Measurement;
 import org.smallbms.core.monitor.TimeRemaining;
 import org.smallbms.core.protection.Level;
@@ -75,11 +77,26 @@ final class DeviceViews {
             code.put("message", condition.message());
             code.put("instruction", condition.instruction());
         }
+        DeviceProfile profile = bms.profile();
+        ObjectNode device = root.putObject("device");
+        device.put("key", profile.key());
+        device.put("label", profile.label());
+        ArrayNode features = device.putArray("features");
+        for (DeviceProfile.Feature feature : DeviceProfile.Feature.values()) {
+            if (profile.has(feature)) {
+                features.add(feature.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+        }
+        // LED-01..03: each LED of this device, as its settings, codes and outputs light it.
         ObjectNode leds = root.putObject("leds");
-        // The live device is powered while it runs: its LEDs follow the settings and the active codes.
-        led(leds.putObject("bluetooth"), Leds.blue(true, bms.settings().get(Setting.BLUETOOTH) == 1,
-                clientConnected));
-        led(leds.putObject("error"), Leds.red(true, p.active()));
+        boolean powered = !p.has(Condition.UNPOWERED);
+        boolean bluetooth = bms.settings().get(Setting.BLUETOOTH) == 1;
+        for (Led each : profile.leds()) {
+            ObjectNode node = leds.putObject(ledKey(each));
+            led(node, each.pattern(powered, bluetooth, clientConnected, p.active(), p.outputs()));
+            node.put("label", each.label());
+            node.put("colour", each.colour());
+        }
         ArrayNode notices = root.putArray("notices");
         bms.notices().forEach(notices::add);
         root.put("firmware", p.firmware().name());
@@ -200,6 +217,16 @@ final class DeviceViews {
 
     private static String level(Level level) {
         return level == Level.HIGH ? "HIGH" : "FLOATING";
+    }
+
+    /** How the API names an LED: {@code bluetooth}, {@code error}, {@code loadOn}, {@code tempOrOvp}. */
+    static String ledKey(Led led) {
+        return switch (led) {
+            case BLUETOOTH -> "bluetooth";
+            case ERROR -> "error";
+            case LOAD_ON -> "loadOn";
+            case TEMP_OR_OVP -> "tempOrOvp";
+        };
     }
 
     private static void led(ObjectNode node, LedPattern pattern) {

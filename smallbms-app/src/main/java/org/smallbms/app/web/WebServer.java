@@ -38,6 +38,7 @@ import org.smallbms.app.runtime.Request;
 import org.smallbms.app.runtime.Snapshot;
 import org.smallbms.app.store.DeviceIdentity;
 import org.smallbms.core.bms.Command;
+import org.smallbms.core.bms.DeviceProfile.Feature;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.settings.Setting;
 
@@ -190,9 +191,10 @@ public final class WebServer implements AutoCloseable {
             // Only for a route that exists: an unknown route or method is 404 or 405 whatever its body.
             app.beforeMatched(this::guard);
             app.get("/api/status", ctx -> json(ctx, status()));
-            app.get("/api/battery", ctx -> json(ctx, DeviceViews.battery(latest())));
-            app.get("/api/history", ctx -> json(ctx, DeviceViews.history(latest())));
-            app.get("/api/settings", ctx -> json(ctx, DeviceViews.settings(latest())));
+            app.get("/api/battery", ctx -> json(ctx, DeviceViews.battery(having(Feature.BATTERY_MONITOR,
+                    "battery data"))));
+            app.get("/api/history", ctx -> json(ctx, DeviceViews.history(having(Feature.HISTORY, "history"))));
+            app.get("/api/settings", ctx -> json(ctx, DeviceViews.settings(having(Feature.SETTINGS, "settings"))));
             app.put("/api/settings/{key}", this::changeSetting);
             app.post("/api/settings/reset", ctx -> accepted(ctx, new Command.ResetToDefaults()));
             app.post("/api/soc", ctx -> accepted(ctx, new Command.SetSoc(Bodies.number(Bodies.object(ctx,
@@ -270,7 +272,19 @@ public final class WebServer implements AutoCloseable {
                     ApiError.body(HttpStatus.CONTENT_TOO_LARGE, "the body is over " + MAX_BODY_BYTES + " bytes")));
         }
 
-        private Snapshot latest() {
+        /**
+     * The latest snapshot of a device that has {@code feature}; a 404 naming what this device lacks otherwise (the
+     * classic smallBMS has no battery data, history or settings: CLS-04).
+     */
+    private Snapshot having(Feature feature, String what) {
+        if (!device.profile().has(feature)) {
+            throw ApiError.of(HttpStatus.NOT_FOUND, "The " + device.profile().label() + " has no " + what
+                    + " (CLS-04): its batteries decide and signal, and it shows only its outputs and LEDs.");
+        }
+        return latest();
+    }
+
+    private Snapshot latest() {
             return device.snapshots().get();
         }
 

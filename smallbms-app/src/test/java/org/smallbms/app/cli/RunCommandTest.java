@@ -139,6 +139,24 @@ class RunCommandTest {
     }
 
     @Test
+    @DisplayName("CLS-04 LED-03 run with a classic system shows the classic device: its LEDs and outputs, no SoC, no "
+            + "portal id, no MQTT")
+    void classicSystem_showsTheClassic() throws Exception {
+        Path scenario = dir.resolve("classic.yaml");
+        java.nio.file.Files.writeString(scenario, org.smallbms.app.web.ClassicDeviceTest.CLASSIC);
+
+        int exit = run("--scenario", scenario.toString(), "--speed", "max", "--data", dir.resolve("data").toString(),
+                "--duration", "10m", "--status-every", "1");
+
+        assertThat(exit).as(err.toString()).isZero();
+        String printed = out.toString();
+        assertThat(printed).contains("smallBMS with pre-alarm HQ").contains("has no Bluetooth and no communication "
+                + "port").doesNotContain("portal id").doesNotContain("mqtt:");
+        assertThat(printed).containsPattern("Load ON On  Temp or OVP Off  ATC Yes  ATD Yes");
+        assertThat(printed).doesNotContain("SoC");
+    }
+
+    @Test
     @DisplayName("a corrupt data file stops the start with its name and exit code 3, and is left as it was")
     void run_corruptFile_refusedUnchanged() throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));

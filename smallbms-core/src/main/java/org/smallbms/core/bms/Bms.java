@@ -50,7 +50,7 @@ public final class Bms {
 
     /** A new device of {@code profile} from the factory, not yet powered. */
     public static BmsState initial(DeviceProfile profile) {
-        return restore(profile, new PersistedState(Settings.defaults(SystemVoltage.V12), MonitorState.UNKNOWN,
+        return restore(new PersistedState(profile, Settings.defaults(SystemVoltage.V12), MonitorState.UNKNOWN,
                 History.EMPTY, BalancerState.NOT_JUDGED), List.of());
     }
 
@@ -59,19 +59,14 @@ public final class Bms {
      * The first step sees how long the BMS was off and does not count that gap (MON-07).
      */
     public static BmsState restore(PersistedState persisted, Instant now) {
-        return restore(DeviceProfile.NG, persisted, now);
-    }
-
-    /** A device of {@code profile} after a restart, as {@link #restore(PersistedState, Instant)}. */
-    public static BmsState restore(DeviceProfile profile, PersistedState persisted, Instant now) {
-        List<Event> events = !profile.has(DeviceProfile.Feature.BATTERY_MONITOR) ? List.of()
+        List<Event> events = !persisted.device().has(DeviceProfile.Feature.BATTERY_MONITOR) ? List.of()
                 : List.of(new Event(now, Event.Kind.MONITOR, "SoC", persisted.monitor().socText(),
                 "restored after a restart"));
-        return restore(profile, persisted, events);
+        return restore(persisted, events);
     }
 
-    private static BmsState restore(DeviceProfile profile, PersistedState persisted, List<Event> events) {
-        return new BmsState(profile, persisted.settings(), Protection.poweredOff(), persisted.monitor(),
+    private static BmsState restore(PersistedState persisted, List<Event> events) {
+        return new BmsState(persisted.device(), persisted.settings(), Protection.poweredOff(), persisted.monitor(),
                 persisted.history(), persisted.balancer(), BalancerStatus.UNKNOWN_SOC, events);
     }
 

@@ -54,7 +54,7 @@ public record BmsState(
 
     /** What the runtime stores to survive a power cut. */
     public PersistedState persisted() {
-        return new PersistedState(settings, monitor, history, balancerState);
+        return new PersistedState(profile, settings, monitor, history, balancerState);
     }
 
     /** Whether the state of charge is known (PROT-09). */
