@@ -206,6 +206,44 @@ class BrowserTest {
     }
 
     @Test
+    @DisplayName("CLS-04 LED-03 a classic system shows the classic device: its name, its two LEDs and outputs, no "
+            + "Battery, History or Settings tab, no SoC or Bluetooth; the remote off lights Temp or OVP")
+    void classicDevice_showsItsOwnPage() throws Exception {
+        server.close();
+        device.stop();
+        device = Device.open(new Device.Config(ClassicDeviceTest.classic(), dir.resolve("classic"), 1,
+                Optional.of(NOON), Optional.of(60.0)));
+        server = WebServer.start(device, WebServer.LOOPBACK, 0);
+        device.start(List.of(), Optional.empty());
+        consoleErrors();
+
+        open("status");
+        waitForText(".device-name", "smallBMS with pre-alarm");
+        waitFor(d -> "On".equals(d.findElement(By.id("led-loadOn")).getAttribute("data-state")));
+        assertThat(browser.findElement(By.id("led-tempOrOvp")).getAttribute("data-state")).isEqualTo("Off");
+        for (String hidden : List.of("#nav-battery", "#nav-history", "#nav-settings", "#led-bluetooth",
+                "#page-status .soc-card", "#mode-switch", "#readout-tile")) {
+            assertThat(browser.findElement(By.cssSelector(hidden)).isDisplayed()).as(hidden).isFalse();
+        }
+        assertThat(text("#page-status [data-field='output-loadDisconnect']")).isNotBlank();
+        screenshot("classic-status-" + DESKTOP);
+        width(PHONE);
+        Thread.sleep(300);
+        screenshot("classic-status-" + PHONE);
+
+        browser.get("http://127.0.0.1:" + server.port() + "/#settings");
+        waitFor(d -> d.findElement(By.id("page-status")).isDisplayed());
+        open("world");
+        WebElement remote = waitFor(d -> d.findElement(By.cssSelector("[data-world='remote']")));
+        waitFor(d -> remote.isSelected());
+        click("[data-world='remote']");
+        open("status");
+        waitFor(d -> "On".equals(d.findElement(By.id("led-tempOrOvp")).getAttribute("data-state")));
+        assertThat(browser.findElement(By.id("led-loadOn")).getAttribute("data-state")).isEqualTo("Off");
+        assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
     @DisplayName("LED-01 UI-01 an open page is a connected client: the blue LED is on; the status page shows the "
             + "battery's figures")
     void openPage_blueLedOn() {
