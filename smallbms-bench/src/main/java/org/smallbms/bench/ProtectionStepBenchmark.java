@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +28,8 @@ import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.protection.Protection;
 import org.smallbms.core.protection.ProtectionInputs;
 import org.smallbms.core.protection.ProtectionState;
+import org.smallbms.core.protection.RuleSet;
+import org.smallbms.core.protection.SteadySteps;
 import org.smallbms.core.remote.RemoteTerminal;
 
 /**
@@ -36,10 +39,10 @@ import org.smallbms.core.remote.RemoteTerminal;
  * 25.6 V (400 cells), the largest bank. Time moves on every call, through a ring of precomputed ticks, so the step
  * does its timer arithmetic as it would in a running device.
  *
- * <p>{@code step} gives the same frame every tick, as a device does while every battery reads the same: the state
- * remembers the frame it is steady on and answers at once. {@code stepNewFrame} gives a new frame with the same
- * readings every tick, as while a battery's current changes: every rule is evaluated, and a state that stays
- * steady is built again to remember the new frame.
+ * <p>Both step as a running device does, through a {@link SteadySteps}. {@code step} gives the same frame every
+ * tick, as a device does while every battery reads the same: the stepper remembers the state steady on that frame
+ * and answers at once. {@code stepNewFrame} gives a new frame with the same readings every tick, as while a
+ * battery's current changes: every rule is evaluated, and the stepper remembers the state on the new frame.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +59,12 @@ public class ProtectionStepBenchmark {
     private BankFrame[] frames;
     private ProtectionInputs inputs;
     private ProtectionState state;
+    private final SteadySteps stepper = new SteadySteps();
     private BmsState device;
+    private ProtectionState classicState;
+    private BankFrame[] classicFrames;
+    private final SteadySteps classicStepper = new SteadySteps();
+    private final SteadySteps deviceStepper = new SteadySteps();
     private Instant deviceTime;
     private Instant[] ticks;
     private int tick;
@@ -87,7 +95,17 @@ public class ProtectionStepBenchmark {
         state = Protection.step(state, t0, frame, inputs);
         deviceTime = t0.plusSeconds(1);
         device = Bms.step(Bms.step(Bms.initial(), t0, frame), deviceTime, frame);
-        if (!state.outputs().load().isHigh() || !state.events().isEmpty()) {
+        BatteryModel smart = bank.equals("1x12V8") ? BatteryModel.SMART_12V8_100AH : BatteryModel.SMART_25V6_200AH;
+        List<BatteryReading> smarts = new ArrayList<>();
+        for (BatteryReading b : batteries) {
+            smarts.add(new BatteryReading(b.serial(), smart, b.firmwareVersion(), b.cellMillivolts(),
+                    b.temperatureDeciCelsius(), b.milliamps(), b.millivolts(), BatteryFlags.NONE));
+        }
+        BankFrame classic = frame.withBatteries(smarts);
+        classicFrames = new BankFrame[] {classic, classic.withBatteries(List.copyOf(smarts))};
+        classicState = Protection.step(RuleSet.CLASSIC, Protection.step(RuleSet.CLASSIC, Protection.poweredOff(),
+                t0, classic, inputs), t0, classic, inputs);
+        if (!state.outputs().load().isHigh() || !state.events().isEmpty() || !classicState.outputs().load().isHigh()) {
             throw new IllegalStateException("the benchmark bank is not in steady state: " + state.active());
         }
     }
@@ -95,15 +113,30 @@ public class ProtectionStepBenchmark {
     @Benchmark
     public ProtectionState step() {
         tick = (tick + 1) & (ticks.length - 1);
-        state = Protection.step(state, ticks[tick], frame, inputs);
+        state = stepper.step(RuleSet.NG, state, ticks[tick], frame, inputs,
+                Protection.bankFor(RuleSet.NG, state, frame));
         return state;
     }
 
     @Benchmark
     public ProtectionState stepNewFrame() {
         tick = (tick + 1) & (ticks.length - 1);
-        state = Protection.step(state, ticks[tick], frames[tick & 1], inputs);
+        BankFrame next = frames[tick & 1];
+        state = stepper.step(RuleSet.NG, state, ticks[tick], next, inputs, Protection.bankFor(RuleSet.NG, state,
+                next));
         return state;
+    }
+
+    /**
+     * The classic smallBMS's step on the same bank of Lithium Battery Smart batteries, a new frame every tick as in
+     * {@link #stepNewFrame}: it reads their signals and knows no bank.
+     */
+    @Benchmark
+    public ProtectionState classicStepNewFrame() {
+        tick = (tick + 1) & (ticks.length - 1);
+        classicState = classicStepper.step(RuleSet.CLASSIC, classicState, ticks[tick], classicFrames[tick & 1],
+                inputs, Optional.empty());
+        return classicState;
     }
 
     /**
@@ -114,7 +147,7 @@ public class ProtectionStepBenchmark {
     @Benchmark
     public BmsState deviceStep() {
         deviceTime = deviceTime.plusSeconds(1);
-        device = Bms.step(device, deviceTime, frame);
+        device = Bms.step(device, deviceTime, frame, deviceStepper);
         return device;
     }
 }

@@ -18,6 +18,7 @@ import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
 import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.event.Event;
+import org.smallbms.core.protection.SteadySteps;
 import org.smallbms.sim.system.ClosedLoop;
 import org.smallbms.sim.system.World;
 import org.smallbms.sim.system.WorldView;
@@ -60,6 +61,8 @@ public final class ControlLoop implements Runnable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
     private final SnapshotHolder snapshots;
+    /** The loop steps one device tick after tick: its steady states are answered without the rules. */
+    private final SteadySteps stepper = new SteadySteps();
     private volatile boolean running = true;
     private volatile Instant stopAt;
     private volatile Throwable failure;
@@ -195,7 +198,7 @@ public final class ControlLoop implements Runnable {
         for (Pending pending : commands) {
             requested.add(((Request.ToBms) pending.request()).command());
         }
-        ClosedLoop.Tick ticked = ClosedLoop.tick(state, world, now, tick, requested);
+        ClosedLoop.Tick ticked = ClosedLoop.tick(state, world, now, tick, requested, stepper);
         for (int i = 0; i < commands.size(); i++) {
             CommandResult result = ticked.requested().get(i);
             if (result instanceof CommandResult.Rejected rejected) {

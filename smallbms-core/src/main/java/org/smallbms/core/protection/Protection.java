@@ -38,8 +38,8 @@ public final class Protection {
     }
 
     /**
-     * One control step. When nothing changed, returns {@code previous} itself, or once an equal state that
-     * remembers the frame it was confirmed on (see {@link ProtectionState}); in both cases without events.
+     * One control step. A step that changes nothing hands back {@code previous} itself when it has no events (else
+     * an equal state without them): {@link SteadySteps} builds on that.
      */
     public static ProtectionState step(ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs) {
@@ -96,10 +96,6 @@ public final class Protection {
      */
     public static ProtectionState step(RuleSet rules, ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs, Optional<Bank> frameBank) {
-        // The same frame and inputs as a step that left the state as it was, with no timer running: the same state.
-        if (previous.steadyFor(frame, inputs, frameBank, now)) {
-            return previous;
-        }
         if (frame.terminalMillivolts() < Limits.OPERATING_MIN_MILLIVOLTS) {
             if (previous.active().equals(Conditions.of(Condition.UNPOWERED))) {
                 return previous.withoutEvents();
@@ -132,7 +128,7 @@ public final class Protection {
         if (active == previous.active() && outputs == previous.outputs() && bank == previous.bank()
                 && timers == previous.timers() && holdUntil == previous.shutdownHoldUntil()
                 && leadEndsAt == previous.preAlarmLeadEndsAt() && s == previous) {
-            return previous.steadyOn(frame, inputs, now);
+            return previous.withoutEvents();
         }
         return finish(rules, previous, Reading.of(frame, inputs, bank, s, now), active, timers, holdUntil,
                 leadEndsAt, s.firmware(), s.firmwareFailedAt(), bankEvents);

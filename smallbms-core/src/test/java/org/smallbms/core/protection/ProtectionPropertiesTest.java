@@ -233,8 +233,10 @@ class ProtectionPropertiesTest {
     }
 
     @Property(tries = 10_000)
-    @Label("a step answered from a remembered steady state gives what evaluating every rule gives")
-    void steadyMemory_sameAsEvaluatingTheRules(@ForAll("timelines") List<Segment> segments) {
+    @Label("a step answered from a remembered steady state gives what evaluating every rule gives, on both devices")
+    void steadyMemory_sameAsEvaluatingTheRules(@ForAll("devices") RuleSet rules,
+            @ForAll("timelines") List<Segment> segments) {
+        SteadySteps stepper = new SteadySteps();
         ProtectionState remembering = Protection.poweredOff();
         ProtectionState evaluated = Protection.poweredOff();
         int answeredFromMemory = 0;
@@ -243,12 +245,12 @@ class ProtectionPropertiesTest {
             BankFrame frame = segment.frame();
             ProtectionInputs inputs = segment.inputs();
             for (int i = 0; i < segment.seconds(); i++) {
-                if (remembering.steady()) {
+                if (stepper.remembers(remembering)) {
                     answeredFromMemory++;
                 }
-                remembering = Protection.step(remembering, now, frame, inputs);
-                // A state built anew remembers nothing, so every rule is evaluated for it.
-                evaluated = Protection.step(forgetful(evaluated), now, frame, inputs);
+                remembering = stepper.step(rules, remembering, now, frame, inputs,
+                        Protection.bankFor(rules, remembering, frame));
+                evaluated = Protection.step(rules, evaluated, now, frame, inputs);
 
                 assertThat(remembering).as("at %s", now).isEqualTo(evaluated);
                 now = now.plusSeconds(1);
@@ -328,9 +330,4 @@ class ProtectionPropertiesTest {
         Statistics.label("E-B05 raised").collect(raised).coverage(c -> c.check(true).percentage(p -> p >= 1.0));
     }
 
-    /** The same state, built through the constructor: equal, remembering nothing. */
-    static ProtectionState forgetful(ProtectionState s) {
-        return new ProtectionState(s.active(), s.outputs(), s.bank(), s.timers(), s.shutdownHoldUntil(),
-                s.preAlarmLeadEndsAt(), s.firmware(), s.firmwareFailedAt(), s.events());
-    }
 }

@@ -6,6 +6,7 @@ import static org.smallbms.core.protection.Level.HIGH;
 import static org.smallbms.core.testing.Frames.withCell;
 import static org.smallbms.core.testing.Frames.withFlags;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -767,59 +768,73 @@ class ProtectionTimelineTest {
         }
 
         @Test
-        @DisplayName("a steady tick changes nothing: an equal state without events, then the same state")
+        @DisplayName("a steady tick changes nothing: the same state, without events, which a stepper remembers")
         void steadyTick_sameState() {
             Timeline t = Timeline.start(HEALTHY).tick();
+            SteadySteps stepper = new SteadySteps();
             ProtectionState before = t.state();
 
-            ProtectionState steady = t.tick().state();
-            t.tick();
+            ProtectionState steady = stepper.step(RuleSet.NG, before, t.now().plusSeconds(1), t.frame(), t.inputs(),
+                    Protection.bankFor(before, t.frame()));
+            ProtectionState again = stepper.step(RuleSet.NG, steady, t.now().plusSeconds(2), t.frame(), t.inputs(),
+                    Protection.bankFor(steady, t.frame()));
 
             assertThat(steady).isEqualTo(before);
-            assertThat(steady.steady()).isTrue();
-            assertThat(t.state()).isSameAs(steady);
-            assertThat(t.state().events()).isEmpty();
+            assertThat(stepper.remembers(steady)).isTrue();
+            assertThat(again).isSameAs(steady);
+            assertThat(again.events()).isEmpty();
         }
 
         @Test
         @DisplayName("PROT-05 a state with the pre-alarm lead running is not remembered as steady: the lead still ends")
         void leadRunning_notRemembered_leadStillEnds() {
             // The pre-alarm rises at 1 s, so the lead ends at 31 s.
-            Timeline t = Timeline.start(HEALTHY).hold(cellAt(2_790, BatteryFlag.CELL_LOW_VOLTAGE), 5);
-            ProtectionState leadRunning = t.state();
+            BankFrame low = cellAt(2_790, BatteryFlag.CELL_LOW_VOLTAGE);
+            SteadySteps stepper = new SteadySteps();
+            Timeline t = Timeline.start(HEALTHY).hold(low, 5);
+            ProtectionState state = t.state();
+            Instant now = t.now();
+            for (int i = 0; i < 26; i++) {
+                now = now.plusSeconds(1);
+                state = stepper.step(RuleSet.NG, state, now, low, t.inputs(), Protection.bankFor(state, low));
+                if (now.isBefore(Timeline.T0.plusSeconds(31))) {
+                    assertThat(stepper.remembers(state)).as("at %s", now).isFalse();
+                }
+            }
 
-            t.hold(t.frame(), 26);
-
-            assertThat(leadRunning.preAlarmLeadEndsAt()).isNotNull();
-            assertThat(leadRunning.steady()).isFalse();
-            assertThat(t.state().has(Condition.A_B01)).isTrue();
-            assertThat(t.state().outputs().load()).isEqualTo(FLOATING);
+            assertThat(state.has(Condition.A_B01)).isTrue();
+            assertThat(state.outputs().load()).isEqualTo(FLOATING);
         }
 
         @Test
         @DisplayName("REM-03 new inputs on the frame a state is steady on are acted on: mode off floats the outputs")
         void steadyState_newInputsSameFrame_actedOn() {
             Timeline t = Timeline.start(HEALTHY).tick().tick();
-            ProtectionState steady = t.state();
+            SteadySteps stepper = new SteadySteps();
+            ProtectionState steady = stepper.step(RuleSet.NG, t.state(), t.now().plusSeconds(1), t.frame(),
+                    t.inputs(), Protection.bankFor(t.state(), t.frame()));
 
-            t.inputs(t.inputs().withModeOn(false)).tick();
+            ProtectionState off = stepper.step(RuleSet.NG, steady, t.now().plusSeconds(2), t.frame(),
+                    t.inputs().withModeOn(false), Protection.bankFor(steady, t.frame()));
 
-            assertThat(steady.steady()).isTrue();
-            assertThat(t.state().has(Condition.MODE_OFF)).isTrue();
-            assertThat(t.state().outputs()).isEqualTo(Outputs.ALL_FLOATING);
+            assertThat(stepper.remembers(steady)).isTrue();
+            assertThat(off.has(Condition.MODE_OFF)).isTrue();
+            assertThat(off.outputs()).isEqualTo(Outputs.ALL_FLOATING);
         }
 
         @Test
         @DisplayName("a step earlier than the time a state was found steady evaluates every rule again")
         void stepBeforeSteadyTime_evaluatesTheRules() {
             Timeline t = Timeline.start(HEALTHY).tick().tick();
-            ProtectionState steady = t.state();
+            SteadySteps stepper = new SteadySteps();
+            ProtectionState steady = stepper.step(RuleSet.NG, t.state(), t.now().plusSeconds(1), t.frame(),
+                    t.inputs(), Protection.bankFor(t.state(), t.frame()));
 
-            ProtectionState earlier = Protection.step(steady, Timeline.T0, t.frame(), t.inputs());
+            ProtectionState earlier = stepper.step(RuleSet.NG, steady, Timeline.T0, t.frame(), t.inputs(),
+                    Protection.bankFor(steady, t.frame()));
 
-            assertThat(steady.steady()).isTrue();
-            assertThat(earlier).isNotSameAs(steady).isEqualTo(steady);
-            assertThat(earlier.steady()).isTrue();
+            assertThat(stepper.remembers(steady)).isTrue();
+            assertThat(earlier).isEqualTo(steady);
         }
     }
 }

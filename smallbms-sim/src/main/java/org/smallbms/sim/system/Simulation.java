@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.event.Event;
+import org.smallbms.core.protection.SteadySteps;
 
 /**
  * The accelerated driver: a BMS and a simulated system on a virtual clock, as fast as the CPU allows, with
@@ -42,10 +43,12 @@ public final class Simulation {
         long stepSeconds = step.getSeconds();
         long stepNanos = step.getNano();
         BmsState bms = initial;
+        // One device stepped tick after tick: its steady states are answered without the rules.
+        SteadySteps stepper = new SteadySteps();
         Instant now = start;
         observer.start(start, system);
         for (long i = 0; i < steps; i++) {
-            ClosedLoop.Tick tick = ClosedLoop.tick(bms, system, now, step);
+            ClosedLoop.Tick tick = ClosedLoop.tick(bms, system, now, step, List.of(), stepper);
             bms = tick.bms();
             // Most ticks have no events: an index loop, so no iterator is built for an empty list.
             List<Event> events = tick.events();
