@@ -42,7 +42,8 @@ import org.smallbms.core.remote.RemoteTerminal;
  * <p>Both step as a running device does, through a {@link SteadySteps}. {@code step} gives the same frame every
  * tick, as a device does while every battery reads the same: the stepper remembers the state steady on that frame
  * and answers at once. {@code stepNewFrame} gives a new frame with the same readings every tick, as while a
- * battery's current changes: every rule is evaluated, and the stepper remembers the state on the new frame.
+ * battery's current changes: the facts the rules read are worked out anew, and as none changed, the stepper answers
+ * with the state it remembers.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

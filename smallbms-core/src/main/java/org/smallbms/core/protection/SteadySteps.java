@@ -8,11 +8,13 @@ import org.smallbms.core.bank.BankFrame;
 /**
  * The protection step with a memory for steady states, for a driver that steps one device tick after tick.
  *
- * <p>A device reads the same frame (the same object) while every battery reads the same, which is most ticks of a
- * small system. When a step hands back the very state it was given (it changed nothing: {@link Protection#step}) and
- * time alone cannot change that state ({@link ProtectionState#quietAt}), the rules will give that state again for
- * the same rules, frame, bank and inputs at any later time. This stepper remembers that state with what it was found
- * steady on, and answers such a step with it at once, without the rules. Anything else is the plain step.
+ * <p>When a step hands back the very state it was given (it changed nothing: {@link Protection#step}) and time alone
+ * cannot change that state ({@link ProtectionState#quietAt}), the rules give that state again for the same rules,
+ * bank, inputs and facts ({@link Fact}: all the rules read of a frame) at any later time. This stepper remembers that
+ * state with what it was found steady on and answers such a step with it, without the rules: at once for the same
+ * frame (the same object; a device reuses its frame while every battery reads the same, which is most ticks of a
+ * small system), and after working out the facts for a new frame (a battery's current moved, but no limit was
+ * crossed). Anything else is the plain step.
  *
  * <p>Mutable, with one owner: the loop that steps the device. States stay immutable and are equal whether or not a
  * stepper remembered them.
@@ -25,16 +27,24 @@ public final class SteadySteps implements ProtectionStepper {
     private Optional<Bank> bank;
     private ProtectionInputs inputs;
     private Instant since;
+    private long facts;
 
     @Override
     public ProtectionState step(RuleSet rules, ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs, Optional<Bank> frameBank) {
-        if (previous == steady && frame == this.frame && frameBank == bank && rules == this.rules
-                && inputs.equals(this.inputs) && !now.isBefore(since)) {
-            return previous;
+        if (previous == steady && frameBank == bank && rules == this.rules && inputs.equals(this.inputs)
+                && !now.isBefore(since)) {
+            if (frame == this.frame) {
+                return previous;
+            }
+            if (Reading.facts(frame, inputs, frameBank, previous, now) == facts) {
+                this.frame = frame;
+                return previous;
+            }
         }
         ProtectionState next = Protection.step(rules, previous, now, frame, inputs, frameBank);
         if (next == previous && next.quietAt(now)) {
+            this.facts = Reading.facts(frame, inputs, frameBank, previous, now);
             this.rules = rules;
             this.steady = next;
             this.frame = frame;
