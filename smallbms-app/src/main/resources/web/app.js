@@ -34,8 +34,10 @@ function available(page) {
   return !need || deviceHas(need);
 }
 
-/** Shows the page the hash names (the status page for any other hash, or one the device lacks) and lets the one
- * before stop its reads. */
+/**
+ * Shows the page the hash names (the status page for any other hash, or for one the device lacks) and lets the one
+ * before stop its reads.
+ */
 function route() {
   const name = location.hash.slice(1);
   const next = Object.hasOwn(PAGES, name) && available(name) ? name : FIRST_PAGE;

@@ -61,8 +61,10 @@ public final class Protection {
         return bankFor(RuleSet.NG, state, frame);
     }
 
-    /** The bank a frame comes from, as {@link #bankFor(ProtectionState, BankFrame)}; none for a device that does not
-     * detect one ({@link RuleSet#detectsBank()}). */
+    /**
+     * The bank a frame comes from, as {@link #bankFor(ProtectionState, BankFrame)}; none for a device that does not
+     * detect one ({@link RuleSet#detectsBank()}).
+     */
     public static Optional<Bank> bankFor(RuleSet rules, ProtectionState state, BankFrame frame) {
         if (!rules.detectsBank()) {
             return Optional.empty();

@@ -16,8 +16,10 @@ public interface ProtectionStepper {
     /** {@link Protection#step(RuleSet, ProtectionState, Instant, BankFrame, ProtectionInputs, Optional)} itself. */
     ProtectionStepper PLAIN = Protection::step;
 
-    /** One control step, as {@link Protection#step(RuleSet, ProtectionState, Instant, BankFrame, ProtectionInputs,
-     * Optional)} gives it. */
+    /**
+     * One control step, as {@link Protection#step(RuleSet, ProtectionState, Instant, BankFrame, ProtectionInputs,
+     * Optional)} gives it.
+     */
     ProtectionState step(RuleSet rules, ProtectionState previous, Instant now, BankFrame frame,
             ProtectionInputs inputs, Optional<Bank> frameBank);
 }
