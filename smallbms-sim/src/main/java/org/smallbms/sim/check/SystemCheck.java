@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.smallbms.core.bank.BatteryFamily;
 import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.sim.check.Finding.Severity;
 import org.smallbms.sim.component.BmsOutput;
 import org.smallbms.sim.component.Component;
@@ -15,7 +16,6 @@ import org.smallbms.sim.component.Role;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.system.Placement;
 import org.smallbms.sim.system.RemoteWiring;
-import org.smallbms.sim.system.SimulatedSystem;
 
 /** Checks a system design against the manuals (docs/system-check.md lists the rules). */
 public final class SystemCheck {
@@ -46,11 +46,12 @@ public final class SystemCheck {
         }
         List<Placement> placements = scenario.placements();
         double nominalVolts = scenario.series() * model.nominalMillivolts() / 1000.0;
+        DeviceProfile device = scenario.device();
         for (Placement placement : placements) {
             wiring(placement, findings);
             residual(placement, scenario, nominalVolts, findings);
         }
-        double outputsAmps = outputs(placements, findings);
+        double outputsAmps = outputs(device, placements, findings);
         fuse(scenario, placements, outputsAmps, findings);
         currents(scenario, placements, nominalVolts, findings);
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
@@ -187,15 +188,27 @@ public final class SystemCheck {
         }
         double amps = c.continuousAmps(volts);
         double reserveAh = RESERVE_FRACTION * scenario.model().capacityAmpHours() * scenario.parallel();
-        double days = reserveAh / (amps + SimulatedSystem.BMS_LOW_AMPS) / 24;
+        double bmsAmps = lowCellAmps(scenario.device());
+        double days = reserveAh / (amps + bmsAmps) / 24;
         findings.add(new Finding(Severity.WARNING, "SYS-05", "§3.1", c.name(), String.format(Locale.ROOT,
                 "%s draws %.1f mA whatever the BMS says: after a low cell voltage shutdown the reserve of about "
-                + "%.1f Ah is gone in %.1f days (with the BMS's own 1.2 mA)", c.name(), amps * 1000, reserveAh, days),
+                + "%.1f Ah is gone in %.1f days (with the BMS's own %.1f mA)", c.name(), amps * 1000, reserveAh, days,
+                bmsAmps * 1000),
                 "recharge at once after a shutdown, or isolate the battery when the system is not in use"));
     }
 
-    /** OUT-02: what each output sources; returns the total for the fuse. */
-    private static double outputs(List<Placement> placements, List<Finding> findings) {
+    /** OUT-03: what the device draws for itself with the remote on, outputs excluded. */
+    public static double remoteOnAmps(DeviceProfile device) {
+        return device.consumption().remoteOnMicroamps() / 1e6;
+    }
+
+    /** OUT-03: what the device draws for itself after a low cell voltage shutdown. */
+    public static double lowCellAmps(DeviceProfile device) {
+        return device.consumption().lowCellMicroamps() / 1e6;
+    }
+
+    /** OUT-02: what each output sources, against the device's ratings; returns the total for the fuse. */
+    private static double outputs(DeviceProfile device, List<Placement> placements, List<Finding> findings) {
         double total = 0;
         for (BmsOutput output : List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
                 BmsOutput.PRE_ALARM)) {
@@ -207,19 +220,43 @@ public final class SystemCheck {
                     names.add(placement.component().name());
                 }
             }
-            total += amps;
-            if (amps > output.ratingAmps()) {
-                findings.add(new Finding(Severity.ERROR, "OUT-02", "§6", output.label(), String.format(Locale.ROOT,
+            double rating = output.ratingAmps(device);
+            // A short-circuit protected output limits what it sources to its rating.
+            total += output.rating(device).shortCircuitProtected() ? Math.min(amps, rating) : amps;
+            String section = specifications(device);
+            if (amps > rating && output.rating(device).shortCircuitProtected()) {
+                findings.add(new Finding(Severity.ERROR, "OUT-02", section, output.label(), String.format(Locale.ROOT,
+                        "the %s output would source %.3f A (%s), above its %s rating; it is short-circuit protected, "
+                        + "so it limits its current rather than being damaged, and the devices get too little to "
+                        + "switch on reliably", output.label(), amps, String.join(", ", names), ratingText(rating)),
+                        "drive the devices through a relay or a Cyrix-Li-Charge, whose control input takes at most "
+                        + ratingText(rating)));
+            } else if (amps > rating) {
+                findings.add(new Finding(Severity.ERROR, "OUT-02", section, output.label(), String.format(Locale.ROOT,
                         "the %s output would source %.3f A (%s), above its %.1f A rating; it is not short-circuit "
-                        + "protected", output.label(), amps, String.join(", ", names), output.ratingAmps()),
+                        + "protected", output.label(), amps, String.join(", ", names), rating),
                         "drive the devices through a relay or a Cyrix, or spread them over fewer amps"));
             } else if (!names.isEmpty()) {
-                findings.add(new Finding(Severity.INFO, "OUT-02", "§6", output.label(), String.format(Locale.ROOT,
-                        "%s output: %.3f A of %.1f A (%s)", output.label(), amps, output.ratingAmps(),
+                findings.add(new Finding(Severity.INFO, "OUT-02", section, output.label(), String.format(Locale.ROOT,
+                        "%s output: %.3f A of %s (%s)", output.label(), amps, ratingText(rating),
                         String.join(", ", names)), ""));
             }
         }
         return total;
+    }
+
+    /** The section of the device's manual with its specifications: the NG's §6, the classic's §4. */
+    private static String specifications(DeviceProfile device) {
+        return switch (device) {
+            case NG -> "§6";
+            case CLASSIC -> "§4";
+        };
+    }
+
+    /** A rating as the manuals write it: 1.0 A, 0.5 A, 10 mA. */
+    private static String ratingText(double amps) {
+        return amps < 0.1 ? String.format(Locale.ROOT, "%.0f mA", amps * 1000)
+                : String.format(Locale.ROOT, "%.1f A", amps);
     }
 
     /**
@@ -231,14 +268,15 @@ public final class SystemCheck {
      */
     private static void fuse(Scenario scenario, List<Placement> placements, double outputsAmps,
             List<Finding> findings) {
-        double draw = SimulatedSystem.BMS_ON_AMPS + outputsAmps;
-        double ratings = SimulatedSystem.BMS_ON_AMPS;
+        DeviceProfile device = scenario.device();
+        double draw = remoteOnAmps(device) + outputsAmps;
+        double ratings = remoteOnAmps(device);
         List<String> inUse = new ArrayList<>();
         for (BmsOutput output : List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
                 BmsOutput.PRE_ALARM)) {
             if (placements.stream().anyMatch(p -> p.wiring().output() == output)) {
-                ratings += output.ratingAmps();
-                inUse.add(String.format(Locale.ROOT, "%s %.1f A", output.label(), output.ratingAmps()));
+                ratings += output.ratingAmps(device);
+                inUse.add(output.label() + " " + ratingText(output.ratingAmps(device)));
             }
         }
         double smallest = fuseSize(draw / FUSE_DERATING);
@@ -247,7 +285,7 @@ public final class SystemCheck {
         String fits = smallest == largest ? String.format(Locale.ROOT, "%.1f A", smallest)
                 : String.format(Locale.ROOT, "%.1f–%.1f A", smallest, largest);
         if (scenario.fuseAmps().isEmpty()) {
-            findings.add(new Finding(Severity.INFO, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.INFO, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
                     "the BMS and its outputs draw up to %.3f A: a %s fuse in the Bat+ lead fits (%s)", draw, fits,
                     outputs), ""));
             return;
@@ -255,18 +293,19 @@ public final class SystemCheck {
         double fuse = scenario.fuseAmps().get();
         String fix = String.format(Locale.ROOT, "fit a %s fuse; %.1f A carries what they draw", fits, smallest);
         if (fuse < FUSE_MIN_AMPS || fuse > FUSE_MAX_AMPS) {
-            findings.add(new Finding(Severity.ERROR, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.ERROR, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
                     "the %.2f A fuse is outside the recommended 0.3–2.5 A", fuse), fix));
         } else if (fuse * FUSE_DERATING < draw) {
-            findings.add(new Finding(Severity.ERROR, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.ERROR, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
                     "the %.2f A fuse would carry %.3f A, more than %.0f %% of its rating", fuse, draw,
                     FUSE_DERATING * 100), fix));
         } else if (fuse > largest) {
-            findings.add(new Finding(Severity.WARNING, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
-                    "the %.2f A fuse is larger than what the outputs drive allows: %.1f A would carry %s at their "
-                    + "full ratings, and the outputs are not short-circuit protected", fuse, largest, outputs), fix));
+            findings.add(new Finding(Severity.WARNING, "SYS-01", specifications(device), "BMS", String.format(
+                    Locale.ROOT, "the %.2f A fuse is larger than what the outputs drive allows: %.1f A would carry "
+                    + "%s at their full ratings, and the outputs are not short-circuit protected", fuse, largest,
+                    outputs), fix));
         } else {
-            findings.add(new Finding(Severity.INFO, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.INFO, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
                     "the %.2f A fuse fits: the BMS and its outputs draw up to %.3f A; %s fits (%s)", fuse, draw, fits,
                     outputs), ""));
         }

@@ -323,8 +323,8 @@ public final class Scenario {
         // In time order, the initial conditions first among equal times: the world runs what is due in list order.
         List<Action.Timed> inOrder = actions.stream().sorted(Comparator.comparing(Action.Timed::at))
                 .toList();
-        return new SimulatedSystem(bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(), remoteWiring(),
-                inOrder, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
+        return new SimulatedSystem(device(), bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(),
+                remoteWiring(), inOrder, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
                 file.ambient().dailySwing()), file.site().cloudiness());
     }
 

@@ -18,6 +18,7 @@ import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bank.BatteryReading;
 import org.smallbms.core.bank.OutputReadback;
 import org.smallbms.core.bms.Command;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.Outputs;
 import org.smallbms.core.remote.Remote;
@@ -54,10 +55,6 @@ import org.smallbms.sim.sensor.ChainFaults;
  */
 public final class SimulatedSystem implements World {
 
-    /** OUT-03: the BMS draws 3 mA with the remote on (outputs excluded) ... */
-    public static final double BMS_ON_AMPS = 0.003;
-    /** ... and 1.2 mA at low cell voltage or with the remote off. */
-    public static final double BMS_LOW_AMPS = 0.0012;
     /** OUT-03: below 8 V the BMS is off. */
     public static final double BMS_MIN_VOLTS = 8;
     /** The Lithium NG's hard-coded low cell voltage (REQUIREMENTS.md §2). */
@@ -69,6 +66,14 @@ public final class SimulatedSystem implements World {
             BmsOutput.PRE_ALARM);
     private static final int OUTPUT_COUNT = OUTPUTS.size();
 
+    private final DeviceProfile device;
+    /** OUT-03: what the device draws for itself with the remote on, after a low cell shutdown, remote off. */
+    private final double remoteOnAmps;
+    private final double lowCellAmps;
+    private final double remoteOffAmps;
+    /** OUT-02: each output's rating, and whether a short only limits its current, by ordinal. */
+    private final double[] outputRatingAmps = new double[BmsOutput.values().length];
+    private final boolean[] outputLimits = new boolean[BmsOutput.values().length];
     private final BatteryBank bank;
     private final BatteryModel model;
     private final int series;
@@ -127,6 +132,7 @@ public final class SimulatedSystem implements World {
     private int terminalMillivolts;
 
     /**
+     * @param device which smallBMS: its own draw (OUT-03) and its outputs' ratings (OUT-02)
      * @param bank the batteries, built by the caller from {@code model}, {@code series} and {@code seed}
      * @param model the battery model, for a string added while running
      * @param series batteries in series in each string
@@ -139,9 +145,18 @@ public final class SimulatedSystem implements World {
      * @param ambient the air around the batteries
      * @param cloudiness the cloudiness at the start, 0..1
      */
-    public SimulatedSystem(BatteryBank bank, BatteryModel model, int series, long seed, String serialPrefix,
-            List<Placement> placements, RemoteWiring remoteWiring, List<Action.Timed> schedule, Sun sun,
-            Ambient ambient, double cloudiness) {
+    public SimulatedSystem(DeviceProfile device, BatteryBank bank, BatteryModel model, int series, long seed,
+            String serialPrefix, List<Placement> placements, RemoteWiring remoteWiring, List<Action.Timed> schedule,
+            Sun sun, Ambient ambient, double cloudiness) {
+        this.device = device;
+        DeviceProfile.Consumption consumption = device.consumption();
+        remoteOnAmps = consumption.remoteOnMicroamps() / 1e6;
+        lowCellAmps = consumption.lowCellMicroamps() / 1e6;
+        remoteOffAmps = consumption.remoteOffMicroamps() / 1e6;
+        for (BmsOutput output : BmsOutput.values()) {
+            outputRatingAmps[output.ordinal()] = output.ratingAmps(device);
+            outputLimits[output.ordinal()] = output.rating(device).shortCircuitProtected();
+        }
         this.bank = bank;
         this.model = model;
         this.series = series;
@@ -230,10 +245,9 @@ public final class SimulatedSystem implements World {
         for (int i = 0; i < OUTPUT_COUNT; i++) {
             BmsOutput output = OUTPUTS.get(i);
             double amps = outputControlAmps[output.ordinal()];
-            if (output.levelIn(outputs).isHigh() && amps > output.ratingAmps() && overloadReported.add(output)) {
-                record(Event.Kind.FINDING, output.label(), "overloaded", String.format(Locale.ROOT,
-                        "the devices on the %s output take %.2f A, more than its %.1f A rating (OUT-02); it is not "
-                        + "short-circuit protected", output.label(), amps, output.ratingAmps()));
+            double rating = outputRatingAmps[output.ordinal()];
+            if (output.levelIn(outputs).isHigh() && amps > rating && overloadReported.add(output)) {
+                record(Event.Kind.FINDING, output.label(), "overloaded", overload(output, amps, rating));
             }
         }
         if (loadOpened && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS) {
@@ -316,23 +330,48 @@ public final class SimulatedSystem implements World {
         return (int) Math.floorMod(instant.getEpochSecond(), 86_400L);
     }
 
-    /** OUT-03: what the BMS draws for itself. */
+    /**
+     * OUT-02: what an overload does. An output that is not short-circuit protected sources what is asked and is at
+     * risk; one that is (the classic's Charge disconnect) limits its current to its rating instead: it is not
+     * damaged, but the devices get less than they need. <em>Decision:</em> the simulation limits the current it
+     * draws from the bank and leaves the devices' inputs as they were; whether a starved input still switches on
+     * depends on the device, which the manual does not say.
+     */
+    private String overload(BmsOutput output, double amps, double rating) {
+        if (!outputLimits[output.ordinal()]) {
+            return String.format(Locale.ROOT, "the devices on the %s output take %.2f A, more than its %.1f A rating "
+                    + "(OUT-02); it is not short-circuit protected", output.label(), amps, rating);
+        }
+        return String.format(Locale.ROOT, "the devices on the %s output would take %.3f A, more than its %.0f mA "
+                + "rating (OUT-02); it is short-circuit protected, so it limits its current to %.0f mA rather than "
+                + "being damaged, and what it drives gets less than it needs and may not switch on", output.label(),
+                amps, rating * 1000, rating * 1000);
+    }
+
+    /** OUT-03: what the BMS draws for itself, from the device's figures. */
     private double bmsOwnAmps(double volts) {
         if (volts < BMS_MIN_VOLTS) {
             return 0;
         }
         int millivolts = (int) Math.round(volts * 1000);
         boolean lowCell = !outputs.load().isHigh() && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS;
-        return !Remote.isOn(remoteTerminal(millivolts), millivolts) || lowCell ? BMS_LOW_AMPS : BMS_ON_AMPS;
+        if (!Remote.isOn(remoteTerminal(millivolts), millivolts)) {
+            return remoteOffAmps;
+        }
+        return lowCell ? lowCellAmps : remoteOnAmps;
     }
 
-    /** The currents the outputs that are high source into what is wired to them (OUT-02), from the bank. */
+    /**
+     * The currents the outputs that are high source into what is wired to them (OUT-02), from the bank; an output
+     * that limits its current sources at most its rating.
+     */
     private double outputAmps() {
         double sum = 0;
         for (int i = 0; i < OUTPUT_COUNT; i++) {
             BmsOutput output = OUTPUTS.get(i);
             if (output.levelIn(outputs).isHigh()) {
-                sum += outputControlAmps[output.ordinal()];
+                int o = output.ordinal();
+                sum += outputLimits[o] ? Math.min(outputControlAmps[o], outputRatingAmps[o]) : outputControlAmps[o];
             }
         }
         return sum;
@@ -551,6 +590,11 @@ public final class SimulatedSystem implements World {
     }
 
     // Truth, for reports and tests.
+
+    /** Which smallBMS the system has. */
+    public DeviceProfile device() {
+        return device;
+    }
 
     public BatteryBank bank() {
         return bank;
