@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.BatteryFamily;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Bms;
@@ -23,6 +25,8 @@ import org.smallbms.core.settings.Setting;
 import org.smallbms.core.settings.SettingChange;
 import org.smallbms.core.settings.Settings;
 import org.smallbms.sim.bank.BatteryBank;
+import org.smallbms.sim.battery.Battery;
+import org.smallbms.sim.battery.MonitorThresholds;
 import org.smallbms.sim.battery.BatteryVariant;
 import org.smallbms.sim.component.Component;
 import org.smallbms.sim.component.Sun;
@@ -93,6 +97,7 @@ public final class Scenario {
         }
         Set<String> names = new HashSet<>();
         Map<Integer, BatteryVariant> variants = variants(file.batteries(), check);
+        smartLevels(file.batteries(), check);
         int units = units(file.batteries());
         for (int i = 0; i < file.components().size(); i++) {
             ScenarioFile.ComponentSpec spec = file.components().get(i);
@@ -289,6 +294,45 @@ public final class Scenario {
         return variants;
     }
 
+    /**
+     * CLS-02: the two levels a Lithium Battery Smart keeps in the battery, within their ranges; a Lithium NG has
+     * none to set (its levels are hard-coded).
+     */
+    private static void smartLevels(ScenarioFile.Batteries b, Checker check) throws ScenarioException {
+        for (String key : List.of("loadDisconnectVolts", "preAlarmVolts")) {
+            Double value = key.equals("loadDisconnectVolts") ? b.loadDisconnectVolts() : b.preAlarmVolts();
+            if (value != null && b.model().family() != BatteryFamily.LITHIUM_BATTERY_SMART) {
+                throw check.fail("/batteries/" + key, "batteries." + key, key + " is set in a Lithium Battery Smart "
+                        + "(CLS-02); a " + b.model().label() + " has its levels hard-coded: remove batteries." + key
+                        + ", or use a Lithium Battery Smart model such as smart-12v8-100ah");
+            }
+        }
+        if (b.model().family() != BatteryFamily.LITHIUM_BATTERY_SMART) {
+            return;
+        }
+        try {
+            MonitorThresholds.lithiumBatterySmart(loadDisconnectVolts(b), MonitorThresholds
+                    .SMART_PRE_ALARM_DEFAULT_VOLTS);
+        } catch (IllegalArgumentException e) {
+            throw check.fail("/batteries/loadDisconnectVolts", "batteries.loadDisconnectVolts", e.getMessage());
+        }
+        try {
+            MonitorThresholds.lithiumBatterySmart(MonitorThresholds.SMART_LOAD_DISCONNECT_DEFAULT_VOLTS,
+                    preAlarmVolts(b));
+        } catch (IllegalArgumentException e) {
+            throw check.fail("/batteries/preAlarmVolts", "batteries.preAlarmVolts", e.getMessage());
+        }
+    }
+
+    private static double loadDisconnectVolts(ScenarioFile.Batteries b) {
+        return b.loadDisconnectVolts() == null ? MonitorThresholds.SMART_LOAD_DISCONNECT_DEFAULT_VOLTS
+                : b.loadDisconnectVolts();
+    }
+
+    private static double preAlarmVolts(ScenarioFile.Batteries b) {
+        return b.preAlarmVolts() == null ? MonitorThresholds.SMART_PRE_ALARM_DEFAULT_VOLTS : b.preAlarmVolts();
+    }
+
     private static int units(ScenarioFile.Batteries batteries) {
         return batteries.series() * batteries.model().cells() / 4;
     }
@@ -320,6 +364,11 @@ public final class Scenario {
         double celsius = b.celsius() != null ? b.celsius() : file.ambient().celsius();
         BatteryBank bank = BatteryBank.of(b.model(), b.series(), b.parallel(), seed, socPercent / 100, celsius,
                 SERIAL_PREFIX, n -> batteryVariants.getOrDefault(n, BatteryVariant.NONE));
+        if (b.model().family() == BatteryFamily.LITHIUM_BATTERY_SMART) {
+            for (Battery battery : bank.batteries()) {
+                battery.setSmartThresholds(loadDisconnectVolts(b), preAlarmVolts(b));
+            }
+        }
         // In time order, the initial conditions first among equal times: the world runs what is due in list order.
         List<Action.Timed> inOrder = actions.stream().sorted(Comparator.comparing(Action.Timed::at))
                 .toList();
@@ -405,6 +454,20 @@ public final class Scenario {
     /** The batteries' SoC at the start, in percent. */
     public double initialSocPercent() {
         return file.batteries().soc();
+    }
+
+    /** CLS-02: the Lithium Battery Smart's load disconnect level, set in the battery; empty for a Lithium NG. */
+    public OptionalDouble loadDisconnectVolts() {
+        return smart() ? OptionalDouble.of(loadDisconnectVolts(file.batteries())) : OptionalDouble.empty();
+    }
+
+    /** CLS-02: the Lithium Battery Smart's pre-alarm level, set in the battery; empty for a Lithium NG. */
+    public OptionalDouble preAlarmVolts() {
+        return smart() ? OptionalDouble.of(preAlarmVolts(file.batteries())) : OptionalDouble.empty();
+    }
+
+    private boolean smart() {
+        return model().family() == BatteryFamily.LITHIUM_BATTERY_SMART;
     }
 
     public RemoteWiring remoteWiring() {

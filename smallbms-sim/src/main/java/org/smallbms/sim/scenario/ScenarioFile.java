@@ -166,9 +166,13 @@ public record ScenarioFile(String name, String description, String manual, Strin
      * @param soc the SoC at the start, percent (default 50)
      * @param celsius the batteries' temperature at the start (default: the ambient mean)
      * @param overrides batteries unlike their siblings, by position in the chain (default none)
+     * @param loadDisconnectVolts a Lithium Battery Smart's load disconnect level, set in the battery (CLS-02; default
+     *     2.8 V, 2.6..2.8 V); checked against the model by {@link Scenario}
+     * @param preAlarmVolts a Lithium Battery Smart's pre-alarm level, set in the battery (CLS-02; default 3.1 V,
+     *     2.85..3.15 V)
      */
     public record Batteries(BatteryModel model, Integer series, Integer parallel, Double soc, Double celsius,
-            List<BatteryOverride> overrides) {
+            List<BatteryOverride> overrides, Double loadDisconnectVolts, Double preAlarmVolts) {
         public Batteries {
             require(model, "model", "a battery model such as ng-12v8-100ah");
             series = series == null ? 1 : series;

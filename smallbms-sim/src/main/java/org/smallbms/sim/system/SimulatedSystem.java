@@ -13,6 +13,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.BatteryFamily;
 import org.smallbms.core.bank.BatteryFlag;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bank.BatteryReading;
@@ -26,6 +27,7 @@ import org.smallbms.core.remote.RemoteTerminal;
 import org.smallbms.sim.bank.BatteryBank;
 import org.smallbms.sim.bank.BatteryString;
 import org.smallbms.sim.battery.Battery;
+import org.smallbms.sim.battery.MonitorThresholds;
 import org.smallbms.sim.component.BmsOutput;
 import org.smallbms.sim.component.Bus;
 import org.smallbms.sim.component.Component;
@@ -492,10 +494,16 @@ public final class SimulatedSystem implements World {
             }
             soc /= all.size();
             List<Battery> string = new ArrayList<>();
+            MonitorThresholds levels = all.get(0).thresholds();
             for (int s = 0; s < series; s++) {
                 serialCount++;
-                string.add(Battery.of(model, String.format(Locale.ROOT, "%s%04d", serialPrefix, serialCount),
-                        seed * 1_000_003L + serialCount, soc, lastAmbient));
+                Battery battery = Battery.of(model, String.format(Locale.ROOT, "%s%04d", serialPrefix, serialCount),
+                        seed * 1_000_003L + serialCount, soc, lastAmbient);
+                // CLS-02: an added Lithium Battery Smart is set up as its siblings are.
+                if (model.family() == BatteryFamily.LITHIUM_BATTERY_SMART) {
+                    battery.setSmartThresholds(levels.cellLowVolts(), levels.preAlarmVolts());
+                }
+                string.add(battery);
             }
             bank.addString(BatteryString.of(string));
             record(Event.Kind.FAULT, "bank", "string added", String.format(Locale.ROOT,
