@@ -31,6 +31,7 @@ import org.smallbms.sim.battery.BatteryVariant;
 import org.smallbms.sim.component.Component;
 import org.smallbms.sim.component.Sun;
 import org.smallbms.sim.component.Wiring;
+import org.smallbms.sim.monitor.ShuntMonitor;
 import org.smallbms.sim.system.Action;
 import org.smallbms.sim.system.Ambient;
 import org.smallbms.sim.system.Placement;
@@ -106,10 +107,26 @@ public final class Scenario {
                         + spec.name() + "\" is used twice: each component needs its own");
             }
             try {
-                spec.build(units);
+                if (spec instanceof ScenarioFile.DeviceSpec device) {
+                    device.build(units);
+                } else if (spec instanceof ScenarioFile.MonitorSpec monitor) {
+                    monitor.build(units, capacityAmpHours(file.batteries()), OptionalDouble.of(file.batteries()
+                            .soc()));
+                }
             } catch (IllegalArgumentException e) {
                 throw check.fail("/components/" + i, "components[" + i + "]", e.getMessage());
             }
+        }
+        if (file.bms().remote() == RemoteWiring.BMV_RELAY && file.components().stream().noneMatch(c -> c
+                instanceof ScenarioFile.Bmv712Spec bmv && bmv.relay() != null)) {
+            throw check.fail("/bms/remote", "bms.remote", "bmv-relay wires a BMV's relay contact to the remote "
+                    + "terminal, and no component is a bmv-712 with a relay: add one, for example {name: bmv, type: "
+                    + "bmv-712, relay: {openBelowSoc: 50, closeAboveSoc: 90}}, or choose another remote");
+        }
+        if (file.components().stream().filter(c -> c instanceof ScenarioFile.Bmv712Spec bmv && bmv.relay() != null)
+                .count() > 1 && file.bms().remote() == RemoteWiring.BMV_RELAY) {
+            throw check.fail("/bms/remote", "bms.remote", "bmv-relay wires one BMV's relay to the remote terminal, "
+                    + "and more than one bmv-712 has a relay: give the relay to one of them only");
         }
         List<Action.Timed> schedule = new ArrayList<>();
         // SET-01: the file's settings are one change, checked as a whole against the factory's, so their order in
@@ -333,6 +350,10 @@ public final class Scenario {
         return b.preAlarmVolts() == null ? MonitorThresholds.SMART_PRE_ALARM_DEFAULT_VOLTS : b.preAlarmVolts();
     }
 
+    private static double capacityAmpHours(ScenarioFile.Batteries batteries) {
+        return (double) batteries.model().capacityAmpHours() * batteries.parallel();
+    }
+
     private static int units(ScenarioFile.Batteries batteries) {
         return batteries.series() * batteries.model().cells() / 4;
     }
@@ -373,8 +394,8 @@ public final class Scenario {
         List<Action.Timed> inOrder = actions.stream().sorted(Comparator.comparing(Action.Timed::at))
                 .toList();
         return new SimulatedSystem(device(), bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(),
-                remoteWiring(), inOrder, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
-                file.ambient().dailySwing()), file.site().cloudiness());
+                monitors(socPercent), remoteWiring(), inOrder, new Sun(file.site().latitude(), seed),
+                new Ambient(file.ambient().celsius(), file.ambient().dailySwing()), file.site().cloudiness());
     }
 
     /**
@@ -394,7 +415,10 @@ public final class Scenario {
     public List<Placement> placements() {
         int units = units(file.batteries());
         List<Placement> placements = new ArrayList<>();
-        for (ScenarioFile.ComponentSpec spec : file.components()) {
+        for (ScenarioFile.ComponentSpec any : file.components()) {
+            if (!(any instanceof ScenarioFile.DeviceSpec spec)) {
+                continue;
+            }
             Component component = spec.build(units);
             component.switchOn(spec.initiallyOn());
             ScenarioFile.Control control = spec.control();
@@ -402,6 +426,18 @@ public final class Scenario {
             placements.add(new Placement(component, wiring, spec.onBatterySide()));
         }
         return placements;
+    }
+
+    /** Fresh battery monitors (SmartShunt, BMV-712) on the bank's minus, their SoC set to {@code socPercent}. */
+    public List<ShuntMonitor> monitors(double socPercent) {
+        List<ShuntMonitor> monitors = new ArrayList<>();
+        for (ScenarioFile.ComponentSpec spec : file.components()) {
+            if (spec instanceof ScenarioFile.MonitorSpec monitor) {
+                monitors.add(monitor.build(units(file.batteries()), capacityAmpHours(file.batteries()),
+                        OptionalDouble.of(socPercent)));
+            }
+        }
+        return monitors;
     }
 
     public String name() {

@@ -35,6 +35,7 @@ import org.smallbms.sim.component.Demand;
 import org.smallbms.sim.component.Draw;
 import org.smallbms.sim.component.Role;
 import org.smallbms.sim.component.Sun;
+import org.smallbms.sim.monitor.ShuntMonitor;
 import org.smallbms.sim.sensor.BankSensor;
 import org.smallbms.sim.sensor.ChainFaults;
 
@@ -76,6 +77,9 @@ public final class SimulatedSystem implements World {
     /** OUT-02: each output's rating, and whether a short only limits its current, by ordinal. */
     private final double[] outputRatingAmps = new double[BmsOutput.values().length];
     private final boolean[] outputLimits = new boolean[BmsOutput.values().length];
+    private final List<ShuntMonitor> monitors;
+    /** The BMV whose relay contact is on the remote terminal (RemoteWiring.BMV_RELAY); null for none. */
+    private final ShuntMonitor remoteRelay;
     private final BatteryBank bank;
     private final BatteryModel model;
     private final int series;
@@ -141,6 +145,7 @@ public final class SimulatedSystem implements World {
      * @param seed the seed the bank was built with
      * @param serialPrefix the serial prefix the bank was built with
      * @param placements the components and their wiring
+     * @param monitors the battery monitors on the bank's minus (SmartShunt, BMV-712); none is usual
      * @param remoteWiring what is fitted to the remote terminal
      * @param schedule what happens when
      * @param sun the sky over the panels
@@ -148,9 +153,20 @@ public final class SimulatedSystem implements World {
      * @param cloudiness the cloudiness at the start, 0..1
      */
     public SimulatedSystem(DeviceProfile device, BatteryBank bank, BatteryModel model, int series, long seed,
-            String serialPrefix, List<Placement> placements, RemoteWiring remoteWiring, List<Action.Timed> schedule,
-            Sun sun, Ambient ambient, double cloudiness) {
+            String serialPrefix, List<Placement> placements, List<ShuntMonitor> monitors, RemoteWiring remoteWiring,
+            List<Action.Timed> schedule, Sun sun, Ambient ambient, double cloudiness) {
         this.device = device;
+        this.monitors = List.copyOf(monitors);
+        ShuntMonitor relay = null;
+        for (ShuntMonitor monitor : this.monitors) {
+            if (relay == null && monitor.relay().isPresent()) {
+                relay = monitor;
+            }
+        }
+        if (remoteWiring == RemoteWiring.BMV_RELAY && relay == null) {
+            throw new IllegalArgumentException("the remote is wired to a BMV relay, and no monitor has a relay");
+        }
+        this.remoteRelay = remoteWiring == RemoteWiring.BMV_RELAY ? relay : null;
         DeviceProfile.Consumption consumption = device.consumption();
         remoteOnAmps = consumption.remoteOnMicroamps() / 1e6;
         lowCellAmps = consumption.lowCellMicroamps() / 1e6;
@@ -214,9 +230,11 @@ public final class SimulatedSystem implements World {
      * each voltage, and the sense and the BMS's own draw ask for the same one in a tick.
      */
     private RemoteTerminal remoteTerminal(int vbatMillivolts) {
-        if (terminal == null || terminalOn != remoteOn || terminalMillivolts != vbatMillivolts) {
-            terminal = remoteWiring.terminal(remoteOn, vbatMillivolts);
-            terminalOn = remoteOn;
+        // With a BMV relay on the terminal, the switch and the relay's contact are in series.
+        boolean on = remoteOn && (remoteRelay == null || remoteRelay.relayClosed());
+        if (terminal == null || terminalOn != on || terminalMillivolts != vbatMillivolts) {
+            terminal = remoteWiring.terminal(on, vbatMillivolts);
+            terminalOn = on;
             terminalMillivolts = vbatMillivolts;
         }
         return terminal;
@@ -289,7 +307,13 @@ public final class SimulatedSystem implements World {
         }
         bmsAmps = bmsOwnAmps(volts) + outputAmps();
         total -= bmsAmps;
-        bank.step(total, seconds);
+        if (monitors.isEmpty()) {
+            bank.step(total, seconds);
+        } else {
+            // A monitor draws from the battery side of its shunt: the bank gives it, the shunt does not count it.
+            bank.step(total - monitors.size() * ShuntMonitor.OWN_AMPS, seconds);
+            measure(bank.stepVolts(), total, seconds);
+        }
         bankAmps = total;
         double stepVolts = bank.stepVolts();
         for (int i = 0; i < componentAmps.length; i++) {
@@ -303,6 +327,29 @@ public final class SimulatedSystem implements World {
         }
         if (lowCellShutdownAt != null && !reserveReported) {
             checkReserve(now, dt);
+        }
+    }
+
+    /** The monitors measure the step; what they change becomes an event at the step's start. */
+    private void measure(double volts, double amps, double seconds) {
+        for (int i = 0; i < monitors.size(); i++) {
+            ShuntMonitor monitor = monitors.get(i);
+            switch (monitor.measure(volts, amps, seconds)) {
+                case NONE -> {
+                }
+                case SYNCHRONISED -> record(Event.Kind.MONITOR, monitor.name(), "SoC 100.0 %", String.format(
+                        Locale.ROOT, "%s synchronised: %.2f V ≥ charged voltage %.2f V and %.2f A ≤ tail current "
+                        + "%.2f A for %d min", monitor.product().label(), volts, monitor.settings().chargedVolts(),
+                        amps, monitor.settings().tailAmps(), monitor.settings().chargedDetection().toMinutes()));
+                case RELAY_OPENED -> record(Event.Kind.MONITOR, monitor.name() + " relay", "open", String.format(
+                        Locale.ROOT, "SoC %.1f %% fell below %.0f %%%s", monitor.socPercent().orElse(0),
+                        monitor.relay().orElseThrow().openBelowSocPercent(), monitor == remoteRelay
+                        ? ": the BMS's remote terminal opens, loads and chargers off (classic manual §3.1)" : ""));
+                case RELAY_CLOSED -> record(Event.Kind.MONITOR, monitor.name() + " relay", "closed", String.format(
+                        Locale.ROOT, "SoC %.1f %% reached %.0f %%%s", monitor.socPercent().orElse(0),
+                        monitor.relay().orElseThrow().closeAboveSocPercent(), monitor == remoteRelay
+                        ? ": the BMS's remote terminal closes again" : ""));
+            }
         }
     }
 
@@ -584,8 +631,14 @@ public final class SimulatedSystem implements World {
             batteries.add(new WorldView.BatteryView(i + 1, b.serial(), !faults.silentSerials().contains(b.serial()),
                     failedSensors.contains(b.serial()), b.soc() * 100));
         }
+        List<WorldView.MonitorView> monitorViews = new ArrayList<>(monitors.size());
+        for (ShuntMonitor m : monitors) {
+            monitorViews.add(new WorldView.MonitorView(m.name(), m.product().label(), m.socPercent(),
+                    m.consumedAmpHours(), m.timeToGoSeconds(), m.volts(), m.amps(), m.relay().isPresent(),
+                    m.relayClosed()));
+        }
         return Optional.of(new WorldView(remoteOn, !faults.open(), mainSwitchOn, cloudiness, irradiance * 1000,
-                lastAmbient, bankAmps, soc() * 100, components, batteries, bank.strings().size()));
+                lastAmbient, bankAmps, soc() * 100, components, batteries, bank.strings().size(), monitorViews));
     }
 
     /** The power of a demand that is one power all day, as a load set from the panel is; empty for any other. */
@@ -598,6 +651,11 @@ public final class SimulatedSystem implements World {
     }
 
     // Truth, for reports and tests.
+
+    /** The battery monitors on the bank's minus, in the scenario's order. */
+    public List<ShuntMonitor> monitors() {
+        return monitors;
+    }
 
     /** Which smallBMS the system has. */
     public DeviceProfile device() {
