@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.smallbms.core.bank.BatteryFamily;
 import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.sim.check.Finding.Severity;
 import org.smallbms.sim.component.BmsOutput;
 import org.smallbms.sim.component.Component;
@@ -15,7 +16,6 @@ import org.smallbms.sim.component.Role;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.system.Placement;
 import org.smallbms.sim.system.RemoteWiring;
-import org.smallbms.sim.system.SimulatedSystem;
 
 /** Checks a system design against the manuals (docs/system-check.md lists the rules). */
 public final class SystemCheck {
@@ -30,6 +30,12 @@ public final class SystemCheck {
     /** Manual §4.1: 0.3C charge and 0.5C discharge are recommended for battery life. */
     public static final double RECOMMENDED_CHARGE_C = 0.3;
     public static final double RECOMMENDED_DISCHARGE_C = 0.5;
+    /** Classic manual §2.1: "the maximum number of batteries in one system is 20" (CLS-01). */
+    public static final int CLASSIC_MAX_BATTERIES = 20;
+    /** Classic manual §2.1: at most 84 kWh in a 12 V system ... */
+    public static final int CLASSIC_MAX_KWH_12V = 84;
+    /** ... and 102 kWh in a 24 V and 48 V system (CLS-01). */
+    public static final int CLASSIC_MAX_KWH_24V_48V = 102;
 
     private SystemCheck() {
     }
@@ -44,13 +50,17 @@ public final class SystemCheck {
                     + "terminal, so the BMS stays off and both outputs float", "fit the wire loop between Remote L "
                     + "and Remote H, or an on/off switch"));
         }
+        if (scenario.device() == DeviceProfile.CLASSIC) {
+            lastResort(scenario, findings);
+        }
         List<Placement> placements = scenario.placements();
         double nominalVolts = scenario.series() * model.nominalMillivolts() / 1000.0;
+        DeviceProfile device = scenario.device();
         for (Placement placement : placements) {
-            wiring(placement, findings);
+            wiring(device, placement, findings);
             residual(placement, scenario, nominalVolts, findings);
         }
-        double outputsAmps = outputs(placements, findings);
+        double outputsAmps = outputs(device, placements, findings);
         fuse(scenario, placements, outputsAmps, findings);
         currents(scenario, placements, nominalVolts, findings);
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
@@ -63,10 +73,18 @@ public final class SystemCheck {
     }
 
     private static void bank(Scenario scenario, BatteryModel model, List<Finding> findings) {
+        switch (scenario.device()) {
+            case NG -> ngBank(scenario, model, findings);
+            case CLASSIC -> classicBank(scenario, model, findings);
+        }
+    }
+
+    private static void ngBank(Scenario scenario, BatteryModel model, List<Finding> findings) {
         if (model.family() != BatteryFamily.LITHIUM_NG) {
             findings.add(new Finding(Severity.ERROR, "CLS-01", "§2.1", "bank", model.label() + " is not a Lithium NG "
-                    + "battery: the smallBMS NG works with Lithium NG batteries only", "use Lithium NG batteries, or "
-                    + "the classic smallBMS for Lithium Battery Smart"));
+                    + "battery: the smallBMS NG works with Lithium NG batteries only, not with Lithium Battery Smart",
+                    "use Lithium NG batteries, or the smallBMS with pre-alarm (bms: {device: classic}) for Lithium "
+                    + "Battery Smart"));
         }
         int count = scenario.series() * scenario.parallel();
         int max = model.cells() == 16 ? 25 : 50;
@@ -82,15 +100,101 @@ public final class SystemCheck {
         }
     }
 
-    private static void wiring(Placement placement, List<Finding> findings) {
+    /**
+     * CLS-01, classic manual §2.1: Lithium Battery Smart only; at most 20 batteries; 12, 24 or 48 V systems; at most
+     * 84 kWh at 12 V and 102 kWh at 24/48 V; as few batteries in series as possible. The kWh figures are the 20
+     * largest batteries' rounded down (20 × 12.8 V × 330 Ah = 84.5 kWh, 20 × 25.6 V × 200 Ah = 102.4 kWh), so a
+     * bank is over them when its energy rounds above them.
+     */
+    private static void classicBank(Scenario scenario, BatteryModel model, List<Finding> findings) {
+        if (model.family() != BatteryFamily.LITHIUM_BATTERY_SMART) {
+            findings.add(new Finding(Severity.ERROR, "CLS-01", "§2.1", "bank", model.label() + " is a Lithium NG "
+                    + "battery: the smallBMS with pre-alarm is for Lithium Battery Smart batteries, whose own cell "
+                    + "monitor signals it over the daisy chain", "use Lithium Battery Smart batteries, or the smallBMS "
+                    + "NG (bms: {device: ng}) for Lithium NG"));
+        }
+        int count = scenario.series() * scenario.parallel();
+        if (count > CLASSIC_MAX_BATTERIES) {
+            findings.add(new Finding(Severity.ERROR, "CLS-01", "§2.1", "bank", count + " batteries: the maximum "
+                    + "number of batteries in one system is " + CLASSIC_MAX_BATTERIES, "use at most "
+                    + CLASSIC_MAX_BATTERIES + " batteries, or larger ones"));
+        }
+        int seriesMillivolts = scenario.series() * model.nominalMillivolts();
+        int systemVolts = switch (seriesMillivolts) {
+            case 12_800 -> 12;
+            case 25_600 -> 24;
+            case 51_200 -> 48;
+            default -> 0;
+        };
+        if (systemVolts == 0) {
+            findings.add(new Finding(Severity.ERROR, "CLS-01", "§2.1", "bank", String.format(Locale.ROOT,
+                    "%d × %s in series make %.1f V nominal: the batteries build systems of 12 V, 24 V or 48 V",
+                    scenario.series(), model.label(), seriesMillivolts / 1000.0), "put 1, 2 or 4 of 12.8 V, or 1 or 2 "
+                    + "of 25.6 V in series"));
+            return;
+        }
+        double kilowattHours = count * model.nominalMillivolts() / 1000.0 * model.capacityAmpHours() / 1000;
+        int maxKilowattHours = systemVolts == 12 ? CLASSIC_MAX_KWH_12V : CLASSIC_MAX_KWH_24V_48V;
+        if (Math.round(kilowattHours) > maxKilowattHours) {
+            findings.add(new Finding(Severity.ERROR, "CLS-01", "§2.1", "bank", String.format(Locale.ROOT,
+                    "%d × %s store %.1f kWh, above the %d kWh of a %d V system", count, model.label(), kilowattHours,
+                    maxKilowattHours, systemVolts), "use fewer or smaller batteries"));
+        }
+        int largestSeries = seriesMillivolts / BatteryModel.SMART_25V6_100AH.nominalMillivolts();
+        if (scenario.series() > 1 && model.cells() == 4) {
+            String advice = systemVolts == 48 ? "48 V systems are best built using two 25.6 V batteries in series; "
+                    + "four 12.8 V in series will work, but require more periodic balancing time"
+                    : "24 V systems are best built using 25.6 V batteries";
+            findings.add(new Finding(Severity.WARNING, "CLS-01", "§2.1", "bank", String.format(Locale.ROOT,
+                    "%d × %s in series for %d V: %s; to reduce balancing time use as few batteries in series as "
+                    + "possible", scenario.series(), model.label(), systemVolts, advice), String.format(Locale.ROOT,
+                    "use 25.6 V Lithium Battery Smart batteries, %d in series", largestSeries)));
+        } else if (scenario.series() > 1) {
+            findings.add(new Finding(Severity.INFO, "CLS-01", "§2.1", "bank", String.format(Locale.ROOT,
+                    "%d × %s in series for %d V: as few batteries in series as the system allows, as §2.1 "
+                    + "recommends", scenario.series(), model.label(), systemVolts), ""));
+        }
+    }
+
+    /**
+     * CLS-01, classic manual §3.1: the low cell voltage shutdown is the last resort; shut the system down first at a
+     * set SoC (a BMV whose relay drives the remote on/off) or use the remote on/off as the system switch. A BMV relay
+     * on the remote satisfies it; a switch is the second way, and the first is still advised; the wire loop alone
+     * is neither.
+     */
+    private static void lastResort(Scenario scenario, List<Finding> findings) {
+        RemoteWiring remote = scenario.remoteWiring();
+        if (remote == RemoteWiring.BMV_RELAY || remote == RemoteWiring.NONE) {
+            return;
+        }
+        String bmv = "a BMV whose relay drives the remote on/off at a set SoC (a bmv-712 with bms: {remote: "
+                + "bmv-relay}), so that there is always enough reserve capacity in the battery";
+        if (remote == RemoteWiring.WIRE_LOOP) {
+            findings.add(new Finding(Severity.WARNING, "CLS-01", "§3.1", "BMS", "only the wire loop is on the remote "
+                    + "terminal: the shutdown due to low cell voltage is the system's only protection, and it should "
+                    + "be the last resort", "fit " + bmv + ", or use the remote on/off as a system on/off switch"));
+        } else {
+            findings.add(new Finding(Severity.INFO, "CLS-01", "§3.1", "BMS", "the remote on/off is a system on/off "
+                    + "switch, as §3.1 recommends; the low cell voltage shutdown stays the last resort only if the "
+                    + "system is switched off in time. A shutdown at a set SoC does it without fail: " + bmv, ""));
+        }
+    }
+
+    private static void wiring(DeviceProfile device, Placement placement, List<Finding> findings) {
         Component c = placement.component();
         String name = c.name() + " (" + c.product() + ")";
         BmsOutput output = placement.wiring().output();
         Link link = placement.wiring().link();
         if (c instanceof Inverter inverter && inverter.kind() == Inverter.Kind.VE_BUS_INVERTER_CHARGER) {
-            findings.add(new Finding(Severity.ERROR, "SYS-04", "§2.1", c.name(), name + " is a VE.Bus MultiPlus or "
-                    + "Quattro: the smallBMS NG has no VE.Bus interface and is not suitable for it", "use a VE.Bus "
-                    + "BMS NG, or an inverter without a charger"));
+            findings.add(switch (device) {
+                case NG -> new Finding(Severity.ERROR, "SYS-04", "§2.1", c.name(), name + " is a VE.Bus MultiPlus or "
+                        + "Quattro: the smallBMS NG has no VE.Bus interface and is not suitable for it", "use a VE.Bus "
+                        + "BMS NG, or an inverter without a charger");
+                case CLASSIC -> new Finding(Severity.ERROR, "CLS-01", "§2.1", c.name(), name + " is a VE.Bus "
+                        + "MultiPlus or Quattro: the smallBMS with pre-alarm does not have a VE.Bus interface and is "
+                        + "therefore not suitable for use with VE.Bus MultiPlus and Quattro inverter/chargers",
+                        "use the VE.Bus BMS, or an inverter without a charger");
+            });
         }
         BmsOutput expected = switch (c.role()) {
             case CHARGER -> BmsOutput.CHARGE_DISCONNECT;
@@ -187,15 +291,27 @@ public final class SystemCheck {
         }
         double amps = c.continuousAmps(volts);
         double reserveAh = RESERVE_FRACTION * scenario.model().capacityAmpHours() * scenario.parallel();
-        double days = reserveAh / (amps + SimulatedSystem.BMS_LOW_AMPS) / 24;
+        double bmsAmps = lowCellAmps(scenario.device());
+        double days = reserveAh / (amps + bmsAmps) / 24;
         findings.add(new Finding(Severity.WARNING, "SYS-05", "§3.1", c.name(), String.format(Locale.ROOT,
                 "%s draws %.1f mA whatever the BMS says: after a low cell voltage shutdown the reserve of about "
-                + "%.1f Ah is gone in %.1f days (with the BMS's own 1.2 mA)", c.name(), amps * 1000, reserveAh, days),
+                + "%.1f Ah is gone in %.1f days (with the BMS's own %.1f mA)", c.name(), amps * 1000, reserveAh, days,
+                bmsAmps * 1000),
                 "recharge at once after a shutdown, or isolate the battery when the system is not in use"));
     }
 
-    /** OUT-02: what each output sources; returns the total for the fuse. */
-    private static double outputs(List<Placement> placements, List<Finding> findings) {
+    /** OUT-03: what the device draws for itself with the remote on, outputs excluded. */
+    public static double remoteOnAmps(DeviceProfile device) {
+        return device.consumption().remoteOnMicroamps() / 1e6;
+    }
+
+    /** OUT-03: what the device draws for itself after a low cell voltage shutdown. */
+    public static double lowCellAmps(DeviceProfile device) {
+        return device.consumption().lowCellMicroamps() / 1e6;
+    }
+
+    /** OUT-02: what each output sources, against the device's ratings; returns the total for the fuse. */
+    private static double outputs(DeviceProfile device, List<Placement> placements, List<Finding> findings) {
         double total = 0;
         for (BmsOutput output : List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
                 BmsOutput.PRE_ALARM)) {
@@ -207,19 +323,43 @@ public final class SystemCheck {
                     names.add(placement.component().name());
                 }
             }
-            total += amps;
-            if (amps > output.ratingAmps()) {
-                findings.add(new Finding(Severity.ERROR, "OUT-02", "§6", output.label(), String.format(Locale.ROOT,
+            double rating = output.ratingAmps(device);
+            // A short-circuit protected output limits what it sources to its rating.
+            total += output.rating(device).shortCircuitProtected() ? Math.min(amps, rating) : amps;
+            String section = specifications(device);
+            if (amps > rating && output.rating(device).shortCircuitProtected()) {
+                findings.add(new Finding(Severity.ERROR, "OUT-02", section, output.label(), String.format(Locale.ROOT,
+                        "the %s output would source %.3f A (%s), above its %s rating; it is short-circuit protected, "
+                        + "so it limits its current rather than being damaged, and the devices get too little to "
+                        + "switch on reliably", output.label(), amps, String.join(", ", names), ratingText(rating)),
+                        "drive the devices through a relay or a Cyrix-Li-Charge, whose control input takes at most "
+                        + ratingText(rating)));
+            } else if (amps > rating) {
+                findings.add(new Finding(Severity.ERROR, "OUT-02", section, output.label(), String.format(Locale.ROOT,
                         "the %s output would source %.3f A (%s), above its %.1f A rating; it is not short-circuit "
-                        + "protected", output.label(), amps, String.join(", ", names), output.ratingAmps()),
+                        + "protected", output.label(), amps, String.join(", ", names), rating),
                         "drive the devices through a relay or a Cyrix, or spread them over fewer amps"));
             } else if (!names.isEmpty()) {
-                findings.add(new Finding(Severity.INFO, "OUT-02", "§6", output.label(), String.format(Locale.ROOT,
-                        "%s output: %.3f A of %.1f A (%s)", output.label(), amps, output.ratingAmps(),
+                findings.add(new Finding(Severity.INFO, "OUT-02", section, output.label(), String.format(Locale.ROOT,
+                        "%s output: %.3f A of %s (%s)", output.label(), amps, ratingText(rating),
                         String.join(", ", names)), ""));
             }
         }
         return total;
+    }
+
+    /** The section of the device's manual with its specifications: the NG's §6, the classic's §4. */
+    private static String specifications(DeviceProfile device) {
+        return switch (device) {
+            case NG -> "§6";
+            case CLASSIC -> "§4";
+        };
+    }
+
+    /** A rating as the manuals write it: 1.0 A, 0.5 A, 10 mA. */
+    private static String ratingText(double amps) {
+        return amps < 0.1 ? String.format(Locale.ROOT, "%.0f mA", amps * 1000)
+                : String.format(Locale.ROOT, "%.1f A", amps);
     }
 
     /**
@@ -231,14 +371,15 @@ public final class SystemCheck {
      */
     private static void fuse(Scenario scenario, List<Placement> placements, double outputsAmps,
             List<Finding> findings) {
-        double draw = SimulatedSystem.BMS_ON_AMPS + outputsAmps;
-        double ratings = SimulatedSystem.BMS_ON_AMPS;
+        DeviceProfile device = scenario.device();
+        double draw = remoteOnAmps(device) + outputsAmps;
+        double ratings = remoteOnAmps(device);
         List<String> inUse = new ArrayList<>();
         for (BmsOutput output : List.of(BmsOutput.CHARGE_DISCONNECT, BmsOutput.LOAD_DISCONNECT,
                 BmsOutput.PRE_ALARM)) {
             if (placements.stream().anyMatch(p -> p.wiring().output() == output)) {
-                ratings += output.ratingAmps();
-                inUse.add(String.format(Locale.ROOT, "%s %.1f A", output.label(), output.ratingAmps()));
+                ratings += output.ratingAmps(device);
+                inUse.add(output.label() + " " + ratingText(output.ratingAmps(device)));
             }
         }
         double smallest = fuseSize(draw / FUSE_DERATING);
@@ -247,7 +388,7 @@ public final class SystemCheck {
         String fits = smallest == largest ? String.format(Locale.ROOT, "%.1f A", smallest)
                 : String.format(Locale.ROOT, "%.1f–%.1f A", smallest, largest);
         if (scenario.fuseAmps().isEmpty()) {
-            findings.add(new Finding(Severity.INFO, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.INFO, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
                     "the BMS and its outputs draw up to %.3f A: a %s fuse in the Bat+ lead fits (%s)", draw, fits,
                     outputs), ""));
             return;
@@ -255,18 +396,19 @@ public final class SystemCheck {
         double fuse = scenario.fuseAmps().get();
         String fix = String.format(Locale.ROOT, "fit a %s fuse; %.1f A carries what they draw", fits, smallest);
         if (fuse < FUSE_MIN_AMPS || fuse > FUSE_MAX_AMPS) {
-            findings.add(new Finding(Severity.ERROR, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.ERROR, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
                     "the %.2f A fuse is outside the recommended 0.3–2.5 A", fuse), fix));
         } else if (fuse * FUSE_DERATING < draw) {
-            findings.add(new Finding(Severity.ERROR, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.ERROR, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
                     "the %.2f A fuse would carry %.3f A, more than %.0f %% of its rating", fuse, draw,
                     FUSE_DERATING * 100), fix));
         } else if (fuse > largest) {
-            findings.add(new Finding(Severity.WARNING, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
-                    "the %.2f A fuse is larger than what the outputs drive allows: %.1f A would carry %s at their "
-                    + "full ratings, and the outputs are not short-circuit protected", fuse, largest, outputs), fix));
+            findings.add(new Finding(Severity.WARNING, "SYS-01", specifications(device), "BMS", String.format(
+                    Locale.ROOT, "the %.2f A fuse is larger than what the outputs drive allows: %.1f A would carry "
+                    + "%s at their full ratings, and the outputs are not short-circuit protected", fuse, largest,
+                    outputs), fix));
         } else {
-            findings.add(new Finding(Severity.INFO, "SYS-01", "§6", "BMS", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.INFO, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
                     "the %.2f A fuse fits: the BMS and its outputs draw up to %.3f A; %s fits (%s)", fuse, draw, fits,
                     outputs), ""));
         }

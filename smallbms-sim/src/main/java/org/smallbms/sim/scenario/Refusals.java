@@ -26,7 +26,7 @@ import java.util.StringJoiner;
 final class Refusals {
 
     private static final String TYPES = "dc-load, residual-load, charger, solar-charger, battery-protect, "
-            + "cyrix-li-ct, inverter, dc-dc-converter, pre-alarm-signal";
+            + "cyrix-li-ct, inverter, dc-dc-converter, pre-alarm-signal, smart-shunt, bmv-712";
 
     /** A value for a field of this name, as a file writes it (docs/scenarios.md). */
     private static final Map<String, String> EXAMPLES = Map.ofEntries(

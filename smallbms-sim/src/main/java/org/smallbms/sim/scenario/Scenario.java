@@ -10,8 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.BatteryFamily;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bank.SystemVoltage;
 import org.smallbms.core.bms.Bms;
@@ -23,10 +25,13 @@ import org.smallbms.core.settings.Setting;
 import org.smallbms.core.settings.SettingChange;
 import org.smallbms.core.settings.Settings;
 import org.smallbms.sim.bank.BatteryBank;
+import org.smallbms.sim.battery.Battery;
+import org.smallbms.sim.battery.MonitorThresholds;
 import org.smallbms.sim.battery.BatteryVariant;
 import org.smallbms.sim.component.Component;
 import org.smallbms.sim.component.Sun;
 import org.smallbms.sim.component.Wiring;
+import org.smallbms.sim.monitor.ShuntMonitor;
 import org.smallbms.sim.system.Action;
 import org.smallbms.sim.system.Ambient;
 import org.smallbms.sim.system.Placement;
@@ -93,6 +98,7 @@ public final class Scenario {
         }
         Set<String> names = new HashSet<>();
         Map<Integer, BatteryVariant> variants = variants(file.batteries(), check);
+        smartLevels(file.batteries(), check);
         int units = units(file.batteries());
         for (int i = 0; i < file.components().size(); i++) {
             ScenarioFile.ComponentSpec spec = file.components().get(i);
@@ -101,10 +107,26 @@ public final class Scenario {
                         + spec.name() + "\" is used twice: each component needs its own");
             }
             try {
-                spec.build(units);
+                if (spec instanceof ScenarioFile.DeviceSpec device) {
+                    device.build(units);
+                } else if (spec instanceof ScenarioFile.MonitorSpec monitor) {
+                    monitor.build(units, capacityAmpHours(file.batteries()), OptionalDouble.of(file.batteries()
+                            .soc()));
+                }
             } catch (IllegalArgumentException e) {
                 throw check.fail("/components/" + i, "components[" + i + "]", e.getMessage());
             }
+        }
+        if (file.bms().remote() == RemoteWiring.BMV_RELAY && file.components().stream().noneMatch(c -> c
+                instanceof ScenarioFile.Bmv712Spec bmv && bmv.relay() != null)) {
+            throw check.fail("/bms/remote", "bms.remote", "bmv-relay wires a BMV's relay contact to the remote "
+                    + "terminal, and no component is a bmv-712 with a relay: add one, for example {name: bmv, type: "
+                    + "bmv-712, relay: {openBelowSoc: 50, closeAboveSoc: 90}}, or choose another remote");
+        }
+        if (file.components().stream().filter(c -> c instanceof ScenarioFile.Bmv712Spec bmv && bmv.relay() != null)
+                .count() > 1 && file.bms().remote() == RemoteWiring.BMV_RELAY) {
+            throw check.fail("/bms/remote", "bms.remote", "bmv-relay wires one BMV's relay to the remote terminal, "
+                    + "and more than one bmv-712 has a relay: give the relay to one of them only");
         }
         List<Action.Timed> schedule = new ArrayList<>();
         // SET-01: the file's settings are one change, checked as a whole against the factory's, so their order in
@@ -289,6 +311,49 @@ public final class Scenario {
         return variants;
     }
 
+    /**
+     * CLS-02: the two levels a Lithium Battery Smart keeps in the battery, within their ranges; a Lithium NG has
+     * none to set (its levels are hard-coded).
+     */
+    private static void smartLevels(ScenarioFile.Batteries b, Checker check) throws ScenarioException {
+        for (String key : List.of("loadDisconnectVolts", "preAlarmVolts")) {
+            Double value = key.equals("loadDisconnectVolts") ? b.loadDisconnectVolts() : b.preAlarmVolts();
+            if (value != null && b.model().family() != BatteryFamily.LITHIUM_BATTERY_SMART) {
+                throw check.fail("/batteries/" + key, "batteries." + key, key + " is set in a Lithium Battery Smart "
+                        + "(CLS-02); a " + b.model().label() + " has its levels hard-coded: remove batteries." + key
+                        + ", or use a Lithium Battery Smart model such as smart-12v8-100ah");
+            }
+        }
+        if (b.model().family() != BatteryFamily.LITHIUM_BATTERY_SMART) {
+            return;
+        }
+        try {
+            MonitorThresholds.lithiumBatterySmart(loadDisconnectVolts(b), MonitorThresholds
+                    .SMART_PRE_ALARM_DEFAULT_VOLTS);
+        } catch (IllegalArgumentException e) {
+            throw check.fail("/batteries/loadDisconnectVolts", "batteries.loadDisconnectVolts", e.getMessage());
+        }
+        try {
+            MonitorThresholds.lithiumBatterySmart(MonitorThresholds.SMART_LOAD_DISCONNECT_DEFAULT_VOLTS,
+                    preAlarmVolts(b));
+        } catch (IllegalArgumentException e) {
+            throw check.fail("/batteries/preAlarmVolts", "batteries.preAlarmVolts", e.getMessage());
+        }
+    }
+
+    private static double loadDisconnectVolts(ScenarioFile.Batteries b) {
+        return b.loadDisconnectVolts() == null ? MonitorThresholds.SMART_LOAD_DISCONNECT_DEFAULT_VOLTS
+                : b.loadDisconnectVolts();
+    }
+
+    private static double preAlarmVolts(ScenarioFile.Batteries b) {
+        return b.preAlarmVolts() == null ? MonitorThresholds.SMART_PRE_ALARM_DEFAULT_VOLTS : b.preAlarmVolts();
+    }
+
+    private static double capacityAmpHours(ScenarioFile.Batteries batteries) {
+        return (double) batteries.model().capacityAmpHours() * batteries.parallel();
+    }
+
     private static int units(ScenarioFile.Batteries batteries) {
         return batteries.series() * batteries.model().cells() / 4;
     }
@@ -320,12 +385,17 @@ public final class Scenario {
         double celsius = b.celsius() != null ? b.celsius() : file.ambient().celsius();
         BatteryBank bank = BatteryBank.of(b.model(), b.series(), b.parallel(), seed, socPercent / 100, celsius,
                 SERIAL_PREFIX, n -> batteryVariants.getOrDefault(n, BatteryVariant.NONE));
+        if (b.model().family() == BatteryFamily.LITHIUM_BATTERY_SMART) {
+            for (Battery battery : bank.batteries()) {
+                battery.setSmartThresholds(loadDisconnectVolts(b), preAlarmVolts(b));
+            }
+        }
         // In time order, the initial conditions first among equal times: the world runs what is due in list order.
         List<Action.Timed> inOrder = actions.stream().sorted(Comparator.comparing(Action.Timed::at))
                 .toList();
-        return new SimulatedSystem(bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(), remoteWiring(),
-                inOrder, new Sun(file.site().latitude(), seed), new Ambient(file.ambient().celsius(),
-                file.ambient().dailySwing()), file.site().cloudiness());
+        return new SimulatedSystem(device(), bank, b.model(), b.series(), seed, SERIAL_PREFIX, placements(),
+                monitors(socPercent), remoteWiring(), inOrder, new Sun(file.site().latitude(), seed),
+                new Ambient(file.ambient().celsius(), file.ambient().dailySwing()), file.site().cloudiness());
     }
 
     /**
@@ -345,7 +415,10 @@ public final class Scenario {
     public List<Placement> placements() {
         int units = units(file.batteries());
         List<Placement> placements = new ArrayList<>();
-        for (ScenarioFile.ComponentSpec spec : file.components()) {
+        for (ScenarioFile.ComponentSpec any : file.components()) {
+            if (!(any instanceof ScenarioFile.DeviceSpec spec)) {
+                continue;
+            }
             Component component = spec.build(units);
             component.switchOn(spec.initiallyOn());
             ScenarioFile.Control control = spec.control();
@@ -353,6 +426,18 @@ public final class Scenario {
             placements.add(new Placement(component, wiring, spec.onBatterySide()));
         }
         return placements;
+    }
+
+    /** Fresh battery monitors (SmartShunt, BMV-712) on the bank's minus, their SoC set to {@code socPercent}. */
+    public List<ShuntMonitor> monitors(double socPercent) {
+        List<ShuntMonitor> monitors = new ArrayList<>();
+        for (ScenarioFile.ComponentSpec spec : file.components()) {
+            if (spec instanceof ScenarioFile.MonitorSpec monitor) {
+                monitors.add(monitor.build(units(file.batteries()), capacityAmpHours(file.batteries()),
+                        OptionalDouble.of(socPercent)));
+            }
+        }
+        return monitors;
     }
 
     public String name() {
@@ -405,6 +490,20 @@ public final class Scenario {
     /** The batteries' SoC at the start, in percent. */
     public double initialSocPercent() {
         return file.batteries().soc();
+    }
+
+    /** CLS-02: the Lithium Battery Smart's load disconnect level, set in the battery; empty for a Lithium NG. */
+    public OptionalDouble loadDisconnectVolts() {
+        return smart() ? OptionalDouble.of(loadDisconnectVolts(file.batteries())) : OptionalDouble.empty();
+    }
+
+    /** CLS-02: the Lithium Battery Smart's pre-alarm level, set in the battery; empty for a Lithium NG. */
+    public OptionalDouble preAlarmVolts() {
+        return smart() ? OptionalDouble.of(preAlarmVolts(file.batteries())) : OptionalDouble.empty();
+    }
+
+    private boolean smart() {
+        return model().family() == BatteryFamily.LITHIUM_BATTERY_SMART;
     }
 
     public RemoteWiring remoteWiring() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.sim.component.BatteryProtect;
@@ -25,6 +26,7 @@ import org.smallbms.sim.component.Inverter;
 import org.smallbms.sim.component.Link;
 import org.smallbms.sim.component.Signal;
 import org.smallbms.sim.component.SolarCharger;
+import org.smallbms.sim.monitor.ShuntMonitor;
 import org.smallbms.sim.system.RemoteWiring;
 
 /**
@@ -166,9 +168,13 @@ public record ScenarioFile(String name, String description, String manual, Strin
      * @param soc the SoC at the start, percent (default 50)
      * @param celsius the batteries' temperature at the start (default: the ambient mean)
      * @param overrides batteries unlike their siblings, by position in the chain (default none)
+     * @param loadDisconnectVolts a Lithium Battery Smart's load disconnect level, set in the battery (CLS-02; default
+     *     2.8 V, 2.6..2.8 V); checked against the model by {@link Scenario}
+     * @param preAlarmVolts a Lithium Battery Smart's pre-alarm level, set in the battery (CLS-02; default 3.1 V,
+     *     2.85..3.15 V)
      */
     public record Batteries(BatteryModel model, Integer series, Integer parallel, Double soc, Double celsius,
-            List<BatteryOverride> overrides) {
+            List<BatteryOverride> overrides, Double loadDisconnectVolts, Double preAlarmVolts) {
         public Batteries {
             require(model, "model", "a battery model such as ng-12v8-100ah");
             series = series == null ? 1 : series;
@@ -284,12 +290,18 @@ public record ScenarioFile(String name, String description, String manual, Strin
         @JsonSubTypes.Type(value = CyrixLiCtSpec.class, name = "cyrix-li-ct"),
         @JsonSubTypes.Type(value = InverterSpec.class, name = "inverter"),
         @JsonSubTypes.Type(value = DcDcConverterSpec.class, name = "dc-dc-converter"),
-        @JsonSubTypes.Type(value = SignalSpec.class, name = "pre-alarm-signal")})
+        @JsonSubTypes.Type(value = SignalSpec.class, name = "pre-alarm-signal"),
+        @JsonSubTypes.Type(value = SmartShuntSpec.class, name = "smart-shunt"),
+        @JsonSubTypes.Type(value = Bmv712Spec.class, name = "bmv-712")})
     public sealed interface ComponentSpec {
         String name();
 
         /** The control wiring; null when the device is not wired to the BMS. */
         Control control();
+    }
+
+    /** A device on the bus bars: it draws or delivers current, and may be controlled by a BMS output. */
+    public sealed interface DeviceSpec extends ComponentSpec {
 
         /** The device, with defaults for a bank of {@code units} × 12.8 V in series. */
         Component build(int units);
@@ -306,7 +318,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
     }
 
     public record DcLoadSpec(String name, String product, ControlInput input, List<DrawSpec> demand,
-            Control control, Boolean beforeMainSwitch, Boolean on) implements ComponentSpec {
+            Control control, Boolean beforeMainSwitch, Boolean on) implements DeviceSpec {
         public DcLoadSpec {
             require(name, "name", "a unique name");
             product = product == null ? "DC load" : product;
@@ -331,7 +343,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
         }
     }
 
-    public record ResidualLoadSpec(String name, String product, List<DrawSpec> demand) implements ComponentSpec {
+    public record ResidualLoadSpec(String name, String product, List<DrawSpec> demand) implements DeviceSpec {
         public ResidualLoadSpec {
             require(name, "name", "a unique name");
             product = product == null ? "residual load" : product;
@@ -355,7 +367,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
     }
 
     public record ChargerSpec(String name, String product, ControlInput input, Double maxAmps,
-            Double absorptionVolts, Double floatVolts, Control control, Boolean on) implements ComponentSpec {
+            Double absorptionVolts, Double floatVolts, Control control, Boolean on) implements DeviceSpec {
         public ChargerSpec {
             require(name, "name", "a unique name");
             input = input == null ? ControlInput.REMOTE_H : input;
@@ -390,7 +402,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
     }
 
     public record SolarChargerSpec(String name, String product, ControlInput input, Double panelWatts,
-            Double maxAmps, Control control) implements ComponentSpec {
+            Double maxAmps, Control control) implements DeviceSpec {
         public SolarChargerSpec {
             require(name, "name", "a unique name");
             product = product == null ? "SmartSolar MPPT 75/15" : product;
@@ -406,7 +418,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
     }
 
     public record BatteryProtectSpec(String name, Double ratedAmps, Double disconnectVolts, Double reconnectVolts,
-            List<DrawSpec> demand, Control control, Boolean on) implements ComponentSpec {
+            List<DrawSpec> demand, Control control, Boolean on) implements DeviceSpec {
         public BatteryProtectSpec {
             require(name, "name", "a unique name");
             ratedAmps = ratedAmps == null ? 65 : positive(ratedAmps, MAX_AMPS, "ratedAmps",
@@ -430,7 +442,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
     }
 
     public record CyrixLiCtSpec(String name, Double alternatorAmps, Double alternatorVolts, Control control,
-            Boolean engineRunning) implements ComponentSpec {
+            Boolean engineRunning) implements DeviceSpec {
         public CyrixLiCtSpec {
             require(name, "name", "a unique name");
             positive(alternatorAmps, MAX_AMPS, "alternatorAmps", "what the alternator delivers through the Cyrix, "
@@ -451,7 +463,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
 
     public record InverterSpec(String name, Inverter.Kind kind, Double continuousWatts, Double peakWatts,
             Double efficiency, Double idleWatts, List<DrawSpec> acDemand, Control control, Boolean on)
-            implements ComponentSpec {
+            implements DeviceSpec {
         public InverterSpec {
             require(name, "name", "a unique name");
             kind = kind == null ? Inverter.Kind.VE_DIRECT : kind;
@@ -487,7 +499,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
      * ({@code input: remote-h}, the default); one without a connector has {@code input: none}.
      */
     public record DcDcConverterSpec(String name, String product, ControlInput input, Double efficiency,
-            List<DrawSpec> demand, Control control, Boolean on) implements ComponentSpec {
+            List<DrawSpec> demand, Control control, Boolean on) implements DeviceSpec {
         public DcDcConverterSpec {
             require(name, "name", "a unique name");
             product = product == null ? "Orion-Tr DC-DC converter" : product;
@@ -511,7 +523,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
         }
     }
 
-    public record SignalSpec(String name, Signal.Kind kind, Double amps, Control control) implements ComponentSpec {
+    public record SignalSpec(String name, Signal.Kind kind, Double amps, Control control) implements DeviceSpec {
         public SignalSpec {
             require(name, "name", "a unique name");
             require(kind, "kind", "buzzer, led or relay");
@@ -522,6 +534,113 @@ public record ScenarioFile(String name, String description, String manual, Strin
         @Override
         public Component build(int units) {
             return new Signal(name, kind, amps);
+        }
+    }
+
+    /**
+     * A battery monitor on the bank's minus (a SmartShunt, a BMV-712): it measures, it draws no current of note and
+     * no BMS output controls it. Its settings default to the bank's: capacity, charged voltage 14.0 V per 12.8 V in
+     * series (0.2 V below the lithium absorption voltage), tail current 4 %, charged detection time 3 min, charge
+     * efficiency 99 % (a lithium battery's), discharge floor 10 %.
+     */
+    public sealed interface MonitorSpec extends ComponentSpec {
+
+        @Override
+        default Control control() {
+            return null;
+        }
+
+        /** The monitor, for a bank of {@code units} × 12.8 V in series and {@code capacityAmpHours}. */
+        ShuntMonitor build(int units, double capacityAmpHours, OptionalDouble initialSocPercent);
+    }
+
+    /** The settings a SmartShunt and a BMV share; null for the default. */
+    static ShuntMonitor.Settings monitorSettings(int units, double bankAmpHours, Double capacityAmpHours,
+            Double chargedVolts, Double tailCurrentPercent, String chargedDetectionTime, Double chargeEfficiency,
+            Double dischargeFloor) {
+        double capacity = capacityAmpHours == null ? bankAmpHours : capacityAmpHours;
+        double charged = chargedVolts == null ? 14.0 * units : chargedVolts;
+        double tail = inRange(tailCurrentPercent, 4, 0.5, 10, "tailCurrentPercent");
+        java.time.Duration detection = Durations.parse(chargedDetectionTime == null ? "3m" : chargedDetectionTime);
+        if (detection.compareTo(java.time.Duration.ofMinutes(1)) < 0
+                || detection.compareTo(java.time.Duration.ofMinutes(50)) > 0) {
+            throw new IllegalArgumentException("chargedDetectionTime = " + chargedDetectionTime + " is outside the "
+                    + "allowed 1m..50m (the monitors' range)");
+        }
+        double efficiency = inRange(chargeEfficiency, 99, 50, 100, "chargeEfficiency");
+        double floor = inRange(dischargeFloor, 10, 0, 99, "dischargeFloor");
+        return new ShuntMonitor.Settings(capacity, charged, capacity * tail / 100, detection, efficiency / 100,
+                floor);
+    }
+
+    /**
+     * A SmartShunt (classic manual §3.3): VictronConnect shows its SoC, consumed Ah, time to go and history.
+     *
+     * @param capacityAmpHours the battery capacity (default the bank's)
+     * @param chargedVolts the charged voltage (default 14.0 V per 12.8 V in series)
+     * @param tailCurrentPercent the tail current in % of the capacity (default 4; 0.5..10)
+     * @param chargedDetectionTime how long charged voltage and tail current hold (default 3m; 1m..50m)
+     * @param chargeEfficiency the charge efficiency factor in % (default 99; 50..100)
+     * @param dischargeFloor the SoC the time to go counts to, % (default 10; 0..99)
+     * @param socKnown the installer sets its SoC to the bank's at the start (default true); else it is unknown until
+     *     it first synchronises
+     */
+    public record SmartShuntSpec(String name, Double capacityAmpHours, Double chargedVolts, Double tailCurrentPercent,
+            String chargedDetectionTime, Double chargeEfficiency, Double dischargeFloor, Boolean socKnown)
+            implements MonitorSpec {
+        public SmartShuntSpec {
+            require(name, "name", "a unique name");
+            optional(capacityAmpHours, 100_000, "capacityAmpHours", "the battery capacity in Ah");
+            optional(chargedVolts, MAX_VOLTS, "chargedVolts", "the charged voltage in V");
+            monitorSettings(1, 100, capacityAmpHours, chargedVolts, tailCurrentPercent, chargedDetectionTime,
+                    chargeEfficiency, dischargeFloor);
+        }
+
+        @Override
+        public ShuntMonitor build(int units, double capacity, OptionalDouble initialSocPercent) {
+            return new ShuntMonitor(name, ShuntMonitor.Product.SMART_SHUNT, monitorSettings(units, capacity,
+                    capacityAmpHours, chargedVolts, tailCurrentPercent, chargedDetectionTime, chargeEfficiency,
+                    dischargeFloor), null, socKnown == null || socKnown ? initialSocPercent : OptionalDouble.empty());
+        }
+    }
+
+    /**
+     * The BMV's relay in its SoC mode (classic manual §3.1).
+     *
+     * @param openBelowSoc the relay opens when the SoC falls below this, % (the BMV's "discharge floor" relay
+     *     setting, "low state of charge relay")
+     * @param closeAboveSoc it closes again when the SoC reaches this, % (its clear level)
+     */
+    public record RelaySpec(Double openBelowSoc, Double closeAboveSoc) {
+        public RelaySpec {
+            require(openBelowSoc, "openBelowSoc", "the SoC in % below which the relay opens, for example 50");
+            require(closeAboveSoc, "closeAboveSoc", "the SoC in % at which it closes again, for example 90");
+            new ShuntMonitor.Relay(openBelowSoc, closeAboveSoc);
+        }
+    }
+
+    /**
+     * A BMV-712 Smart: a SmartShunt's readings and settings, and a relay; with {@code relay} its SoC relay, wired to
+     * the BMS's remote terminal by {@code bms: {remote: bmv-relay}}.
+     */
+    public record Bmv712Spec(String name, Double capacityAmpHours, Double chargedVolts, Double tailCurrentPercent,
+            String chargedDetectionTime, Double chargeEfficiency, Double dischargeFloor, Boolean socKnown,
+            RelaySpec relay) implements MonitorSpec {
+        public Bmv712Spec {
+            require(name, "name", "a unique name");
+            optional(capacityAmpHours, 100_000, "capacityAmpHours", "the battery capacity in Ah");
+            optional(chargedVolts, MAX_VOLTS, "chargedVolts", "the charged voltage in V");
+            monitorSettings(1, 100, capacityAmpHours, chargedVolts, tailCurrentPercent, chargedDetectionTime,
+                    chargeEfficiency, dischargeFloor);
+        }
+
+        @Override
+        public ShuntMonitor build(int units, double capacity, OptionalDouble initialSocPercent) {
+            return new ShuntMonitor(name, ShuntMonitor.Product.BMV_712, monitorSettings(units, capacity,
+                    capacityAmpHours, chargedVolts, tailCurrentPercent, chargedDetectionTime, chargeEfficiency,
+                    dischargeFloor), relay == null ? null : new ShuntMonitor.Relay(relay.openBelowSoc(),
+                    relay.closeAboveSoc()), socKnown == null || socKnown ? initialSocPercent
+                    : OptionalDouble.empty());
         }
     }
 

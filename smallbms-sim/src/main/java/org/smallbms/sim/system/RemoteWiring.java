@@ -12,6 +12,12 @@ public enum RemoteWiring {
     SWITCH_H_TO_PLUS,
     /** A switch from Remote L to battery minus. */
     SWITCH_L_TO_MINUS,
+    /**
+     * A BMV's relay contact between Remote L and Remote H (classic manual §3.1): closed while the battery monitor's
+     * SoC is above its set level, so the BMS switches loads and chargers off at a set SoC, before the cells reach the
+     * load disconnect level. The system needs a {@code bmv-712} monitor whose relay it is.
+     */
+    BMV_RELAY,
     /** Nothing fitted: the BMS stays off. */
     NONE;
 
@@ -21,7 +27,7 @@ public enum RemoteWiring {
             return RemoteTerminal.OPEN;
         }
         return switch (this) {
-            case WIRE_LOOP, SWITCH_L_TO_H -> RemoteTerminal.WIRE_LOOP;
+            case WIRE_LOOP, SWITCH_L_TO_H, BMV_RELAY -> RemoteTerminal.WIRE_LOOP;
             case SWITCH_H_TO_PLUS -> RemoteTerminal.hAt(vbatMillivolts);
             case SWITCH_L_TO_MINUS -> RemoteTerminal.lAt(0);
             case NONE -> RemoteTerminal.OPEN;

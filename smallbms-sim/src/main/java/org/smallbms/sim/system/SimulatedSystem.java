@@ -13,11 +13,13 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeSet;
 import org.smallbms.core.bank.BankFrame;
+import org.smallbms.core.bank.BatteryFamily;
 import org.smallbms.core.bank.BatteryFlag;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bank.BatteryReading;
 import org.smallbms.core.bank.OutputReadback;
 import org.smallbms.core.bms.Command;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.Outputs;
 import org.smallbms.core.remote.Remote;
@@ -25,6 +27,7 @@ import org.smallbms.core.remote.RemoteTerminal;
 import org.smallbms.sim.bank.BatteryBank;
 import org.smallbms.sim.bank.BatteryString;
 import org.smallbms.sim.battery.Battery;
+import org.smallbms.sim.battery.MonitorThresholds;
 import org.smallbms.sim.component.BmsOutput;
 import org.smallbms.sim.component.Bus;
 import org.smallbms.sim.component.Component;
@@ -32,6 +35,7 @@ import org.smallbms.sim.component.Demand;
 import org.smallbms.sim.component.Draw;
 import org.smallbms.sim.component.Role;
 import org.smallbms.sim.component.Sun;
+import org.smallbms.sim.monitor.ShuntMonitor;
 import org.smallbms.sim.sensor.BankSensor;
 import org.smallbms.sim.sensor.ChainFaults;
 
@@ -54,10 +58,6 @@ import org.smallbms.sim.sensor.ChainFaults;
  */
 public final class SimulatedSystem implements World {
 
-    /** OUT-03: the BMS draws 3 mA with the remote on (outputs excluded) ... */
-    public static final double BMS_ON_AMPS = 0.003;
-    /** ... and 1.2 mA at low cell voltage or with the remote off. */
-    public static final double BMS_LOW_AMPS = 0.0012;
     /** OUT-03: below 8 V the BMS is off. */
     public static final double BMS_MIN_VOLTS = 8;
     /** The Lithium NG's hard-coded low cell voltage (REQUIREMENTS.md §2). */
@@ -69,6 +69,17 @@ public final class SimulatedSystem implements World {
             BmsOutput.PRE_ALARM);
     private static final int OUTPUT_COUNT = OUTPUTS.size();
 
+    private final DeviceProfile device;
+    /** OUT-03: what the device draws for itself with the remote on, after a low cell shutdown, remote off. */
+    private final double remoteOnAmps;
+    private final double lowCellAmps;
+    private final double remoteOffAmps;
+    /** OUT-02: each output's rating, and whether a short only limits its current, by ordinal. */
+    private final double[] outputRatingAmps = new double[BmsOutput.values().length];
+    private final boolean[] outputLimits = new boolean[BmsOutput.values().length];
+    private final List<ShuntMonitor> monitors;
+    /** The BMV whose relay contact is on the remote terminal (RemoteWiring.BMV_RELAY); null for none. */
+    private final ShuntMonitor remoteRelay;
     private final BatteryBank bank;
     private final BatteryModel model;
     private final int series;
@@ -127,21 +138,43 @@ public final class SimulatedSystem implements World {
     private int terminalMillivolts;
 
     /**
+     * @param device which smallBMS: its own draw (OUT-03) and its outputs' ratings (OUT-02)
      * @param bank the batteries, built by the caller from {@code model}, {@code series} and {@code seed}
      * @param model the battery model, for a string added while running
      * @param series batteries in series in each string
      * @param seed the seed the bank was built with
      * @param serialPrefix the serial prefix the bank was built with
      * @param placements the components and their wiring
+     * @param monitors the battery monitors on the bank's minus (SmartShunt, BMV-712); none is usual
      * @param remoteWiring what is fitted to the remote terminal
      * @param schedule what happens when
      * @param sun the sky over the panels
      * @param ambient the air around the batteries
      * @param cloudiness the cloudiness at the start, 0..1
      */
-    public SimulatedSystem(BatteryBank bank, BatteryModel model, int series, long seed, String serialPrefix,
-            List<Placement> placements, RemoteWiring remoteWiring, List<Action.Timed> schedule, Sun sun,
-            Ambient ambient, double cloudiness) {
+    public SimulatedSystem(DeviceProfile device, BatteryBank bank, BatteryModel model, int series, long seed,
+            String serialPrefix, List<Placement> placements, List<ShuntMonitor> monitors, RemoteWiring remoteWiring,
+            List<Action.Timed> schedule, Sun sun, Ambient ambient, double cloudiness) {
+        this.device = device;
+        this.monitors = List.copyOf(monitors);
+        ShuntMonitor relay = null;
+        for (ShuntMonitor monitor : this.monitors) {
+            if (relay == null && monitor.relay().isPresent()) {
+                relay = monitor;
+            }
+        }
+        if (remoteWiring == RemoteWiring.BMV_RELAY && relay == null) {
+            throw new IllegalArgumentException("the remote is wired to a BMV relay, and no monitor has a relay");
+        }
+        this.remoteRelay = remoteWiring == RemoteWiring.BMV_RELAY ? relay : null;
+        DeviceProfile.Consumption consumption = device.consumption();
+        remoteOnAmps = consumption.remoteOnMicroamps() / 1e6;
+        lowCellAmps = consumption.lowCellMicroamps() / 1e6;
+        remoteOffAmps = consumption.remoteOffMicroamps() / 1e6;
+        for (BmsOutput output : BmsOutput.values()) {
+            outputRatingAmps[output.ordinal()] = output.ratingAmps(device);
+            outputLimits[output.ordinal()] = output.rating(device).shortCircuitProtected();
+        }
         this.bank = bank;
         this.model = model;
         this.series = series;
@@ -197,9 +230,11 @@ public final class SimulatedSystem implements World {
      * each voltage, and the sense and the BMS's own draw ask for the same one in a tick.
      */
     private RemoteTerminal remoteTerminal(int vbatMillivolts) {
-        if (terminal == null || terminalOn != remoteOn || terminalMillivolts != vbatMillivolts) {
-            terminal = remoteWiring.terminal(remoteOn, vbatMillivolts);
-            terminalOn = remoteOn;
+        // With a BMV relay on the terminal, the switch and the relay's contact are in series.
+        boolean on = remoteOn && (remoteRelay == null || remoteRelay.relayClosed());
+        if (terminal == null || terminalOn != on || terminalMillivolts != vbatMillivolts) {
+            terminal = remoteWiring.terminal(on, vbatMillivolts);
+            terminalOn = on;
             terminalMillivolts = vbatMillivolts;
         }
         return terminal;
@@ -230,10 +265,9 @@ public final class SimulatedSystem implements World {
         for (int i = 0; i < OUTPUT_COUNT; i++) {
             BmsOutput output = OUTPUTS.get(i);
             double amps = outputControlAmps[output.ordinal()];
-            if (output.levelIn(outputs).isHigh() && amps > output.ratingAmps() && overloadReported.add(output)) {
-                record(Event.Kind.FINDING, output.label(), "overloaded", String.format(Locale.ROOT,
-                        "the devices on the %s output take %.2f A, more than its %.1f A rating (OUT-02); it is not "
-                        + "short-circuit protected", output.label(), amps, output.ratingAmps()));
+            double rating = outputRatingAmps[output.ordinal()];
+            if (output.levelIn(outputs).isHigh() && amps > rating && overloadReported.add(output)) {
+                record(Event.Kind.FINDING, output.label(), "overloaded", overload(output, amps, rating));
             }
         }
         if (loadOpened && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS) {
@@ -273,7 +307,13 @@ public final class SimulatedSystem implements World {
         }
         bmsAmps = bmsOwnAmps(volts) + outputAmps();
         total -= bmsAmps;
-        bank.step(total, seconds);
+        if (monitors.isEmpty()) {
+            bank.step(total, seconds);
+        } else {
+            // A monitor draws from the battery side of its shunt: the bank gives it, the shunt does not count it.
+            bank.step(total - monitors.size() * ShuntMonitor.OWN_AMPS, seconds);
+            measure(bank.stepVolts(), total, seconds);
+        }
         bankAmps = total;
         double stepVolts = bank.stepVolts();
         for (int i = 0; i < componentAmps.length; i++) {
@@ -287,6 +327,29 @@ public final class SimulatedSystem implements World {
         }
         if (lowCellShutdownAt != null && !reserveReported) {
             checkReserve(now, dt);
+        }
+    }
+
+    /** The monitors measure the step; what they change becomes an event at the step's start. */
+    private void measure(double volts, double amps, double seconds) {
+        for (int i = 0; i < monitors.size(); i++) {
+            ShuntMonitor monitor = monitors.get(i);
+            switch (monitor.measure(volts, amps, seconds)) {
+                case NONE -> {
+                }
+                case SYNCHRONISED -> record(Event.Kind.MONITOR, monitor.name(), "SoC 100.0 %", String.format(
+                        Locale.ROOT, "%s synchronised: %.2f V ≥ charged voltage %.2f V and %.2f A ≤ tail current "
+                        + "%.2f A for %d min", monitor.product().label(), volts, monitor.settings().chargedVolts(),
+                        amps, monitor.settings().tailAmps(), monitor.settings().chargedDetection().toMinutes()));
+                case RELAY_OPENED -> record(Event.Kind.MONITOR, monitor.name() + " relay", "open", String.format(
+                        Locale.ROOT, "SoC %.1f %% fell below %.0f %%%s", monitor.socPercent().orElse(0),
+                        monitor.relay().orElseThrow().openBelowSocPercent(), monitor == remoteRelay
+                        ? ": the BMS's remote terminal opens, loads and chargers off (classic manual §3.1)" : ""));
+                case RELAY_CLOSED -> record(Event.Kind.MONITOR, monitor.name() + " relay", "closed", String.format(
+                        Locale.ROOT, "SoC %.1f %% reached %.0f %%%s", monitor.socPercent().orElse(0),
+                        monitor.relay().orElseThrow().closeAboveSocPercent(), monitor == remoteRelay
+                        ? ": the BMS's remote terminal closes again" : ""));
+            }
         }
     }
 
@@ -316,23 +379,48 @@ public final class SimulatedSystem implements World {
         return (int) Math.floorMod(instant.getEpochSecond(), 86_400L);
     }
 
-    /** OUT-03: what the BMS draws for itself. */
+    /**
+     * OUT-02: what an overload does. An output that is not short-circuit protected sources what is asked and is at
+     * risk; one that is (the classic's Charge disconnect) limits its current to its rating instead: it is not
+     * damaged, but the devices get less than they need. <em>Decision:</em> the simulation limits the current it
+     * draws from the bank and leaves the devices' inputs as they were; whether a starved input still switches on
+     * depends on the device, which the manual does not say.
+     */
+    private String overload(BmsOutput output, double amps, double rating) {
+        if (!outputLimits[output.ordinal()]) {
+            return String.format(Locale.ROOT, "the devices on the %s output take %.2f A, more than its %.1f A rating "
+                    + "(OUT-02); it is not short-circuit protected", output.label(), amps, rating);
+        }
+        return String.format(Locale.ROOT, "the devices on the %s output would take %.3f A, more than its %.0f mA "
+                + "rating (OUT-02); it is short-circuit protected, so it limits its current to %.0f mA rather than "
+                + "being damaged, and what it drives gets less than it needs and may not switch on", output.label(),
+                amps, rating * 1000, rating * 1000);
+    }
+
+    /** OUT-03: what the BMS draws for itself, from the device's figures. */
     private double bmsOwnAmps(double volts) {
         if (volts < BMS_MIN_VOLTS) {
             return 0;
         }
         int millivolts = (int) Math.round(volts * 1000);
         boolean lowCell = !outputs.load().isHigh() && minCellVolts() < LOW_CELL_VOLTS + LOW_CELL_MARGIN_VOLTS;
-        return !Remote.isOn(remoteTerminal(millivolts), millivolts) || lowCell ? BMS_LOW_AMPS : BMS_ON_AMPS;
+        if (!Remote.isOn(remoteTerminal(millivolts), millivolts)) {
+            return remoteOffAmps;
+        }
+        return lowCell ? lowCellAmps : remoteOnAmps;
     }
 
-    /** The currents the outputs that are high source into what is wired to them (OUT-02), from the bank. */
+    /**
+     * The currents the outputs that are high source into what is wired to them (OUT-02), from the bank; an output
+     * that limits its current sources at most its rating.
+     */
     private double outputAmps() {
         double sum = 0;
         for (int i = 0; i < OUTPUT_COUNT; i++) {
             BmsOutput output = OUTPUTS.get(i);
             if (output.levelIn(outputs).isHigh()) {
-                sum += outputControlAmps[output.ordinal()];
+                int o = output.ordinal();
+                sum += outputLimits[o] ? Math.min(outputControlAmps[o], outputRatingAmps[o]) : outputControlAmps[o];
             }
         }
         return sum;
@@ -453,10 +541,16 @@ public final class SimulatedSystem implements World {
             }
             soc /= all.size();
             List<Battery> string = new ArrayList<>();
+            MonitorThresholds levels = all.get(0).thresholds();
             for (int s = 0; s < series; s++) {
                 serialCount++;
-                string.add(Battery.of(model, String.format(Locale.ROOT, "%s%04d", serialPrefix, serialCount),
-                        seed * 1_000_003L + serialCount, soc, lastAmbient));
+                Battery battery = Battery.of(model, String.format(Locale.ROOT, "%s%04d", serialPrefix, serialCount),
+                        seed * 1_000_003L + serialCount, soc, lastAmbient);
+                // CLS-02: an added Lithium Battery Smart is set up as its siblings are.
+                if (model.family() == BatteryFamily.LITHIUM_BATTERY_SMART) {
+                    battery.setSmartThresholds(levels.cellLowVolts(), levels.preAlarmVolts());
+                }
+                string.add(battery);
             }
             bank.addString(BatteryString.of(string));
             record(Event.Kind.FAULT, "bank", "string added", String.format(Locale.ROOT,
@@ -537,8 +631,14 @@ public final class SimulatedSystem implements World {
             batteries.add(new WorldView.BatteryView(i + 1, b.serial(), !faults.silentSerials().contains(b.serial()),
                     failedSensors.contains(b.serial()), b.soc() * 100));
         }
+        List<WorldView.MonitorView> monitorViews = new ArrayList<>(monitors.size());
+        for (ShuntMonitor m : monitors) {
+            monitorViews.add(new WorldView.MonitorView(m.name(), m.product().label(), m.socPercent(),
+                    m.consumedAmpHours(), m.timeToGoSeconds(), m.volts(), m.amps(), m.relay().isPresent(),
+                    m.relayClosed()));
+        }
         return Optional.of(new WorldView(remoteOn, !faults.open(), mainSwitchOn, cloudiness, irradiance * 1000,
-                lastAmbient, bankAmps, soc() * 100, components, batteries, bank.strings().size()));
+                lastAmbient, bankAmps, soc() * 100, components, batteries, bank.strings().size(), monitorViews));
     }
 
     /** The power of a demand that is one power all day, as a load set from the panel is; empty for any other. */
@@ -551,6 +651,16 @@ public final class SimulatedSystem implements World {
     }
 
     // Truth, for reports and tests.
+
+    /** The battery monitors on the bank's minus, in the scenario's order. */
+    public List<ShuntMonitor> monitors() {
+        return monitors;
+    }
+
+    /** Which smallBMS the system has. */
+    public DeviceProfile device() {
+        return device;
+    }
 
     public BatteryBank bank() {
         return bank;

@@ -3,6 +3,7 @@ package org.smallbms.sim.system;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.smallbms.sim.component.Role;
 
 /**
@@ -21,14 +22,39 @@ import org.smallbms.sim.component.Role;
  * @param components the devices on the bus bars, loads first
  * @param batteries the batteries, in chain order
  * @param strings how many strings are in parallel
+ * @param monitors the battery monitors on the bank's minus (SmartShunt, BMV-712); empty when none
  */
 public record WorldView(boolean remoteOn, boolean bmsCableConnected, boolean mainSwitchOn, double cloudiness,
         double irradianceWattsPerSquareMetre, double ambientCelsius, double bankAmps, double socPercent,
-        List<ComponentView> components, List<BatteryView> batteries, int strings) {
+        List<ComponentView> components, List<BatteryView> batteries, int strings, List<MonitorView> monitors) {
 
     public WorldView {
         components = List.copyOf(components);
         batteries = List.copyOf(batteries);
+        monitors = List.copyOf(monitors);
+    }
+
+    /**
+     * A battery monitor as VictronConnect shows it.
+     *
+     * @param name its name in the scenario
+     * @param product the product, for example {@code SmartShunt 500A/50mV}, {@code BMV-712 Smart}
+     * @param socPercent its state of charge; empty until set or synchronised
+     * @param consumedAmpHours consumed Ah since full, 0 or negative, as VictronConnect shows it
+     * @param timeToGoSeconds time to its discharge floor at the present current; empty when not discharging
+     * @param volts the bank voltage it measures (NaN before the first step)
+     * @param amps the current through its shunt, positive charging
+     * @param hasRelay whether its relay is in use (a BMV-712 with a SoC relay)
+     * @param relayClosed whether the relay contact is closed (true for one without a relay)
+     */
+    public record MonitorView(String name, String product, OptionalDouble socPercent, double consumedAmpHours,
+            OptionalLong timeToGoSeconds, double volts, double amps, boolean hasRelay, boolean relayClosed) {
+        public MonitorView {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(socPercent, "socPercent");
+            Objects.requireNonNull(timeToGoSeconds, "timeToGoSeconds");
+        }
     }
 
     /**

@@ -166,7 +166,8 @@ class BadScenarioTest {
 
         ScenarioException list = refusal(MINIMAL.replace("{model: ng-12v8-100ah}", "[ng-12v8-100ah]"));
         assertThat(list.field()).isEqualTo("batteries");
-        assertThat(list.problem()).isEqualTo("expected a map of model, series, parallel, soc, celsius, overrides, for "
+        assertThat(list.problem()).isEqualTo("expected a map of model, series, parallel, soc, celsius, overrides, "
+                + "loadDisconnectVolts, preAlarmVolts, for "
                 + "example batteries: {model: ng-12v8-100ah, series: 1, parallel: 1}; found a list");
 
         ScenarioException bool = refusal(MINIMAL + "schedule: [{at: 1m, remote: 1}]\n");
