@@ -3,7 +3,7 @@
 
 import {change, getJson} from '../api.js';
 import {activeCode} from '../codes.js';
-import {el, field, renderList, setField, showMessage} from '../dom.js';
+import {el, field, renderList, row, setField, showMessage} from '../dom.js';
 import * as format from '../format.js';
 import {readoutTile} from '../readout.js';
 import {latestSnapshot, offerSnapshot, onSnapshot} from '../stream.js';
@@ -59,6 +59,19 @@ export function render(status) {
     }
   }
   showStorage(status.storage);
+  showMonitors(status.monitors ?? []);
+}
+
+/** The system's battery monitors (a SmartShunt, a BMV-712 with its SoC relay), as their own app shows them. */
+function showMonitors(monitors) {
+  field(root, 'monitorsCard').hidden = monitors.length === 0;
+  renderList(field(root, 'monitors'), monitors, (m) => el('div', {class: 'monitor'},
+    row(`${m.product} (${m.name})`, `SoC ${format.percent(m.socPercent)}`),
+    row('Voltage, current', `${format.volts(m.voltageVolts)}  ${format.amps(m.currentAmps)}`),
+    row('Consumed Ah', format.ampHours(m.consumedAmpHours)),
+    row('Time to go', m.timeToGoMinutes === null ? format.UNKNOWN : format.duration(m.timeToGoMinutes * 60)),
+    m.relay === null ? null : row('Relay', m.relay === 'closed' ? 'Closed: the system may run'
+      : 'Open: the system is off at its SoC')));
 }
 
 function showSoc(status) {

@@ -3,6 +3,7 @@ package org.smallbms.app.cli;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import org.smallbms.app.runtime.Snapshot;
@@ -14,6 +15,7 @@ import org.smallbms.core.led.Led;
 import org.smallbms.core.monitor.Measurement;
 import org.smallbms.core.monitor.TimeRemaining;
 import org.smallbms.core.protection.ProtectionState;
+import org.smallbms.sim.system.WorldView;
 
 /** How the terminal shows the device: one status line per snapshot, one line per event. */
 final class StatusText {
@@ -59,8 +61,9 @@ final class StatusText {
 
     /**
      * A device without a battery monitor (the classic smallBMS, CLS-04): {@code 2026-06-01 12:00:05  Vbat 13.20 V
-     * Load ON On  Temp or OVP Off  ATC Yes  ATD Pre-Alarm  signals Cell undervoltage imminent}: its supply voltage,
-     * its LEDs (LED-03), its outputs and the states that hold them.
+     * Load ON On  Temp or OVP Off  ATC Yes  ATD Pre-Alarm  SmartShunt 500A/50mV SoC 23.4 %  Cell undervoltage
+     * imminent}: its supply voltage, its LEDs (LED-03), its outputs, the SoC of the system's own battery monitor where
+     * there is one, and the states that hold the outputs.
      */
     private static String classicStatus(Snapshot snapshot) {
         BmsState bms = snapshot.bms();
@@ -75,6 +78,14 @@ final class StatusText {
         }
         line.append("  ATC ").append(p.allowedToCharge().label()).append("  ATD ")
                 .append(p.allowedToDischarge().label());
+        // The system's own battery monitor, where it has one (a SmartShunt, a BMV-712): its SoC.
+        for (WorldView.MonitorView m : snapshot.world().map(WorldView::monitors).orElse(List.of())) {
+            line.append("  ").append(m.product()).append(" SoC ").append(m.socPercent().isPresent()
+                    ? String.format(Locale.ROOT, "%.1f %%", m.socPercent().getAsDouble()) : "--");
+            if (m.hasRelay()) {
+                line.append(" relay ").append(m.relayClosed() ? "closed" : "open");
+            }
+        }
         StringJoiner states = new StringJoiner(", ");
         for (Condition condition : p.active().list()) {
             states.add(condition.message());

@@ -26,6 +26,7 @@ import org.smallbms.core.protection.Level;
 import org.smallbms.core.protection.ProtectionState;
 import org.smallbms.core.settings.Setting;
 import org.smallbms.core.settings.Settings;
+import org.smallbms.sim.system.WorldView;
 
 /**
  * The device's pages as JSON, from one snapshot: status (UI-01), battery (UI-02), history (UI-03), settings (UI-04),
@@ -96,6 +97,26 @@ final class DeviceViews {
             led(node, each.pattern(powered, bluetooth, clientConnected, p.active(), p.outputs()));
             node.put("label", each.label());
             node.put("colour", each.colour());
+        }
+        // The battery monitors in the system (a SmartShunt, a BMV-712): the SoC of a classic smallBMS's system.
+        ArrayNode monitors = root.putArray("monitors");
+        for (WorldView.MonitorView view : snapshot.world().map(WorldView::monitors).orElse(List.of())) {
+            ObjectNode monitor = monitors.addObject();
+            monitor.put("name", view.name());
+            monitor.put("product", view.product());
+            optional(monitor, "socPercent", view.socPercent().isPresent()
+                    ? Optional.of(Math.round(view.socPercent().getAsDouble() * 10) / 10.0) : Optional.empty());
+            monitor.put("consumedAmpHours", Math.round(view.consumedAmpHours() * 10) / 10.0);
+            whole(monitor, "timeToGoMinutes", view.timeToGoSeconds().isPresent()
+                    ? Optional.of(view.timeToGoSeconds().getAsLong() / 60) : Optional.empty());
+            optional(monitor, "voltageVolts", Double.isNaN(view.volts()) ? Optional.empty()
+                    : Optional.of(Math.round(view.volts() * 100) / 100.0));
+            monitor.put("currentAmps", Math.round(view.amps() * 10) / 10.0);
+            if (view.hasRelay()) {
+                monitor.put("relay", view.relayClosed() ? "closed" : "open");
+            } else {
+                monitor.putNull("relay");
+            }
         }
         ArrayNode notices = root.putArray("notices");
         bms.notices().forEach(notices::add);

@@ -139,8 +139,8 @@ class RunCommandTest {
     }
 
     @Test
-    @DisplayName("CLS-04 LED-03 run with a classic system shows the classic device: its LEDs and outputs, no SoC, no "
-            + "portal id, no MQTT")
+    @DisplayName("CLS-04 LED-03 run with a classic system shows the classic device: its LEDs and outputs, the "
+            + "SmartShunt's SoC, no codes, no portal id, no MQTT")
     void classicSystem_showsTheClassic() throws Exception {
         Path scenario = dir.resolve("classic.yaml");
         java.nio.file.Files.writeString(scenario, org.smallbms.app.web.ClassicDeviceTest.CLASSIC);
@@ -152,8 +152,9 @@ class RunCommandTest {
         String printed = out.toString();
         assertThat(printed).contains("smallBMS with pre-alarm HQ").contains("has no Bluetooth and no communication "
                 + "port").doesNotContain("portal id").doesNotContain("mqtt:");
-        assertThat(printed).containsPattern("Load ON On  Temp or OVP Off  ATC Yes  ATD Yes");
-        assertThat(printed).doesNotContain("SoC");
+        assertThat(printed).containsPattern("Vbat [0-9.]+ V  Load ON On  Temp or OVP Off  ATC Yes  ATD Yes  "
+                + "SmartShunt [^ ]+ SoC ");
+        assertThat(printed).doesNotContain("codes").doesNotContain("left");
     }
 
     @Test

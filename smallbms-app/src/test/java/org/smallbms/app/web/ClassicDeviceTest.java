@@ -25,7 +25,10 @@ import org.smallbms.sim.scenario.Scenarios;
  */
 public class ClassicDeviceTest {
 
-    /** One Lithium Battery Smart on a classic smallBMS, DC loads behind a BatteryProtect on Load disconnect. */
+    /**
+     * One Lithium Battery Smart on a classic smallBMS, DC loads behind a BatteryProtect on Load disconnect, and a
+     * SmartShunt for the SoC, as the classic manual's system examples have.
+     */
     public static final String CLASSIC = """
             name: classic-loads
             description: one Lithium Battery Smart on a classic smallBMS, with DC loads on Load disconnect
@@ -41,6 +44,7 @@ public class ClassicDeviceTest {
                 type: battery-protect
                 demand: [{amps: 3}]
                 control: {output: load-disconnect}
+              - {name: shunt, type: smart-shunt}
             """;
     private static final Instant NOON = Instant.parse("2026-06-01T12:00:00Z");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -87,8 +91,8 @@ public class ClassicDeviceTest {
     }
 
     @Test
-    @DisplayName("CLS-04 LED-03 the status names the classic device, shows its two LEDs and outputs, and no SoC, codes "
-            + "or Bluetooth")
+    @DisplayName("CLS-04 LED-03 the status names the classic device, shows its two LEDs and outputs, the SmartShunt of "
+            + "its system, and no SoC of its own, codes or Bluetooth")
     void status_showsTheClassic() throws Exception {
         JsonNode status = api.get("/api/status").json();
 
@@ -103,6 +107,9 @@ public class ClassicDeviceTest {
         assertThat(status.get("outputs").get("chargeDisconnect").asText()).isEqualTo("HIGH");
         assertThat(status.get("socPercent").isNull()).isTrue();
         assertThat(status.get("codes")).isEmpty();
+        JsonNode shunt = status.get("monitors").get(0);
+        assertThat(shunt.get("product").asText()).startsWith("SmartShunt");
+        assertThat(shunt.get("currentAmps").asDouble()).isNegative();
     }
 
     @Test
