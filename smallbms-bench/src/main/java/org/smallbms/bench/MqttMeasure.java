@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +40,11 @@ import org.smallbms.sim.scenario.Scenarios;
  *
  * <pre>
  * java -XX:+UseParallelGC -Xmx192m -cp smallbms-bench/target/benchmarks.jar org.smallbms.bench.MqttMeasure
- *     [idle|publish|max]...
+ *     [idle|publish|max|threads]...
  * </pre>
+ *
+ * <p>{@code threads} says where the time of {@code idle} goes: the CPU time of each thread of the process over a
+ * minute of the device at 1× with MQTT and its subscriber.
  */
 public final class MqttMeasure {
 
@@ -49,7 +54,7 @@ public final class MqttMeasure {
     private static final Duration IDLE_WINDOW = Duration.ofSeconds(30);
     private static final int IDLE_WINDOWS = 5;
     private static final Duration MAX_WINDOW = Duration.ofSeconds(20);
-    private static final int MAX_WINDOWS = 6;
+    private static final int MAX_WINDOWS = 10;
     /** Time for the adapters to connect and the first full publish to go out before a window is measured. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
     private static final int PUBLISHES = 500;
@@ -64,8 +69,9 @@ public final class MqttMeasure {
                 case "idle" -> idle();
                 case "publish" -> publish();
                 case "max" -> max();
+                case "threads" -> threads();
                 default -> {
-                    System.err.println("unknown measure '" + measure + "': idle, publish or max");
+                    System.err.println("unknown measure '" + measure + "': idle, publish, max or threads");
                     System.exit(2);
                 }
             }
@@ -299,6 +305,41 @@ public final class MqttMeasure {
                     + "Venus adapter, a subscriber kept alive every %d s and a VE.Direct TCP client (windows of %d "
                     + "s, alternated); simulated seconds per wall second and per CPU second of the process:%n%s%n",
                     KEEP_ALIVE_SECONDS, MAX_WINDOW.toSeconds(), String.join("\n", lines));
+        } finally {
+            device.stop();
+        }
+    }
+
+    /** The threads that used CPU time in a minute at 1× with MQTT, the busiest first. */
+    private static void threads() throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Device device = device(Optional.of(1.0));
+        try (Adapters adapters = new Adapters(device, false)) {
+            Thread.sleep(IDLE_WINDOW.toMillis());
+            Map<Long, Long> before = new HashMap<>();
+            for (long id : threads.getAllThreadIds()) {
+                before.put(id, threads.getThreadCpuTime(id));
+            }
+            long wall = System.nanoTime();
+            Thread.sleep(60_000);
+            double seconds = (System.nanoTime() - wall) / 1e9;
+            List<String> lines = new ArrayList<>();
+            List<long[]> used = new ArrayList<>();
+            for (long id : threads.getAllThreadIds()) {
+                long cpu = threads.getThreadCpuTime(id) - before.getOrDefault(id, 0L);
+                if (cpu > 0) {
+                    used.add(new long[] {cpu, id});
+                }
+            }
+            used.sort((a, b) -> Long.compare(b[0], a[0]));
+            for (long[] u : used.subList(0, Math.min(15, used.size()))) {
+                var info = threads.getThreadInfo(u[1]);
+                lines.add(String.format(Locale.ROOT, "  %-40s %6.2f %% of a core", info == null ? "(ended)"
+                        : info.getThreadName(), u[0] / 1e9 / seconds * 100));
+            }
+            System.out.printf(Locale.ROOT, "threads: the device at 1× with MQTT and a subscriber, a minute (%d "
+                    + "messages; JIT and GC threads not listed):%n%s%n", adapters.received(), String.join("\n",
+                    lines));
         } finally {
             device.stop();
         }
