@@ -139,6 +139,12 @@ public final class PahoLink implements MqttLink {
         try {
             subscribe(filter);
         } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST) {
+                // Moquette, loaded, now and then drops a connection it has just accepted when the subscription
+                // follows at once; the link reconnects by itself and subscribes to every filter again.
+                LOG.warn("MQTT connection lost while subscribing to {}: subscribing again once reconnected", filter);
+                return;
+            }
             throw new MqttLinkException("cannot subscribe to " + filter + ": " + reason(e), e);
         }
     }
