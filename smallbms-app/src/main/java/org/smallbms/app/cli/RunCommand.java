@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smallbms.app.device.Device;
@@ -144,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--mqtt-bind", paramLabel = "ADDRESS", defaultValue = WebServer.LOOPBACK, description = "Where "
             + "that broker listens (default ${DEFAULT-VALUE}: this machine only). Another address needs "
-            + "--mqtt-user and --mqtt-password.")
+            + "--mqtt-user and a password, which every client must then give.")
     String mqttBind;
 
     @Option(names = "--mqtt-url", paramLabel = "URL", description = "Publish to the broker at URL instead of one "
@@ -155,8 +156,18 @@ public final class RunCommand implements Callable<Integer> {
             + "--mqtt-url asks for, or the one the device's own broker asks every client for.")
     String mqttUser;
 
-    @Option(names = "--mqtt-password", paramLabel = "PASSWORD", description = "The password of --mqtt-user.")
+    @Option(names = "--mqtt-password-file", paramLabel = "FILE", description = "The password of --mqtt-user: "
+            + "the one line of FILE (readable by this user only, say). Or set the environment variable "
+            + MqttPassword.ENV + ". Either keeps it out of the process list.")
+    Path mqttPasswordFile;
+
+    @Option(names = "--mqtt-password", paramLabel = "PASSWORD", description = "The password of --mqtt-user on the "
+            + "command line, where every user of this machine sees it in the process list: prefer "
+            + "--mqtt-password-file or " + MqttPassword.ENV + ".")
     String mqttPassword;
+
+    /** The process's environment; a test gives its own. */
+    Function<String, String> environment = System::getenv;
 
     @Option(names = "--no-mqtt", description = "No MQTT: neither a broker nor a connection to one.")
     boolean noMqtt;
@@ -179,6 +190,14 @@ public final class RunCommand implements Callable<Integer> {
             err.println("Nothing was started.");
             err.flush();
             return EXIT_BAD_INPUT;
+        }
+        if (mqttPassword != null) {
+            err.println("note: --mqtt-password is seen by every user of this machine in the process list; "
+                    + "--mqtt-password-file FILE or " + MqttPassword.ENV + " keep it out");
+        }
+        if (mqttPasswordFile != null && MqttPassword.readableByOthers(mqttPasswordFile)) {
+            err.println("note: --mqtt-password-file " + Printable.escape(mqttPasswordFile.toString()) + " may be read "
+                    + "by every user of this machine: chmod 600 it");
         }
         // Opened first, as an option is checked: a file that cannot be written stops the start before a device is made.
         Optional<ReadoutLog> log;
@@ -241,7 +260,7 @@ public final class RunCommand implements Callable<Integer> {
         veDirects.forEach(v -> started.push(v::close));
         Optional<EmbeddedBroker> broker;
         try {
-            broker = !talks ? Optional.empty() : startBroker(out);
+            broker = !talks ? Optional.empty() : startBroker(out, options.mqttPassword());
         } catch (EmbeddedBroker.BrokerException e) {
             return undo(started, err, Printable.escape(e.getMessage()) + ". Nothing was started.",
                     EXIT_STORE_UNAVAILABLE);
@@ -249,7 +268,7 @@ public final class RunCommand implements Callable<Integer> {
         broker.ifPresent(b -> started.push(b::close));
         Optional<MqttService> mqtt;
         try {
-            mqtt = !talks ? Optional.empty() : startMqtt(device, broker, out);
+            mqtt = !talks ? Optional.empty() : startMqtt(device, broker, out, options.mqttPassword());
         } catch (MqttLink.MqttLinkException e) {
             return undo(started, err, Printable.escape(e.getMessage()) + ". Nothing was started.",
                     EXIT_STORE_UNAVAILABLE);
@@ -314,19 +333,18 @@ public final class RunCommand implements Callable<Integer> {
      * broker of the machine's own, most likely) the device's broker takes a free port and says so, rather than keep
      * the device from running; a port the user asked for is refused when taken.
      */
-    private Optional<EmbeddedBroker> startBroker(PrintWriter out) throws EmbeddedBroker.BrokerException {
+    private Optional<EmbeddedBroker> startBroker(PrintWriter out, Optional<String> password)
+            throws EmbeddedBroker.BrokerException {
         if (noMqtt || mqttUrl != null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(EmbeddedBroker.start(mqttBind, mqttPort, Optional.ofNullable(mqttUser),
-                    Optional.ofNullable(mqttPassword)));
+            return Optional.of(EmbeddedBroker.start(mqttBind, mqttPort, Optional.ofNullable(mqttUser), password));
         } catch (EmbeddedBroker.BrokerException e) {
             if (spec.commandLine().getParseResult().hasMatchedOption("--mqtt-port")) {
                 throw e;
             }
-            EmbeddedBroker other = EmbeddedBroker.start(mqttBind, 0, Optional.ofNullable(mqttUser),
-                    Optional.ofNullable(mqttPassword));
+            EmbeddedBroker other = EmbeddedBroker.start(mqttBind, 0, Optional.ofNullable(mqttUser), password);
             out.println("MQTT port " + mqttPort + " is taken (another broker?): the device's own broker listens on "
                     + other.url() + " instead; --mqtt-url tcp://127.0.0.1:" + mqttPort + " publishes to the other "
                     + "one");
@@ -335,14 +353,14 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The MQTT front end, unless MQTT is off: connected and publishing, or the reason it cannot. */
-    private Optional<MqttService> startMqtt(Device device, Optional<EmbeddedBroker> broker, PrintWriter out)
-            throws MqttLink.MqttLinkException {
+    private Optional<MqttService> startMqtt(Device device, Optional<EmbeddedBroker> broker, PrintWriter out,
+            Optional<String> password) throws MqttLink.MqttLinkException {
         if (noMqtt) {
             return Optional.empty();
         }
         String url = broker.map(EmbeddedBroker::url).orElse(mqttUrl);
         MqttService mqtt = MqttService.start(device, url, Optional.ofNullable(mqttUser),
-                Optional.ofNullable(mqttPassword).map(String::toCharArray), haDiscovery);
+                password.map(String::toCharArray), haDiscovery);
         out.println("mqtt: " + Printable.escape(url) + (broker.isPresent() ? " (its own broker)" : "") + ", N/"
                 + mqtt.portalId() + "/battery/" + MqttService.DEVICE_INSTANCE + "/... after a keep-alive on R/"
                 + mqtt.portalId() + "/keepalive");
@@ -401,9 +419,16 @@ public final class RunCommand implements Callable<Integer> {
      * @param commands the commands to apply once running, in order
      * @param duration how long to run, in device time; empty for until stopped
      * @param start the device clock at start; empty for the wall clock's time
+     * @param mqttPassword the password of {@code --mqtt-user}, wherever it came from; empty without a user
      */
     private record Options(Double speed, List<Command> commands, Optional<Duration> duration,
-            Optional<Instant> start) {
+            Optional<Instant> start, Optional<String> mqttPassword) {
+        @Override
+        public String toString() {
+            // Never the password, wherever this may be printed.
+            return "Options[speed=" + speed + ", commands=" + commands + ", duration=" + duration + ", start=" + start
+                    + ", mqttPassword=" + (mqttPassword.isPresent() ? "(given)" : "(none)") + "]";
+        }
     }
 
     private Options options() {
@@ -424,12 +449,22 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--mqtt-port = " + mqttPort + " is not allowed: give 0..65535 (0 picks "
                     + "a free port)");
         }
-        if ((mqttUser == null) != (mqttPassword == null)) {
-            throw new IllegalArgumentException("--mqtt-user and --mqtt-password go together: give both or neither");
+        if (mqttUser == null && (mqttPassword != null || mqttPasswordFile != null)) {
+            throw new IllegalArgumentException("--mqtt-user and " + MqttPassword.source(mqttPasswordFile,
+                    mqttPassword) + " go together: give both or neither");
+        }
+        // The environment's password counts only with a user: a variable left set does not stop a run without one.
+        Optional<String> password = mqttUser == null ? Optional.empty() : MqttPassword.resolve(mqttPasswordFile,
+                mqttPassword, environment);
+        if (mqttUser != null && password.isEmpty()) {
+            throw new IllegalArgumentException("--mqtt-user needs its password: give --mqtt-password-file FILE or set "
+                    + MqttPassword.ENV + " (--mqtt-password PASSWORD works too, but every user of this machine "
+                    + "sees it in the process list)");
         }
         if (!noMqtt && mqttUrl == null && !WebServer.isLoopback(mqttBind) && mqttUser == null) {
             throw new IllegalArgumentException("--mqtt-bind = " + Printable.escape(mqttBind) + " serves MQTT beyond "
-                    + "this machine: give --mqtt-user and --mqtt-password, which every client must then give");
+                    + "this machine: give --mqtt-user and its password (--mqtt-password-file or "
+                    + MqttPassword.ENV + "), which every client must then give");
         }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port = " + port + " is not allowed: give 0..65535 (0 picks a free "
@@ -461,7 +496,7 @@ public final class RunCommand implements Callable<Integer> {
             commands.add(new Command.SetSoc(number("--set-soc", setSoc, "a percentage from 0 to 100, e.g. 80")));
         }
         return new Options(x, commands, duration == null ? Optional.empty() : Optional.of(parseDuration(duration)),
-                startAt == null ? Optional.empty() : Optional.of(parseStart(startAt)));
+                startAt == null ? Optional.empty() : Optional.of(parseStart(startAt)), password);
     }
 
     private static double number(String option, String text, String example) {

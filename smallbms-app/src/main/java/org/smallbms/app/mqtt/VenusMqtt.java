@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -72,11 +73,15 @@ public final class VenusMqtt implements AutoCloseable {
     private final Set<String> reads = new LinkedHashSet<>();
     private final Object pending = new Object();
     private final AtomicInteger writesWaiting = new AtomicInteger();
+    /** Whether a round asked for by a message is waiting to run. */
+    private final AtomicBoolean woken = new AtomicBoolean();
     private final AtomicLong unlogged = new AtomicLong();
     private final AtomicLong nextLogNanos = new AtomicLong(System.nanoTime());
     private Instant aliveUntil = Instant.MIN;
     private Instant nextAnnouncement = Instant.MIN;
     private boolean baseline;
+    /** The snapshot the last round published from while a client was alive; null when none. */
+    private Snapshot lastSnapshot;
     private volatile ScheduledExecutorService rounds;
 
     /**
@@ -182,13 +187,21 @@ public final class VenusMqtt implements AutoCloseable {
         });
     }
 
+    /**
+     * A round at once, unless one is waiting to run already: that one serves what just arrived too, so a client that
+     * floods reads or keep-alives queues one round, not one per message.
+     */
     private void wake() {
         ScheduledExecutorService r = rounds;
-        if (r != null) {
+        if (r != null && woken.compareAndSet(false, true)) {
             try {
-                r.execute(this::round);
+                r.execute(() -> {
+                    woken.set(false);
+                    round();
+                });
             } catch (RejectedExecutionException e) {
                 // Closed: nothing more is published.
+                woken.set(false);
             }
         }
     }
@@ -201,7 +214,6 @@ public final class VenusMqtt implements AutoCloseable {
             send(topics.systemSerial(), value(topics.portalId()));
             nextAnnouncement = now.plus(ANNOUNCE_EVERY);
         }
-        Map<String, String> paths = VenusPaths.of(snapshot, productId, topics.instance(), version);
         boolean alive;
         List<Optional<String>> full;
         List<String> reading;
@@ -217,7 +229,33 @@ public final class VenusMqtt implements AutoCloseable {
         }
         if (!alive) {
             sent.clear();
-        } else if (!full.isEmpty()) {
+            lastSnapshot = null;
+            if (reading.isEmpty()) {
+                return;
+            }
+        } else if (full.isEmpty() && reading.isEmpty() && !keepSilent && snapshot == lastSnapshot) {
+            // Nothing asked for and the same tick as the round before: the same paths, nothing changed. At 1× three
+            // rounds in four are this, and building every path is most of what a round costs.
+            return;
+        }
+        Map<String, String> paths = VenusPaths.of(snapshot, productId, topics.instance(), version);
+        if (alive) {
+            lastSnapshot = snapshot;
+            sendChanges(paths, full, keepSilent, now);
+        }
+        for (String read : reading) {
+            paths.forEach((path, payload) -> {
+                if (within(path, read)) {
+                    notify(path, payload);
+                }
+            });
+        }
+    }
+
+    /** For a client alive: the full publishes asked for, else the baseline of a suppressed one, else the changes. */
+    private void sendChanges(Map<String, String> paths, List<Optional<String>> full, boolean keepSilent,
+            Instant now) {
+        if (!full.isEmpty()) {
             paths.forEach(this::notify);
             sent.clear();
             sent.putAll(paths);
@@ -235,13 +273,6 @@ public final class VenusMqtt implements AutoCloseable {
                 if (!payload.equals(sent.get(path))) {
                     notify(path, payload);
                     sent.put(path, payload);
-                }
-            });
-        }
-        for (String read : reading) {
-            paths.forEach((path, payload) -> {
-                if (within(path, read)) {
-                    notify(path, payload);
                 }
             });
         }
