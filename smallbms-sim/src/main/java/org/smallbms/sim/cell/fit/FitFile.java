@@ -48,26 +48,32 @@ public final class FitFile {
         // Parsed first, so a file the loader refuses is refused before anything is written.
         CellParameters before = CellParameterFile.parse(json);
         List<String> notes = new ArrayList<>();
+        List<String> converted = new ArrayList<>();
         ObjectNode resistance = (ObjectNode) root.get("resistance");
         ObjectNode hysteresis = (ObjectNode) root.get("hysteresis");
-        put(resistance, "r0Ohms", "resistance.r0Ohms", celsius, figures.r0Ohms(), notes);
-        put(resistance, "r1Ohms", "resistance.r1Ohms", celsius, figures.r1Ohms(), notes);
-        put(resistance, "tau1Seconds", "resistance.tau1Seconds", celsius, figures.tau1Seconds(), notes);
+        put(resistance, "r0Ohms", "resistance.r0Ohms", celsius, figures.r0Ohms(), converted);
+        put(resistance, "r1Ohms", "resistance.r1Ohms", celsius, figures.r1Ohms(), converted);
+        put(resistance, "tau1Seconds", "resistance.tau1Seconds", celsius, figures.tau1Seconds(), converted);
         if (figures.r2Ohms() > 0) {
-            put(resistance, "r2Ohms", "resistance.r2Ohms", celsius, figures.r2Ohms(), notes);
-            put(resistance, "tau2Seconds", "resistance.tau2Seconds", celsius, figures.tau2Seconds(), notes);
+            put(resistance, "r2Ohms", "resistance.r2Ohms", celsius, figures.r2Ohms(), converted);
+            put(resistance, "tau2Seconds", "resistance.tau2Seconds", celsius, figures.tau2Seconds(), converted);
         } else if (before.hasSecondRcPair()) {
             throw new IllegalArgumentException("the file has a second RC pair and the fit has one: fit with two "
                     + "pairs, or start from a file without resistance.r2Ohms");
         }
         putCurve(hysteresis, celsius, figures.hysteresisVolts().y(), notes);
-        put(hysteresis, "m0Volts", "hysteresis.m0Volts", celsius, figures.m0Volts(), notes);
-        put(hysteresis, "gamma", "hysteresis.gamma", celsius, figures.gamma(), notes);
+        put(hysteresis, "m0Volts", "hysteresis.m0Volts", celsius, figures.m0Volts(), converted);
+        put(hysteresis, "gamma", "hysteresis.gamma", celsius, figures.gamma(), converted);
         if (figures.capacityFitted()) {
-            put(root, "capacityAh", "capacityAh", celsius, figures.capacityAmpHours(), notes);
+            put(root, "capacityAh", "capacityAh", celsius, figures.capacityAmpHours(), converted);
         }
         if (figures.efficiencyFitted()) {
-            put(root, "coulombicEfficiency", "coulombicEfficiency", celsius, figures.coulombicEfficiency(), notes);
+            put(root, "coulombicEfficiency", "coulombicEfficiency", celsius, figures.coulombicEfficiency(), converted);
+        }
+        if (!converted.isEmpty()) {
+            notes.add("now tables of the fitted temperatures, from plain numbers: " + String.join(", ", converted)
+                    + " (fit the other temperatures too: beyond its ends a table keeps its end value, and "
+                    + "resistance.temperature does not scale it)");
         }
         if (ocv != null) {
             ObjectNode table = NODES.objectNode();
@@ -105,16 +111,14 @@ public final class FitFile {
     }
 
     private static void put(ObjectNode parent, String field, String path, double celsius, double value,
-            List<String> notes) {
+            List<String> converted) {
         JsonNode existing = parent.get(field);
         ObjectNode table;
         if (existing instanceof ObjectNode object && object.has("celsius") && object.has("values")) {
             table = object;
         } else {
             if (existing != null && existing.isNumber()) {
-                notes.add(path + " was a plain number" + (path.startsWith("resistance.r")
-                        ? " (scaled by resistance.temperature)" : "") + "; it is now a table of the fitted "
-                        + "temperatures: fit the others too, as each keeps its value beyond the table's ends");
+                converted.add(path);
             }
             table = NODES.objectNode();
             table.set("celsius", NODES.arrayNode());

@@ -65,17 +65,25 @@ public record SyntheticTest(int seconds, double voltsNoise, double voltsOffset, 
         while (k < seconds) {
             int length = 30 + random.nextInt(870);
             double rate = rates[random.nextInt(rates.length)];
-            // Lean to discharge in the first half and to charge in the second: about 0.75 of the capacity each way.
-            double wanted = k < seconds / 2 ? -0.75 * k / (seconds / 2.0)
-                    : -0.75 + 0.75 * (k - seconds / 2) / (seconds / 2.0);
-            if (net > wanted + 0.05 && rate > 0 || net < wanted - 0.05 && rate < 0) {
+            // Lean to discharge in the first half and to charge in the second: about 0.75 of the capacity each way,
+            // and cut a pulse short that would take the cell more than 0.1 from that path.
+            if (net > wanted(k) + 0.05 && rate > 0 || net < wanted(k) - 0.05 && rate < 0) {
                 rate = -rate;
             }
             for (int i = 0; i < length && k < seconds; i++, k++) {
+                if (rate < 0 && net < wanted(k) - 0.1 || rate > 0 && net > wanted(k) + 0.1) {
+                    break;
+                }
                 amps[k] = rate * capacity;
                 net += rate / 3600;
             }
         }
         return amps;
+    }
+
+    /** The charge taken out by second {@code k}, in capacities, that the profile leans to. */
+    private double wanted(int k) {
+        int half = seconds / 2;
+        return k < half ? -0.75 * k / half : -0.75 + 0.75 * (k - half) / (double) half;
     }
 }
