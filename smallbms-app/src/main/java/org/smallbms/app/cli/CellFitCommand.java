@@ -145,7 +145,7 @@ public final class CellFitCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CellReplayCommand.ProfileException(data + ": " + e.getMessage());
             }
-            FitFile.Update update = FitFile.update(ocv == null ? base : withOcvJson(base), at, result.figures(),
+            FitFile.Update update = FitFile.update(base, at, result.figures(),
                     ocvTable);
             write(update.json());
             stdout.println(String.format(Locale.ROOT, "fitted at %s °C from %d rows (%d replays):",
@@ -168,11 +168,6 @@ public final class CellFitCommand implements Callable<Integer> {
             err.flush();
             return CellReplayCommand.EXIT_CANNOT_WRITE;
         }
-    }
-
-    /** The fit used the OCV file's table: the base the update starts from is the same file either way. */
-    private static byte[] withOcvJson(byte[] base) {
-        return base;
     }
 
     private static CellParameters withOcv(CellParameters p, OcvTable table) {

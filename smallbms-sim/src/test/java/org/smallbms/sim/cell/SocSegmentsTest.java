@@ -11,7 +11,8 @@ class SocSegmentsTest {
     private static final CellModel DEFAULT = CellModel.of(CellParameterFile.defaults());
 
     private static void assertLinesAreTheCurves(SocSegments segments, SocCurve[] curves) {
-        int[] slots = {SocSegments.OCV_BASE, SocSegments.OCV_DELTA, SocSegments.HYSTERESIS, SocSegments.HYSTERESIS_DELTA,
+        int[] slots = {SocSegments.OCV_BASE, SocSegments.OCV_DELTA, SocSegments.HYSTERESIS,
+                SocSegments.HYSTERESIS_DELTA,
                 SocSegments.R0_FACTOR};
         for (int point = -200; point <= 2 * SocCurve.INTERVALS + 200; point++) {
             // Every grid point, every middle of an interval, and beyond both ends.
@@ -27,7 +28,8 @@ class SocSegmentsTest {
 
     @Test
     void shippedCurves_everySegmentsLines_areTheCurves() {
-        SocCurve[] curves = {DEFAULT.ocvBase(0), DEFAULT.ocvDelta(0), DEFAULT.hysteresisVolts(0), DEFAULT.hysteresisDelta(0),
+        SocCurve[] curves = {DEFAULT.ocvBase(0), DEFAULT.ocvDelta(0), DEFAULT.hysteresisVolts(0),
+                DEFAULT.hysteresisDelta(0),
                 DEFAULT.r0SocFactor()};
         SocSegments segments = DEFAULT.segments(0);
         assertLinesAreTheCurves(segments, curves);

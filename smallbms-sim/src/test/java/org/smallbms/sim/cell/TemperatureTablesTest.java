@@ -78,7 +78,7 @@ class TemperatureTablesTest {
 
     @Test
     void hysteresisCurvePerTemperature_interpolatesAsAWhole() throws IOException {
-        String json = defaultJson().replaceFirst("\"volts\": \\[0\\.025, 0\\.025, 0\\.015, 0\\.015, 0\\.012, 0\\.012\\]",
+        String json = defaultJson().replace("\"volts\": [0.025, 0.025, 0.015, 0.015, 0.012, 0.012]",
                 "\"volts\": {\"celsius\": [25, 45], \"values\": [[0.177, 0.177, 0.177, 0.177, 0.177, 0.177], "
                         + "[0.092, 0.092, 0.092, 0.092, 0.092, 0.050]]}");
         CellModel model = CellModel.of(parse(json));
