@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code smallbms cell}: tools for the simulated cell. */
 @Command(name = "cell", mixinStandardHelpOptions = true,
         description = "The simulated LiFePO4 cell (docs/cell-model.md).",
-        subcommands = {CellReplayCommand.class})
+        subcommands = {CellReplayCommand.class, CellFitCommand.class, CellImportEscCommand.class})
 public final class CellCommand implements Callable<Integer> {
 
     @CommandLine.Spec

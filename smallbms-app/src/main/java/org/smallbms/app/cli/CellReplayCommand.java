@@ -25,6 +25,7 @@ import org.smallbms.sim.cell.CellParameterException;
 import org.smallbms.sim.cell.CellParameterFile;
 import org.smallbms.sim.cell.CellParameters;
 import org.smallbms.sim.cell.CellVariation;
+import org.smallbms.sim.cell.HysteresisConvention;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,6 +103,35 @@ public final class CellReplayCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSV here instead of to standard output.")
     Path out;
 
+    @Option(names = "--columns", paramLabel = "SPEC",
+            description = "Pick the columns of a wider lab CSV: time=NAME,current=NAME[,voltage=NAME]"
+                    + "[,temperature=NAME], each NAME a header column or a number from 1. A temperature column drives "
+                    + "the cell's temperature; a voltage column adds measured_v and error_mv to each row and a "
+                    + "closing line of RMS and max error (to standard error).")
+    String columns;
+
+    @Option(names = "--window", paramLabel = "FROM..TO", defaultValue = "0..1",
+            description = "The SoC window of the closing error line (default: ${DEFAULT-VALUE}).")
+    String window;
+
+    @Option(names = "--hysteresis", paramLabel = "H", defaultValue = "0",
+            description = "The starting hysteresis state, -1..1 (default: ${DEFAULT-VALUE}, none).")
+    double startHysteresis;
+
+    @Option(names = "--rc-amps", paramLabel = "A1[,A2]", split = ",",
+            description = "The starting RC currents, as the file's convention signs them: positive charging, or "
+                    + "positive discharging in an \"esc\" file (default: at rest).")
+    double[] startRcAmps;
+
+    @Option(names = "--rest-below", paramLabel = "A", defaultValue = "0",
+            description = "Take currents smaller than this either way as rest: a cycler's zero reads its offset and "
+                    + "noise, and each change of their sign would turn M0 (default: ${DEFAULT-VALUE}).")
+    double restBelowAmps;
+
+    private LabColumns picked;
+    private double windowFrom;
+    private double windowTo;
+
     /** A profile or parameter file that cannot be used: the message names the file, the line and the rule. */
     static final class ProfileException extends Exception {
         private static final long serialVersionUID = 1L;
@@ -118,6 +148,31 @@ public final class CellReplayCommand implements Callable<Integer> {
         }
         if (!(celsius > -40 && celsius < 80)) {
             return refuse("--temperature = " + celsius + " is outside -40..80 °C: give the cell temperature in °C");
+        }
+        if (!(startHysteresis >= -1 && startHysteresis <= 1)) {
+            return refuse("--hysteresis = " + startHysteresis + " is outside -1..1: give the hysteresis state, 1 "
+                    + "after a charge, -1 after a discharge");
+        }
+        if (startRcAmps != null && (startRcAmps.length > 2 || !java.util.Arrays.stream(startRcAmps)
+                .allMatch(a -> Math.abs(a) <= MAX_ABS_AMPS))) {
+            return refuse("--rc-amps gives " + startRcAmps.length + " values: give one or two currents within "
+                    + "±100000 A, for the first and second RC pair");
+        }
+        if (!(restBelowAmps >= 0 && restBelowAmps <= MAX_ABS_AMPS)) {
+            return refuse("--rest-below = " + restBelowAmps + " is outside 0..100000 A: give the current below "
+                    + "which a row is rest, for example 0.5");
+        }
+        double[] socWindow = socWindow(window);
+        if (socWindow == null) {
+            return refuse("--window '" + window + "' is not FROM..TO within 0..1, FROM below TO: write for example "
+                    + "0.1..0.9");
+        }
+        windowFrom = socWindow[0];
+        windowTo = socWindow[1];
+        try {
+            picked = columns == null ? null : LabColumns.parse(columns);
+        } catch (LabColumns.ColumnsException e) {
+            return refuse(e.getMessage());
         }
         CellParameters parameters;
         try {
@@ -191,7 +246,7 @@ public final class CellReplayCommand implements Callable<Integer> {
     }
 
     /** What went wrong, in words: the JDK's file exceptions carry only the path as their message. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return e.getMessage() + ": no such file";
         }
@@ -211,7 +266,7 @@ public final class CellReplayCommand implements Callable<Integer> {
     }
 
     /** A regular file no larger than {@code maxBytes}: a device, a pipe or a directory would be read without end. */
-    private static void checkReadable(Path file, String option, long maxBytes) throws ProfileException {
+    static void checkReadable(Path file, String option, long maxBytes) throws ProfileException {
         if (!Files.exists(file)) {
             throw new ProfileException(option + " " + file + ": no such file");
         }
@@ -231,17 +286,37 @@ public final class CellReplayCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code FROM..TO} within 0..1, FROM below TO; null when it is not. */
+    static double[] socWindow(String text) {
+        String[] ends = text.split("\\.\\.", -1);
+        if (ends.length != 2 || !DECIMAL.matcher(ends[0].strip()).matches()
+                || !DECIMAL.matcher(ends[1].strip()).matches()) {
+            return null;
+        }
+        double from = Double.parseDouble(ends[0].strip());
+        double to = Double.parseDouble(ends[1].strip());
+        return from >= 0 && from < to && to <= 1 ? new double[] {from, to} : null;
+    }
+
     /** Reads the profile a line at a time, steps the cell and writes a row per profile row. */
     private void replay(CellParameters parameters, Writer csv) throws IOException, ProfileException {
-        Cell cell = new Cell(CellModel.of(parameters), CellVariation.NONE, soc, celsius);
+        CellModel model = CellModel.of(parameters);
+        Cell cell = null;
         double sign = dischargePositive ? -1 : 1;
-        csv.write("time_s,current_a,voltage_v,soc\n");
+        boolean measured = picked != null && picked.has(LabColumns.Role.VOLTAGE);
+        boolean temperatureColumn = picked != null && picked.has(LabColumns.Role.TEMPERATURE);
+        csv.write("time_s,current_a,voltage_v,soc" + (temperatureColumn ? ",temperature_c" : "")
+                + (measured ? ",measured_v,error_mv" : "") + "\n");
         boolean socWarned = false;
         boolean voltsWarned = false;
         boolean first = true;
         boolean headerPlace = true;
         double lastSeconds = 0;
         double lastAmps = 0;
+        double cellCelsius = celsius;
+        double squares = 0;
+        double largest = 0;
+        long inWindow = 0;
         try (Lines lines = new Lines(current)) {
             for (String text = lines.next(); text != null; text = lines.next()) {
                 String line = text.strip();
@@ -252,26 +327,67 @@ public final class CellReplayCommand implements Callable<Integer> {
                 String[] fields = line.split(",", -1);
                 if (headerPlace) {
                     headerPlace = false;
-                    if (isHeader(fields)) {
+                    if (picked != null && picked.needsHeader()) {
+                        try {
+                            picked.resolve(fields, at);
+                        } catch (LabColumns.ColumnsException e) {
+                            throw new ProfileException(e.getMessage());
+                        }
+                        continue;
+                    }
+                    if (picked == null ? isHeader(fields) : isWords(fields)) {
                         continue;
                     }
                 }
-                if (fields.length != 2) {
-                    throw new ProfileException(at + ": '" + shortened(line) + "' has " + fields.length + " fields: "
-                            + "write two, time_s,current_a, for example 10,-50");
+                double seconds;
+                double inputAmps;
+                double measuredVolts = Double.NaN;
+                double rowCelsius = cellCelsius;
+                if (picked == null) {
+                    if (fields.length != 2) {
+                        throw new ProfileException(at + ": '" + shortened(line) + "' has " + fields.length
+                                + " fields: write two, time_s,current_a, for example 10,-50");
+                    }
+                    seconds = number(at, 1, "time", fields[0], MAX_ABS_SECONDS, "s",
+                            "the time in seconds, for example 10");
+                    inputAmps = number(at, 2, "current", fields[1], MAX_ABS_AMPS, "A",
+                            "the current in amperes, for example -50.0");
+                } else {
+                    seconds = picked(at, fields, LabColumns.Role.TIME, MAX_ABS_SECONDS, "s",
+                            "the time in seconds, for example 10");
+                    inputAmps = picked(at, fields, LabColumns.Role.CURRENT, MAX_ABS_AMPS, "A",
+                            "the current in amperes, for example -50.0");
+                    if (measured) {
+                        measuredVolts = picked(at, fields, LabColumns.Role.VOLTAGE, 1000, "V",
+                                "the cell voltage in volts, for example 3.305");
+                    }
+                    if (temperatureColumn) {
+                        rowCelsius = picked(at, fields, LabColumns.Role.TEMPERATURE, 100, "°C",
+                                "the cell temperature in °C, for example 25.3");
+                        if (!(rowCelsius > -40 && rowCelsius < 80)) {
+                            throw new ProfileException(at + ": temperature " + plain(rowCelsius) + " °C is outside "
+                                    + "-40..80 °C: check the column and its unit");
+                        }
+                    }
                 }
-                double seconds = number(at, 1, "time", fields[0], MAX_ABS_SECONDS, "s",
-                        "the time in seconds, for example 10");
-                double inputAmps = number(at, 2, "current", fields[1], MAX_ABS_AMPS, "A",
-                        "the current in amperes, for example -50.0");
-                if (!first) {
+                if (first) {
+                    cellCelsius = rowCelsius;
+                    cell = start(model, parameters, cellCelsius);
+                } else {
                     if (!(seconds > lastSeconds)) {
                         throw new ProfileException(at + ": time " + plain(seconds) + " is not after the previous "
                                 + "row's " + plain(lastSeconds) + ": list rows in increasing time");
                     }
                     cell.step(lastAmps, seconds - lastSeconds);
+                    if (Math.abs(rowCelsius - cellCelsius) > 0.01) {
+                        cellCelsius = rowCelsius;
+                        cell.setCelsius(cellCelsius);
+                    }
                 }
                 double amps = sign * inputAmps;
+                if (Math.abs(amps) < restBelowAmps) {
+                    amps = 0;
+                }
                 double volts = cell.terminalVolts(amps);
                 double z = cell.soc();
                 String when = at + " (time " + plain(seconds) + " s): ";
@@ -283,8 +399,20 @@ public final class CellReplayCommand implements Callable<Integer> {
                     voltsWarned = outside(when + voltsOutside(volts, z, inputAmps), "Check the current's unit and "
                             + "sign; --allow-soc-outside prints the model's figures anyway", voltsWarned);
                 }
-                csv.write(String.format(Locale.ROOT, "%s,%s,%.5f,%.6f\n", plain(seconds), plain(inputAmps), volts,
-                        z));
+                csv.write(String.format(Locale.ROOT, "%s,%s,%.5f,%.6f", plain(seconds), plain(inputAmps), volts, z));
+                if (temperatureColumn) {
+                    csv.write("," + plain(rowCelsius));
+                }
+                if (measured) {
+                    double error = volts - measuredVolts;
+                    csv.write(String.format(Locale.ROOT, ",%s,%.3f", plain(measuredVolts), error * 1000));
+                    if (z >= windowFrom && z <= windowTo) {
+                        squares += error * error;
+                        largest = Math.max(largest, Math.abs(error));
+                        inWindow++;
+                    }
+                }
+                csv.write("\n");
                 first = false;
                 lastSeconds = seconds;
                 lastAmps = amps;
@@ -293,6 +421,50 @@ public final class CellReplayCommand implements Callable<Integer> {
         if (first) {
             throw new ProfileException(current + ": no rows: write one time_s,current_a row per line");
         }
+        if (measured) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(inWindow == 0
+                    ? String.format(Locale.ROOT, "error against the measured voltage: no row at SoC %s..%s",
+                            plain(windowFrom), plain(windowTo))
+                    : String.format(Locale.ROOT, "error against the measured voltage: RMS %.2f mV, max %.2f mV over %d "
+                            + "rows at SoC %s..%s", Math.sqrt(squares / inWindow) * 1000, largest * 1000, inWindow,
+                            plain(windowFrom), plain(windowTo)));
+            err.flush();
+        }
+    }
+
+    /** The cell at the first row, with the starting hysteresis and RC currents given. */
+    private Cell start(CellModel model, CellParameters parameters, double startCelsius) {
+        Cell cell = new Cell(model, CellVariation.NONE, soc, startCelsius);
+        if (startHysteresis != 0 || startRcAmps != null) {
+            // An ESC file's RC currents are positive discharging, the cell's positive charging.
+            double rcSign = parameters.convention() == HysteresisConvention.ESC ? -1 : 1;
+            double rc1 = startRcAmps == null ? 0 : rcSign * startRcAmps[0];
+            double rc2 = startRcAmps == null || startRcAmps.length < 2 ? 0 : rcSign * startRcAmps[1];
+            cell.setDynamicState(startHysteresis, rc1, rc2);
+        }
+        return cell;
+    }
+
+    private double picked(String at, String[] fields, LabColumns.Role role, double limit, String unit, String fix)
+            throws ProfileException {
+        String field;
+        try {
+            field = picked.field(fields, role, at);
+        } catch (LabColumns.ColumnsException e) {
+            throw new ProfileException(e.getMessage());
+        }
+        return number(at, picked.number(role), role.key(), field, limit, unit, fix);
+    }
+
+    /** A header of words, none of them a number. */
+    static boolean isWords(String[] fields) {
+        for (String field : fields) {
+            if (DECIMAL.matcher(field.strip()).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String socOutside(double z) {
@@ -344,7 +516,7 @@ public final class CellReplayCommand implements Callable<Integer> {
         return true;
     }
 
-    private static double number(String at, int column, String what, String field, double limit, String unit,
+    static double number(String at, int column, String what, String field, double limit, String unit,
             String fix) throws ProfileException {
         String f = field.strip();
         String where = at + ", column " + column + " (" + what + ")";
@@ -363,7 +535,7 @@ public final class CellReplayCommand implements Callable<Integer> {
         return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 
-    private static String plain(double value) {
+    static String plain(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 

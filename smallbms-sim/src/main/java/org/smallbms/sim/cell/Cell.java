@@ -94,6 +94,14 @@ public final class Cell {
         string.setCelsius(celsius);
     }
 
+    /**
+     * Sets the hysteresis state (−1..1) and the RC currents (positive charging, in amperes), as a replay of lab data
+     * starts from a cell that was not at rest.
+     */
+    public void setDynamicState(double hysteresis, double rc1Amps, double rc2Amps) {
+        string.setDynamicState(hysteresis, rc1Amps, rc2Amps);
+    }
+
     /** The energy lost so far: overpotential work, coulombic loss and self-discharge, all of it heat. */
     public double lossJoules() {
         return string.lossJoules();

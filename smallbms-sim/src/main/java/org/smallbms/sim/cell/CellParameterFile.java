@@ -68,7 +68,8 @@ public final class CellParameterFile {
             throw new UncheckedIOException(e);
         }
         Node file = new Node("", root);
-        file.allow("name", "capacityAh", "ocv", "resistance", "hysteresis", "coulombicEfficiency", "selfDischarge");
+        file.allow("name", "capacityAh", "ocv", "resistance", "hysteresis", "coulombicEfficiency", "selfDischarge",
+                "hysteresisConvention");
         Node ocvNode = file.object("ocv");
         ocvNode.allow("soc", "tables", "dOcvDt");
         double[] ocvSoc = ocvNode.numbers("soc");
@@ -100,51 +101,90 @@ public final class CellParameterFile {
             r0SocFactor = Curve.checked("resistance.r0SocFactor", "soc", factor.numbers("soc"), "factor",
                     factor.numbers("factor"), 0, 1, 0.1, 20);
         }
+        ByTemperature r0 = resistance.figure("r0Ohms");
+        ByTemperature r1 = resistance.figure("r1Ohms");
+        ByTemperature r2 = resistance.has("r2Ohms") ? resistance.figure("r2Ohms") : ByTemperature.of(0);
+        // The scaling applies to the resistances given as plain numbers: without any, it may be left out.
+        boolean anyNumber = !r0.isTable() || !r1.isTable() || !r2.isTable() && r2.values()[0] != 0;
+        ResistanceScaling scaling = anyNumber || resistance.has("temperature") ? scaling(resistance)
+                : CellParameters.NO_SCALING;
+
+        Node hysteresis = file.object("hysteresis");
+        hysteresis.allow("soc", "volts", "m0Volts", "gamma");
+        CurveByTemperature m = hysteresis(hysteresis);
+
+        Node selfDischarge = file.object("selfDischarge");
+        selfDischarge.allow("percentPerMonth", "doublingKelvin");
+
+        HysteresisConvention convention = HysteresisConvention.SMALLBMS;
+        if (file.has("hysteresisConvention")) {
+            String text = file.text("hysteresisConvention");
+            convention = HysteresisConvention.ofFileName(text);
+            if (convention == null) {
+                throw new CellParameterException("hysteresisConvention", "hysteresisConvention = \"" + text
+                        + "\" is not a known convention: write \"esc\" for the ESC model's (M0 signed with the "
+                        + "discharge current) or \"smallbms\" (the default; docs/cell-model.md has both)");
+            }
+        }
+
+        return new CellParameters(
+                file.has("name") ? file.text("name") : "unnamed",
+                file.figure("capacityAh"),
+                ocv,
+                r0,
+                r0SocFactor,
+                r1,
+                resistance.figure("tau1Seconds"),
+                r2,
+                resistance.has("tau2Seconds") ? resistance.figure("tau2Seconds") : ByTemperature.of(0),
+                scaling,
+                m,
+                hysteresis.figure("m0Volts"),
+                hysteresis.figure("gamma"),
+                file.figure("coulombicEfficiency"),
+                selfDischarge.number("percentPerMonth") / 100,
+                selfDischarge.has("doublingKelvin") ? selfDischarge.number("doublingKelvin") : 10,
+                convention);
+    }
+
+    private static ResistanceScaling scaling(Node resistance) {
         Node temperature = resistance.object("temperature");
         temperature.allow("activationEnergy", "ratio");
-        ResistanceScaling scaling;
         if (temperature.has("activationEnergy") == temperature.has("ratio")) {
             throw new CellParameterException("resistance.temperature", "resistance.temperature has "
                     + temperature.fieldNames() + ": give exactly one of activationEnergy or ratio");
         } else if (temperature.has("ratio")) {
             Node ratio = temperature.object("ratio");
             ratio.allow("celsius", "factor");
-            scaling = new ResistanceScaling.RatioTable(Curve.checked("resistance.temperature.ratio", "celsius",
+            return new ResistanceScaling.RatioTable(Curve.checked("resistance.temperature.ratio", "celsius",
                     ratio.numbers("celsius"), "factor", ratio.numbers("factor"), -60, 100, 0.01, 1000));
-        } else {
-            Node energy = temperature.object("activationEnergy");
-            energy.allow("aboveJoulesPerMol", "belowJoulesPerMol", "breakCelsius");
-            double above = energy.number("aboveJoulesPerMol");
-            scaling = new ResistanceScaling.Arrhenius(above,
-                    energy.has("belowJoulesPerMol") ? energy.number("belowJoulesPerMol") : above,
-                    energy.has("breakCelsius") ? energy.number("breakCelsius") : 5);
         }
+        Node energy = temperature.object("activationEnergy");
+        energy.allow("aboveJoulesPerMol", "belowJoulesPerMol", "breakCelsius");
+        double above = energy.number("aboveJoulesPerMol");
+        return new ResistanceScaling.Arrhenius(above,
+                energy.has("belowJoulesPerMol") ? energy.number("belowJoulesPerMol") : above,
+                energy.has("breakCelsius") ? energy.number("breakCelsius") : 5);
+    }
 
-        Node hysteresis = file.object("hysteresis");
-        hysteresis.allow("soc", "volts", "m0Volts", "gamma");
-        Curve m = Curve.checked("hysteresis", "soc", hysteresis.numbers("soc"), "volts",
-                hysteresis.numbers("volts"), 0, 1, 0, 0.2);
-
-        Node selfDischarge = file.object("selfDischarge");
-        selfDischarge.allow("percentPerMonth", "doublingKelvin");
-
-        return new CellParameters(
-                file.has("name") ? file.text("name") : "unnamed",
-                file.number("capacityAh"),
-                ocv,
-                resistance.number("r0Ohms"),
-                r0SocFactor,
-                resistance.number("r1Ohms"),
-                resistance.number("tau1Seconds"),
-                resistance.has("r2Ohms") ? resistance.number("r2Ohms") : 0,
-                resistance.has("tau2Seconds") ? resistance.number("tau2Seconds") : 0,
-                scaling,
-                m,
-                hysteresis.number("m0Volts"),
-                hysteresis.number("gamma"),
-                file.number("coulombicEfficiency"),
-                selfDischarge.number("percentPerMonth") / 100,
-                selfDischarge.has("doublingKelvin") ? selfDischarge.number("doublingKelvin") : 10);
+    /** M against SoC: {@code "volts": [...]}, or one list per temperature in {@code {"celsius", "values"}}. */
+    private static CurveByTemperature hysteresis(Node hysteresis) {
+        double[] soc = hysteresis.numbers("soc");
+        if (!hysteresis.isObject("volts")) {
+            return CurveByTemperature.of(Curve.checked("hysteresis", "soc", soc, "volts",
+                    hysteresis.numbers("volts"), 0, 1, 0, 0.2));
+        }
+        Node table = hysteresis.object("volts");
+        table.allow("celsius", "values");
+        double[] celsius = table.numbers("celsius");
+        Node values = table.array("values");
+        ByTemperature.checkCelsius("hysteresis.volts", celsius, values.size());
+        List<Curve> curves = new ArrayList<>();
+        for (int t = 0; t < values.size(); t++) {
+            curves.add(Curve.checked("hysteresis.volts.values[" + t + "]", "soc", soc, "volts",
+                    values.numbersAt(t), 0, 1, 0, 0.2));
+        }
+        return new CurveByTemperature(celsius, curves);
     }
 
     /** A JSON node with its path in the file, for messages. */
@@ -213,6 +253,57 @@ public final class CellParameterFile {
         double number(String field) {
             return typed(field, "a number", JsonNode::isNumber, "write it without quotes, for example 0.0004")
                     .doubleValue();
+        }
+
+        boolean isObject(String field) {
+            return json.has(field) && json.get(field).isObject();
+        }
+
+        /**
+         * A figure that may follow temperature: a number, or {@code {"celsius": [...], "values": [...]}} with one
+         * value per temperature.
+         */
+        ByTemperature figure(String field) {
+            JsonNode value = json.get(field);
+            if (value != null && value.isObject()) {
+                Node table = object(field);
+                table.allow("celsius", "values");
+                double[] celsius = table.numbers("celsius");
+                double[] values = table.numbers("values");
+                ByTemperature.checkCelsius(child(field), celsius, values.length);
+                return ByTemperature.table(celsius, values);
+            }
+            return ByTemperature.of(typed(field, "a number", JsonNode::isNumber, "write it without quotes, for "
+                    + "example 0.0004, or as a temperature table {\"celsius\": [25, 45], \"values\": [...]}")
+                    .doubleValue());
+        }
+
+        /** Element {@code index} of this list, itself a list of numbers. */
+        double[] numbersAt(int index) {
+            JsonNode value = json.get(index);
+            String at = path + "[" + index + "]";
+            if (!value.isArray()) {
+                throw new CellParameterException(at, at + " = " + value + " is not a list: write one list of volts "
+                        + "per temperature, [ ... ]");
+            }
+            return new Node(path, json).withIndex(index).numbersOf(at);
+        }
+
+        private Node withIndex(int index) {
+            return new Node(path + "[" + index + "]", json.get(index));
+        }
+
+        private double[] numbersOf(String at) {
+            double[] values = new double[json.size()];
+            for (int i = 0; i < values.length; i++) {
+                JsonNode value = json.get(i);
+                if (!value.isNumber()) {
+                    throw new CellParameterException(at + "[" + i + "]", at + "[" + i + "] = " + value
+                            + " is not a number: write numbers without quotes");
+                }
+                values[i] = value.doubleValue();
+            }
+            return values;
         }
 
         String text(String field) {

@@ -66,13 +66,30 @@ public final class SeriesCells {
 
     private final CellModel model;
     private final int count;
-    private final double chargeEfficiency;
-    private final double r1Ohms;
-    private final double r2Ohms;
-    private final double tau1Seconds;
-    private final double tau2Seconds;
-    private final double m0Volts;
     private final double selfDischargeDoublingKelvin;
+    /** The ESC convention: the RC pairs and the hysteresis follow eta i on charge, a small current keeps M0's sign. */
+    private final boolean esc;
+    /** Whether the figures below follow temperature: then they are worked out again when it is set. */
+    private final boolean followsTemperature;
+    private final double[] capacityFactors;
+    private final double[] r0Factors;
+
+    // The figures at the temperature: set once unless the parameters follow temperature.
+    private double chargeEfficiency;
+    private double r1Ohms;
+    private double r2Ohms;
+    private double tau1Seconds;
+    private double tau2Seconds;
+    /** M0 with the direction of the charging current, as this simulation applies it whatever the file's convention. */
+    private double m0Volts;
+    /** Below this current M0 keeps its last direction: 0 in this simulation's convention, Q/100 in the ESC's. */
+    private double directionThresholdAmps;
+    /** What the RC pairs take of a charging current: 1, or eta in the ESC convention. */
+    private double rcChargeFactor = 1;
+    /** Whether a resistance given as a plain number, scaled with temperature (false: a table of its own). */
+    private final boolean scaleR0;
+    private final boolean scaleR1;
+    private final boolean scaleR2;
 
     // Each cell's own figures.
     private final double[] capacityCoulombs;
@@ -94,7 +111,7 @@ public final class SeriesCells {
     private boolean lastAmpsDiffer;
     private double lastStringAmps;
     /** M0 of every cell together: what the instantaneous hysteresis adds to the string charging, takes discharging. */
-    private final double m0SumVolts;
+    private double m0SumVolts;
 
     // The string's RC currents and direction, and each cell's difference from them (zero for most cells).
     private double iR1;
@@ -117,6 +134,7 @@ public final class SeriesCells {
     private SocCurve ocvDelta;
     private SocSegments segments;
     private double ocvWeight;
+    private double hysteresisWeight;
     private double r1NowOhms;
     private double r2NowOhms;
     private double selfDischargeFactor;
@@ -145,6 +163,8 @@ public final class SeriesCells {
     private final double[] chargeSocPerAmp;
     private final double[] dischargeSocPerAmp;
     private final double[] gammaPerAmp;
+    /** The hysteresis rate per ampere charging: {@link #gammaPerAmp} itself, or with eta in the ESC convention. */
+    private final double[] chargeGammaPerAmp;
     private double maxGammaPerAmp;
     /** The most SoC any cell gains per ampere charging, and loses per ampere discharging and per step at rest. */
     private double maxChargeSocPerAmp;
@@ -190,14 +210,14 @@ public final class SeriesCells {
         this.model = model;
         count = variations.length;
         CellParameters p = model.parameters();
-        chargeEfficiency = p.coulombicEfficiency();
-        r1Ohms = p.r1Ohms();
-        r2Ohms = p.r2Ohms();
-        tau1Seconds = p.tau1Seconds();
-        tau2Seconds = p.tau2Seconds();
-        m0Volts = p.m0Volts();
-        m0SumVolts = count * m0Volts;
         selfDischargeDoublingKelvin = p.selfDischargeDoublingKelvin();
+        esc = p.convention() == HysteresisConvention.ESC;
+        followsTemperature = model.followsTemperature();
+        scaleR0 = !p.r0Ohms().isTable();
+        scaleR1 = !p.r1Ohms().isTable();
+        scaleR2 = !p.r2Ohms().isTable();
+        capacityFactors = new double[count];
+        r0Factors = new double[count];
         capacityCoulombs = new double[count];
         r0Ohms = new double[count];
         gammaPerCoulomb = new double[count];
@@ -205,13 +225,12 @@ public final class SeriesCells {
         selfDischargeCoulombsPerSecond = new double[count];
         for (int i = 0; i < count; i++) {
             CellVariation variation = variations[i];
-            capacityCoulombs[i] = p.capacityAmpHours() * variation.capacityFactor() * 3600;
-            r0Ohms[i] = p.r0Ohms() * variation.r0Factor();
-            gammaPerCoulomb[i] = p.gamma() / capacityCoulombs[i];
+            capacityFactors[i] = variation.capacityFactor();
+            r0Factors[i] = variation.r0Factor();
             selfDischargePerSecond[i] = p.selfDischargePerMonth() * variation.selfDischargeFactor()
                     / SECONDS_PER_MONTH;
-            selfDischargeCoulombsPerSecond[i] = capacityCoulombs[i] * selfDischargePerSecond[i];
         }
+        resolveFigures(celsius);
         this.soc = new double[count];
         Arrays.fill(this.soc, soc);
         hysteresis = new double[count];
@@ -227,6 +246,7 @@ public final class SeriesCells {
         chargeSocPerAmp = new double[count];
         dischargeSocPerAmp = new double[count];
         gammaPerAmp = new double[count];
+        chargeGammaPerAmp = new double[count];
         selfDischargeSocPerStep = new double[count];
         voltsNow = new double[count];
         setCelsius(celsius);
@@ -251,9 +271,10 @@ public final class SeriesCells {
             stepString(amps, seconds);
         }
         double previousSign = lastSign;
-        iR1 = Math.fma(decay1, iR1, rise1 * amps);
-        iR2 = Math.fma(decay2, iR2, rise2 * amps);
-        if (amps != 0) {
+        double rcAmps = amps > 0 ? amps * rcChargeFactor : amps;
+        iR1 = Math.fma(decay1, iR1, rise1 * rcAmps);
+        iR2 = Math.fma(decay2, iR2, rise2 * rcAmps);
+        if (amps != 0 && !(Math.abs(amps) < directionThresholdAmps)) {
             lastSign = amps > 0 ? 1 : -1;
         }
         if (differing > 0 || carryingOwn > 0) {
@@ -270,17 +291,22 @@ public final class SeriesCells {
      * resistances and the voltages may change. The owner (a battery's thermal model) decides how often.
      */
     public void setCelsius(double celsius) {
+        if (followsTemperature) {
+            resolveFigures(celsius);
+        }
         kelvin = celsius + 273.15;
         int bracket = model.ocvBracket(kelvin);
         ocvBase = model.ocvBase(bracket);
         ocvDelta = model.ocvDelta(bracket);
         segments = model.segments(bracket);
         ocvWeight = model.ocvWeight(bracket, kelvin);
+        hysteresisWeight = model.hysteresisWeight(bracket, kelvin);
         double factor = model.parameters().temperatureScaling().factor(kelvin);
-        r1NowOhms = r1Ohms * factor;
-        r2NowOhms = r2Ohms * factor;
+        r1NowOhms = scaleR1 ? r1Ohms * factor : r1Ohms;
+        r2NowOhms = scaleR2 ? r2Ohms * factor : r2Ohms;
+        double r0Factor = scaleR0 ? factor : 1;
         for (int i = 0; i < count; i++) {
-            r0TemperatureOhms[i] = r0Ohms[i] * factor;
+            r0TemperatureOhms[i] = r0Ohms[i] * r0Factor;
             if (differs[i]) {
                 ownVolts[i] = differenceVolts(i);
             }
@@ -291,6 +317,21 @@ public final class SeriesCells {
         if (!Double.isNaN(cachedSeconds)) {
             refreshSelfDischarge();
         }
+        readCells();
+    }
+
+    /**
+     * Sets every cell's hysteresis state and the string's RC currents (positive charging), the state a replay of
+     * lab data starts from when the cell was not at rest; the voltages follow.
+     */
+    public void setDynamicState(double hysteresis, double rc1Amps, double rc2Amps) {
+        if (!(hysteresis >= -1 && hysteresis <= 1) || !Double.isFinite(rc1Amps) || !Double.isFinite(rc2Amps)) {
+            throw new IllegalArgumentException("hysteresis = " + hysteresis + ", RC currents " + rc1Amps + ", "
+                    + rc2Amps + " A: the hysteresis state is within -1..1 and the currents are finite");
+        }
+        Arrays.fill(this.hysteresis, hysteresis);
+        iR1 = rc1Amps;
+        iR2 = rc2Amps;
         readCells();
     }
 
@@ -343,7 +384,8 @@ public final class SeriesCells {
      * without advancing anything: M0 with the direction of {@code amps}, at zero the cell's last direction.
      */
     public double volts(int index, double amps) {
-        double turn = amps > 0 ? 1 - direction(index) : amps < 0 ? -1 - direction(index) : 0;
+        double turn = Math.abs(amps) < directionThresholdAmps ? 0
+                : amps > 0 ? 1 - direction(index) : amps < 0 ? -1 - direction(index) : 0;
         return Math.fma(ohms(index), amps, Math.fma(m0Volts, turn, restSourceVolts(index)));
     }
 
@@ -474,7 +516,8 @@ public final class SeriesCells {
     private void stepString(double amps, double seconds) {
         double sign = amps > 0 ? 1 : amps < 0 ? -1 : 0;
         // The sums of the last read hold M0 at each cell's last direction; a current turns it to its own at once.
-        double turn = sign != 0 ? Math.fma(-m0Volts, ownDirections, m0SumVolts * (sign - lastSign)) : 0;
+        double turn = sign != 0 && !(Math.abs(amps) < directionThresholdAmps)
+                ? Math.fma(-m0Volts, ownDirections, m0SumVolts * (sign - lastSign)) : 0;
         double volts = Math.fma(ohmsSum, amps, restSumVolts + turn);
         double socAmps = amps * seconds * (amps > 0 ? chargeEfficiency : 1);
         lossJoules += Math.fma(volts, amps * seconds,
@@ -488,6 +531,7 @@ public final class SeriesCells {
         }
         fallRoom -= maxSelfDischargeSocPerStep;
         double[] socPerAmp = amps > 0 ? chargeSocPerAmp : dischargeSocPerAmp;
+        double[] gammaPerAmp = amps > 0 ? chargeGammaPerAmp : this.gammaPerAmp;
         // One loop for the SoC and the hysteresis; at rest the hysteresis stays, a decay of exactly 1 towards 0.
         double absAmps = Math.abs(amps);
         if (maxGammaPerAmp * absAmps < POLYNOMIAL_EXP_LIMIT) {
@@ -526,8 +570,8 @@ public final class SeriesCells {
             loss += Math.fma(v, cellAmps * seconds, -ocv * capacityCoulombs[i] * socChange);
             if (cellAmps != 0) {
                 double sign = cellAmps > 0 ? 1 : -1;
-                hysteresis[i] = Math.fma(hysteresisDecay(gammaPerAmp[i] * Math.abs(cellAmps)), hysteresis[i] - sign,
-                        sign);
+                double rate = cellAmps > 0 ? chargeGammaPerAmp[i] : gammaPerAmp[i];
+                hysteresis[i] = Math.fma(hysteresisDecay(rate * Math.abs(cellAmps)), hysteresis[i] - sign, sign);
             }
             lastAmps[i] = cellAmps;
         }
@@ -634,8 +678,10 @@ public final class SeriesCells {
                 s.intercept(segment, SocSegments.OCV_BASE));
         lines[k + OCV_SLOPE] = Math.fma(ocvWeight, s.slope(segment, SocSegments.OCV_DELTA),
                 s.slope(segment, SocSegments.OCV_BASE));
-        lines[k + HYSTERESIS_INTERCEPT] = s.intercept(segment, SocSegments.HYSTERESIS);
-        lines[k + HYSTERESIS_SLOPE] = s.slope(segment, SocSegments.HYSTERESIS);
+        lines[k + HYSTERESIS_INTERCEPT] = Math.fma(hysteresisWeight, s.intercept(segment, SocSegments.HYSTERESIS_DELTA),
+                s.intercept(segment, SocSegments.HYSTERESIS));
+        lines[k + HYSTERESIS_SLOPE] = Math.fma(hysteresisWeight, s.slope(segment, SocSegments.HYSTERESIS_DELTA),
+                s.slope(segment, SocSegments.HYSTERESIS));
         lines[k + R0_INTERCEPT] = r0TemperatureOhms[index] * s.intercept(segment, SocSegments.R0_FACTOR);
         lines[k + R0_SLOPE] = r0TemperatureOhms[index] * s.slope(segment, SocSegments.R0_FACTOR);
         lines[k + SEGMENT_FROM] = s.lower(segment);
@@ -672,7 +718,7 @@ public final class SeriesCells {
             ownIR1[i] = Math.abs(own1) < NEGLIGIBLE_AMPS ? 0 : own1;
             ownIR2[i] = Math.abs(own2) < NEGLIGIBLE_AMPS ? 0 : own2;
             double cellAmps = amps + own;
-            if (cellAmps != 0) {
+            if (cellAmps != 0 && !(Math.abs(cellAmps) < directionThresholdAmps)) {
                 ownSign[i] = cellAmps > 0 ? 1 : -1;
             }
             boolean still = own != 0 || ownIR1[i] != 0 || ownIR2[i] != 0 || ownSign[i] != lastSign;
@@ -692,6 +738,35 @@ public final class SeriesCells {
                 m0Volts * (ownSign[index] - lastSign)));
     }
 
+    /**
+     * The figures at {@code celsius}: capacity, efficiency, RC pairs, M0 and gamma, and each cell's capacity and R0
+     * from them. Once, unless the parameters follow temperature; then also the constants of the step length.
+     */
+    private void resolveFigures(double celsius) {
+        CellParameters p = model.parameters();
+        chargeEfficiency = p.coulombicEfficiency().at(celsius);
+        r1Ohms = p.r1Ohms().at(celsius);
+        r2Ohms = p.r2Ohms().at(celsius);
+        tau1Seconds = p.tau1Seconds().at(celsius);
+        tau2Seconds = p.tau2Seconds().at(celsius);
+        m0Volts = p.chargingM0VoltsAt(celsius);
+        m0SumVolts = count * m0Volts;
+        double capacityAmpHours = p.capacityAmpHours().at(celsius);
+        directionThresholdAmps = esc ? capacityAmpHours / 100 : 0;
+        rcChargeFactor = esc ? chargeEfficiency : 1;
+        double r0 = p.r0Ohms().at(celsius);
+        double gamma = p.gamma().at(celsius);
+        for (int i = 0; i < count; i++) {
+            capacityCoulombs[i] = capacityAmpHours * capacityFactors[i] * 3600;
+            r0Ohms[i] = r0 * r0Factors[i];
+            gammaPerCoulomb[i] = gamma / capacityCoulombs[i];
+            selfDischargeCoulombsPerSecond[i] = capacityCoulombs[i] * selfDischargePerSecond[i];
+        }
+        if (!Double.isNaN(cachedSeconds)) {
+            refreshStepLength(cachedSeconds);
+        }
+    }
+
     private void refreshStepLength(double seconds) {
         if (!(seconds > 0) || Double.isInfinite(seconds)) {
             throw new IllegalArgumentException("seconds = " + seconds + ": a step is a positive, finite time");
@@ -708,6 +783,7 @@ public final class SeriesCells {
             dischargeSocPerAmp[i] = seconds / capacityCoulombs[i];
             chargeSocPerAmp[i] = chargeEfficiency * dischargeSocPerAmp[i];
             gammaPerAmp[i] = gammaPerCoulomb[i] * seconds;
+            chargeGammaPerAmp[i] = esc ? chargeEfficiency * gammaPerAmp[i] : gammaPerAmp[i];
             maxGammaPerAmp = Math.max(maxGammaPerAmp, gammaPerAmp[i]);
             maxChargeSocPerAmp = Math.max(maxChargeSocPerAmp, chargeSocPerAmp[i]);
             maxDischargeSocPerAmp = Math.max(maxDischargeSocPerAmp, dischargeSocPerAmp[i]);

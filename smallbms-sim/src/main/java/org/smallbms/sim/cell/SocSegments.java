@@ -3,7 +3,8 @@ package org.smallbms.sim.cell;
 import java.util.Arrays;
 
 /**
- * The curves a step reads (the OCV base and delta of one temperature bracket, the hysteresis M, the R0 SoC factor)
+ * The curves a step reads (the OCV base and delta of one temperature bracket, the hysteresis M's base and delta
+ * likewise, the R0 SoC factor)
  * cut where any of them bends, so that within a segment each is one straight line, {@code value = a + b z}. A cell
  * keeps its segment's lines until its SoC leaves it, which at 0.5C is a few times an hour, not every step: the step
  * then reads each curve with one multiply-add and no table lookup.
@@ -19,8 +20,9 @@ final class SocSegments {
     static final int OCV_BASE = 0;
     static final int OCV_DELTA = 2;
     static final int HYSTERESIS = 4;
-    static final int R0_FACTOR = 6;
-    static final int LINES = 8;
+    static final int HYSTERESIS_DELTA = 6;
+    static final int R0_FACTOR = 8;
+    static final int LINES = 10;
 
     /**
      * Two adjacent grid intervals whose slopes (per unit of SoC) differ by no more than this are one line: the
@@ -33,8 +35,9 @@ final class SocSegments {
     /** {@link #LINES} doubles per segment: a and b of each curve. */
     private final double[] lines;
 
-    SocSegments(SocCurve ocvBase, SocCurve ocvDelta, SocCurve hysteresisVolts, SocCurve r0SocFactor) {
-        SocCurve[] curves = {ocvBase, ocvDelta, hysteresisVolts, r0SocFactor};
+    SocSegments(SocCurve ocvBase, SocCurve ocvDelta, SocCurve hysteresisVolts, SocCurve hysteresisDelta,
+            SocCurve r0SocFactor) {
+        SocCurve[] curves = {ocvBase, ocvDelta, hysteresisVolts, hysteresisDelta, r0SocFactor};
         // The grid points where a segment starts: 0, every bend of any curve, and 1.
         int[] starts = new int[SocCurve.INTERVALS + 1];
         int count = 0;

@@ -27,12 +27,12 @@ class CellParameterFileTest {
     @Test
     void defaults_areTheHundredAmpHourPrismaticSetOfTheCellModel() {
         CellParameters p = CellParameterFile.defaults();
-        assertThat(p.capacityAmpHours()).isEqualTo(100);
-        assertThat(p.r0Ohms()).isEqualTo(0.0004);
-        assertThat(p.r1Ohms()).isEqualTo(0.00035);
-        assertThat(p.tau1Seconds()).isEqualTo(30);
+        assertThat(p.capacityAmpHours().at(25)).isEqualTo(100);
+        assertThat(p.r0Ohms().at(25)).isEqualTo(0.0004);
+        assertThat(p.r1Ohms().at(25)).isEqualTo(0.00035);
+        assertThat(p.tau1Seconds().at(25)).isEqualTo(30);
         assertThat(p.hasSecondRcPair()).isTrue();
-        assertThat(p.coulombicEfficiency()).isEqualTo(0.999);
+        assertThat(p.coulombicEfficiency().at(25)).isEqualTo(0.999);
         assertThat(p.selfDischargePerMonth()).isEqualTo(0.015);
         assertThat(p.ocv().volts()[0]).hasSize(30).startsWith(2.325).endsWith(3.592);
         assertThat(p.temperatureScaling().factor(298.15)).isCloseTo(1, within(1e-12));
@@ -41,11 +41,11 @@ class CellParameterFileTest {
     @Test
     void scaledTo_twoHundredAmpHours_doublesCapacityAndHalvesResistances() {
         CellParameters p = CellParameterFile.defaults().scaledTo(200);
-        assertThat(p.capacityAmpHours()).isEqualTo(200);
-        assertThat(p.r0Ohms()).isCloseTo(0.0002, within(1e-15));
-        assertThat(p.r1Ohms()).isCloseTo(0.000175, within(1e-15));
-        assertThat(p.r2Ohms()).isCloseTo(0.0002, within(1e-15));
-        assertThat(p.tau1Seconds()).isEqualTo(30);
+        assertThat(p.capacityAmpHours().at(25)).isEqualTo(200);
+        assertThat(p.r0Ohms().at(25)).isCloseTo(0.0002, within(1e-15));
+        assertThat(p.r1Ohms().at(25)).isCloseTo(0.000175, within(1e-15));
+        assertThat(p.r2Ohms().at(25)).isCloseTo(0.0002, within(1e-15));
+        assertThat(p.tau1Seconds().at(25)).isEqualTo(30);
     }
 
     @Test

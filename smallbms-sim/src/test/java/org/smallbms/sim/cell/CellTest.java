@@ -146,10 +146,11 @@ class CellTest {
         double[] soc = {0, 1};
         OcvTable twoTables = new OcvTable(soc, new double[] {0, 40}, new double[][] {{2.5, 3.4}, {2.7, 3.6}},
                 Curve.constant(0));
-        CellModel model = CellModel.of(new CellParameters("two tables", 100, twoTables, base.r0Ohms(),
-                base.r0SocFactor(), base.r1Ohms(), base.tau1Seconds(), 0, 0, base.temperatureScaling(),
-                base.hysteresisVolts(), base.m0Volts(), base.gamma(), base.coulombicEfficiency(),
-                base.selfDischargePerMonth(), base.selfDischargeDoublingKelvin()));
+        CellModel model = CellModel.of(new CellParameters("two tables", ByTemperature.of(100), twoTables,
+                base.r0Ohms(), base.r0SocFactor(), base.r1Ohms(), base.tau1Seconds(), ByTemperature.of(0),
+                ByTemperature.of(0), base.temperatureScaling(), base.hysteresisVolts(), base.m0Volts(), base.gamma(),
+                base.coulombicEfficiency(), base.selfDischargePerMonth(), base.selfDischargeDoublingKelvin(),
+                HysteresisConvention.SMALLBMS));
         assertThat(model.ocvVolts(0.5, 20)).isCloseTo(3.05, within(1e-9));
         assertThat(model.ocvVolts(0.5, -10)).isCloseTo(2.95, within(1e-9));
         assertThat(model.ocvVolts(0.5, 60)).isCloseTo(3.15, within(1e-9));

@@ -243,7 +243,7 @@ class SeriesCellsTest {
     private static void assertReadsTheCurves(double z, double celsius) {
         SeriesCells cell = new SeriesCells(DEFAULT, new CellVariation[] {CellVariation.NONE}, z, celsius);
         double ocv = DEFAULT.ocvVolts(z, celsius);
-        double r0 = DEFAULT.parameters().r0Ohms() * DEFAULT.r0SocFactor().at(z)
+        double r0 = DEFAULT.parameters().r0Ohms().at(celsius) * DEFAULT.r0SocFactor().at(z)
                 * DEFAULT.parameters().temperatureScaling().factor(celsius + 273.15);
         assertThat(cell.ocvVolts(0)).as("OCV at SoC %s", z).isCloseTo(ocv, within(1e-12));
         assertThat(cell.ohms(0)).as("R0 at SoC %s", z).isCloseTo(r0, within(1e-15));

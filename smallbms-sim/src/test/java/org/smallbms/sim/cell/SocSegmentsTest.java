@@ -11,7 +11,9 @@ class SocSegmentsTest {
     private static final CellModel DEFAULT = CellModel.of(CellParameterFile.defaults());
 
     private static void assertLinesAreTheCurves(SocSegments segments, SocCurve[] curves) {
-        int[] slots = {SocSegments.OCV_BASE, SocSegments.OCV_DELTA, SocSegments.HYSTERESIS, SocSegments.R0_FACTOR};
+        int[] slots = {SocSegments.OCV_BASE, SocSegments.OCV_DELTA, SocSegments.HYSTERESIS,
+                SocSegments.HYSTERESIS_DELTA,
+                SocSegments.R0_FACTOR};
         for (int point = -200; point <= 2 * SocCurve.INTERVALS + 200; point++) {
             // Every grid point, every middle of an interval, and beyond both ends.
             double z = point / (2.0 * SocCurve.INTERVALS);
@@ -26,7 +28,9 @@ class SocSegmentsTest {
 
     @Test
     void shippedCurves_everySegmentsLines_areTheCurves() {
-        SocCurve[] curves = {DEFAULT.ocvBase(0), DEFAULT.ocvDelta(0), DEFAULT.hysteresisVolts(), DEFAULT.r0SocFactor()};
+        SocCurve[] curves = {DEFAULT.ocvBase(0), DEFAULT.ocvDelta(0), DEFAULT.hysteresisVolts(0),
+                DEFAULT.hysteresisDelta(0),
+                DEFAULT.r0SocFactor()};
         SocSegments segments = DEFAULT.segments(0);
         assertLinesAreTheCurves(segments, curves);
         // Cut at the knots only: a few dozen segments, not one per grid interval.
@@ -39,8 +43,8 @@ class SocSegmentsTest {
         Curve bent = new Curve(new double[] {0, 0.12345, 1}, new double[] {2.5, 3.2, 3.4});
         SocCurve curve = new SocCurve(bent, true);
         SocCurve flat = new SocCurve(new Curve(new double[] {0, 1}, new double[] {0, 0}), false);
-        SocCurve[] curves = {curve, flat, flat, flat};
-        assertLinesAreTheCurves(new SocSegments(curve, flat, flat, flat), curves);
+        SocCurve[] curves = {curve, flat, flat, flat, flat};
+        assertLinesAreTheCurves(new SocSegments(curve, flat, flat, flat, flat), curves);
     }
 
     @Test
