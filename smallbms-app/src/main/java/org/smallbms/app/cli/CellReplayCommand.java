@@ -317,13 +317,15 @@ public final class CellReplayCommand implements Callable<Integer> {
         double squares = 0;
         double largest = 0;
         long inWindow = 0;
+        // Made once: the place of every row, named in the refusals and warnings (most rows need none).
+        String linePrefix = current + " line ";
         try (Lines lines = new Lines(current)) {
             for (String text = lines.next(); text != null; text = lines.next()) {
                 String line = text.strip();
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                String at = current + " line " + lines.number();
+                String at = linePrefix + lines.number();
                 String[] fields = line.split(",", -1);
                 if (headerPlace) {
                     headerPlace = false;
@@ -390,13 +392,12 @@ public final class CellReplayCommand implements Callable<Integer> {
                 }
                 double volts = cell.terminalVolts(amps);
                 double z = cell.soc();
-                String when = at + " (time " + plain(seconds) + " s): ";
                 if (!(z >= 0 && z <= 1)) {
-                    socWarned = outside(when + socOutside(z), "Start from another --soc or shorten the profile; "
+                    socWarned = outside(when(at, seconds) + socOutside(z), "Start from another --soc or shorten the profile; "
                             + "--allow-soc-outside goes on with the model's extrapolation", socWarned);
                 }
                 if (!(volts >= MIN_VOLTS && volts <= MAX_VOLTS)) {
-                    voltsWarned = outside(when + voltsOutside(volts, z, inputAmps), "Check the current's unit and "
+                    voltsWarned = outside(when(at, seconds) + voltsOutside(volts, z, inputAmps), "Check the current's unit and "
                             + "sign; --allow-soc-outside prints the model's figures anyway", voltsWarned);
                 }
                 csv.write(String.format(Locale.ROOT, "%s,%s,%.5f,%.6f", plain(seconds), plain(inputAmps), volts, z));
@@ -431,6 +432,11 @@ public final class CellReplayCommand implements Callable<Integer> {
                             plain(windowFrom), plain(windowTo)));
             err.flush();
         }
+    }
+
+    /** Where a warning is: the row and its time. */
+    private static String when(String at, double seconds) {
+        return at + " (time " + plain(seconds) + " s): ";
     }
 
     /** The cell at the first row, with the starting hysteresis and RC currents given. */
@@ -519,12 +525,13 @@ public final class CellReplayCommand implements Callable<Integer> {
     static double number(String at, int column, String what, String field, double limit, String unit,
             String fix) throws ProfileException {
         String f = field.strip();
-        String where = at + ", column " + column + " (" + what + ")";
         if (!DECIMAL.matcher(f).matches()) {
+            String where = at + ", column " + column + " (" + what + ")";
             throw new ProfileException(where + ": " + what + " '" + shortened(f) + "' is not a number: write " + fix);
         }
         double value = Double.parseDouble(f);
         if (!(Math.abs(value) <= limit)) {
+            String where = at + ", column " + column + " (" + what + ")";
             throw new ProfileException(String.format(Locale.ROOT, "%s: %s '%s' is outside ±%s %s: write %s", where,
                     what, shortened(f), plain(limit), unit, fix));
         }
@@ -536,6 +543,10 @@ public final class CellReplayCommand implements Callable<Integer> {
     }
 
     static String plain(double value) {
+        // A whole number (most times of a profile) is its digits: what the decimal form below gives for it.
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
