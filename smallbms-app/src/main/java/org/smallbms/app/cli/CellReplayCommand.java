@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.smallbms.app.report.Decimals;
 import org.smallbms.sim.cell.Cell;
 import org.smallbms.sim.cell.CellModel;
 import org.smallbms.sim.cell.CellParameterException;
@@ -319,6 +320,7 @@ public final class CellReplayCommand implements Callable<Integer> {
         long inWindow = 0;
         // Made once: the place of every row, named in the refusals and warnings (most rows need none).
         String linePrefix = current + " line ";
+        StringBuilder row = new StringBuilder(96);
         try (Lines lines = new Lines(current)) {
             for (String text = lines.next(); text != null; text = lines.next()) {
                 String line = text.strip();
@@ -393,20 +395,26 @@ public final class CellReplayCommand implements Callable<Integer> {
                 double volts = cell.terminalVolts(amps);
                 double z = cell.soc();
                 if (!(z >= 0 && z <= 1)) {
-                    socWarned = outside(when(at, seconds) + socOutside(z), "Start from another --soc or shorten the profile; "
-                            + "--allow-soc-outside goes on with the model's extrapolation", socWarned);
+                    socWarned = outside(when(at, seconds) + socOutside(z), "Start from another --soc or shorten the "
+                            + "profile; --allow-soc-outside goes on with the model's extrapolation", socWarned);
                 }
                 if (!(volts >= MIN_VOLTS && volts <= MAX_VOLTS)) {
-                    voltsWarned = outside(when(at, seconds) + voltsOutside(volts, z, inputAmps), "Check the current's unit and "
-                            + "sign; --allow-soc-outside prints the model's figures anyway", voltsWarned);
+                    voltsWarned = outside(when(at, seconds) + voltsOutside(volts, z, inputAmps), "Check the current's "
+                            + "unit and sign; --allow-soc-outside prints the model's figures anyway", voltsWarned);
                 }
-                csv.write(String.format(Locale.ROOT, "%s,%s,%.5f,%.6f", plain(seconds), plain(inputAmps), volts, z));
+                row.setLength(0);
+                row.append(plain(seconds)).append(',').append(plain(inputAmps)).append(',');
+                Decimals.appendAsFormat(row, volts, 5).append(',');
+                Decimals.appendAsFormat(row, z, 6);
+                csv.append(row);
                 if (temperatureColumn) {
                     csv.write("," + plain(rowCelsius));
                 }
                 if (measured) {
                     double error = volts - measuredVolts;
-                    csv.write(String.format(Locale.ROOT, ",%s,%.3f", plain(measuredVolts), error * 1000));
+                    row.setLength(0);
+                    row.append(',').append(plain(measuredVolts)).append(',');
+                    csv.append(Decimals.appendAsFormat(row, error * 1000, 3));
                     if (z >= windowFrom && z <= windowTo) {
                         squares += error * error;
                         largest = Math.max(largest, Math.abs(error));
