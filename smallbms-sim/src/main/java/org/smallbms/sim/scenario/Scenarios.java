@@ -46,7 +46,8 @@ public final class Scenarios {
     /** The shipped examples, by name: {@code examples/NAME.yaml}, also inside the jar. */
     public static final List<String> BUILT_IN = List.of("ng-3.3.1-solar-batteryprotect", "ng-3.3.1-daily-cycle",
             "ng-3.3.2-cyrix-li-ct", "ng-3.3.3-inverter", "off-grid-cloudy-week", "cold-morning", "pulled-bms-cable",
-            "residual-drain", "overloaded-output");
+            "residual-drain", "overloaded-output", "classic-3.3.1-solar-batteryprotect", "classic-3.3.2-cyrix-li-ct",
+            "classic-3.3.3-inverter", "classic-3.1-bmv-soc-shutdown");
 
     /** The largest scenario file read: 1 MiB, over 800 times the largest example, read in about a second. */
     public static final int MAX_FILE_BYTES = 1 << 20;
