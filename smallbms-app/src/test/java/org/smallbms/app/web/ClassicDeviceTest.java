@@ -47,15 +47,12 @@ public class ClassicDeviceTest {
               - {name: shunt, type: smart-shunt}
             """;
     private static final Instant NOON = Instant.parse("2026-06-01T12:00:00Z");
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
 
-    private Device device;
-    private WebServer server;
+    private RunningDevice running;
     private ApiClient api;
-    private String pin;
 
     static Scenario classic() throws Exception {
         return Scenarios.parse(CLASSIC, "classic-loads");
@@ -63,31 +60,18 @@ public class ClassicDeviceTest {
 
     @BeforeEach
     void aRunningClassic() throws Exception {
-        device = Device.open(new Device.Config(classic(), dir, 1, Optional.of(NOON), Optional.of(60.0)));
-        pin = device.newPin().orElseThrow();
-        server = WebServer.start(device, WebServer.LOOPBACK, 0);
-        device.start(List.of(), Optional.empty());
-        api = new ApiClient(server.port(), WebApiTest.contract(server.port()));
+        running = RunningDevice.start(classic(), dir, NOON, 60);
+        api = running.api();
         awaitStatus(s -> s.get("outputs").get("loadDisconnect").asText().equals("HIGH"));
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        device.stop();
+        running.close();
     }
 
     private JsonNode awaitStatus(Predicate<JsonNode> condition) throws Exception {
-        long until = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < until) {
-            last = api.get("/api/status").json();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the status never came to the condition; last: " + last);
+        return RunningDevice.await(api, "/api/status", condition);
     }
 
     @Test
@@ -126,7 +110,7 @@ public class ClassicDeviceTest {
     @Test
     @DisplayName("CLS-04 a command the classic does not have is refused, with the reason, and changes nothing")
     void commands_refused() throws Exception {
-        assertThat(api.login(pin).status()).isEqualTo(204);
+        assertThat(api.login(running.pin()).status()).isEqualTo(204);
 
         ApiClient.Answer mode = api.post("/api/mode", "{\"on\": false}");
         ApiClient.Answer soc = api.post("/api/soc", "{\"socPercent\": 50}");
@@ -157,8 +141,7 @@ public class ClassicDeviceTest {
     @Test
     @DisplayName("a data directory keeps one device: a classic system on an NG's data is refused, nothing started")
     void otherDevicesData_refused() throws Exception {
-        server.close();
-        device.stop();
+        running.close();
         Path ngData = dir.resolve("ng");
         Device ng = Device.open(new Device.Config(Scenarios.builtIn("ng-3.3.1-solar-batteryprotect"), ngData, 1,
                 Optional.of(NOON), Optional.of(600.0)));

@@ -10,11 +10,9 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,12 +37,12 @@ class ReadoutApiTest {
 
     private static final Instant NOON = Instant.parse("2026-06-01T12:00:00Z");
     private static final double SPEED = 600;
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
+    private RunningDevice running;
     private Device device;
     private WebServer server;
     private ApiClient api;
@@ -52,38 +50,27 @@ class ReadoutApiTest {
 
     @BeforeEach
     void aRunningDevice() throws Exception {
-        device = Device.open(new Device.Config(Scenarios.builtIn("ng-3.3.1-solar-batteryprotect"), dir, 1,
-                Optional.of(NOON), Optional.of(SPEED)));
-        pin = device.newPin().orElseThrow();
-        server = WebServer.start(device, WebServer.LOOPBACK, 0);
-        device.start(List.of(), Optional.empty());
-        api = new ApiClient(server.port(), WebApiTest.contract(server.port()));
+        running = RunningDevice.start(Scenarios.builtIn("ng-3.3.1-solar-batteryprotect"), dir, NOON, SPEED);
+        device = running.device();
+        server = running.server();
+        api = running.api();
+        pin = running.pin();
         await("/api/readout", r -> r.get("hex").isTextual());
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        device.stop();
+        running.close();
     }
 
     private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
-        long until = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < until) {
-            last = api.get(path).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(path + " never came to the condition; last: " + last);
+        return RunningDevice.await(api, path, condition);
     }
 
     /** The status and the advertisement of one tick: paused, read until both name the same device time. */
     private JsonNode[] pausedPair() throws Exception {
         assertThat(api.put("/api/world/speed", "{\"speed\": \"pause\"}").status()).isEqualTo(200);
-        long until = System.nanoTime() + PATIENCE.toNanos();
+        long until = System.nanoTime() + RunningDevice.PATIENCE.toNanos();
         while (System.nanoTime() < until) {
             JsonNode status = api.get("/api/status").json();
             JsonNode readout = api.get("/api/readout").json();

@@ -39,8 +39,6 @@ class WebApiTest {
     /** Noon: the sun charges, nothing is near a threshold. */
     private static final Instant NOON = Instant.parse("2026-06-01T12:00:00Z");
     private static final double SPEED = 600;
-    /** How long a test waits for the device to get somewhere before it gives up: far beyond what it needs. */
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -52,12 +50,12 @@ class WebApiTest {
 
     @BeforeEach
     void aRunningDevice() throws Exception {
-        device = Device.open(new Device.Config(Scenarios.builtIn("ng-3.3.1-solar-batteryprotect"), dir, 1,
-                Optional.of(NOON), Optional.of(SPEED)));
-        pin = device.newPin().orElseThrow();
-        server = WebServer.start(device, WebServer.LOOPBACK, 0);
-        device.start(List.of(), Optional.empty());
-        api = new ApiClient(server.port(), contract(server.port()));
+        RunningDevice running = RunningDevice.start(Scenarios.builtIn("ng-3.3.1-solar-batteryprotect"), dir, NOON,
+                SPEED);
+        device = running.device();
+        server = running.server();
+        api = running.api();
+        pin = running.pin();
         // The bank is seen in the first tick.
         awaitStatus(s -> s.get("voltageVolts").isNumber());
     }
@@ -79,18 +77,8 @@ class WebApiTest {
         return await("/api/status", condition);
     }
 
-    /** Reads {@code path} until {@code condition} holds; fails if it never does. */
     private JsonNode await(String path, Predicate<JsonNode> condition) throws Exception {
-        long until = System.nanoTime() + PATIENCE.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < until) {
-            last = api.get(path).json();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(path + " never came to the condition; last: " + last);
+        return RunningDevice.await(api, path, condition);
     }
 
     private JsonNode setting(String key) throws Exception {
@@ -362,7 +350,7 @@ class WebApiTest {
 
         awaitStatus(s -> s.get("leds").get("bluetooth").get("state").asText().equals("On"));
         api.put("/api/world/remote", "{\"on\": false}");
-        long until = System.nanoTime() + PATIENCE.toNanos();
+        long until = System.nanoTime() + RunningDevice.PATIENCE.toNanos();
         while (System.nanoTime() < until && !(lines.contains("event: snapshot") && lines.contains("event: event"))) {
             Thread.sleep(20);
         }

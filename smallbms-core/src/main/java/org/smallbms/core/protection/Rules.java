@@ -169,24 +169,17 @@ final class Rules {
                             + "battery's signal reaches the BMS" : missing(r) + ": without its signal the BMS "
                             + "allows neither charge nor discharge",
                     r -> "the daisy chain is closed and all " + r.frame().chainNodes() + " batteries signal"),
-            Rule.when(Condition.CHARGE_LOW_TEMPERATURE, Fact.FLAG_CHARGE_LOW_TEMPERATURE,
-                    r -> "battery " + r.batteriesWith(BatteryFlag.CHARGE_LOW_TEMPERATURE)
-                            + " signals charge low temperature (coldest " + Figures.celsius(r.minDeciCelsius())
-                            + "; below " + degrees(BATTERY.chargeLowDeciCelsius()) + ")",
-                    r -> "no battery signals charge low temperature (coldest " + Figures.celsius(r.minDeciCelsius())
-                            + ")"),
-            Rule.when(Condition.CELL_HIGH_VOLTAGE, Fact.FLAG_CELL_HIGH,
-                    r -> "battery " + r.batteriesWith(BatteryFlag.CELL_HIGH_VOLTAGE)
-                            + " signals cell overvoltage (highest cell " + Figures.volts(r.maxCellMillivolts())
-                            + "; threshold " + twoDecimals(BATTERY.cellHighMillivolts()) + ")",
-                    r -> "no battery signals cell overvoltage (highest cell " + Figures.volts(r.maxCellMillivolts())
-                            + ")"),
-            Rule.when(Condition.CHARGE_HIGH_TEMPERATURE, Fact.FLAG_CHARGE_HIGH_TEMPERATURE,
-                    r -> "battery " + r.batteriesWith(BatteryFlag.CHARGE_HIGH_TEMPERATURE)
-                            + " signals cell over temperature (hottest " + Figures.celsius(r.maxDeciCelsius())
-                            + "; above " + degrees(BATTERY.chargeHighDeciCelsius()) + ")",
-                    r -> "no battery signals cell over temperature (hottest " + Figures.celsius(r.maxDeciCelsius())
-                            + ")"),
+            signalled(Condition.CHARGE_LOW_TEMPERATURE, Fact.FLAG_CHARGE_LOW_TEMPERATURE,
+                    BatteryFlag.CHARGE_LOW_TEMPERATURE, "charge low temperature",
+                    r -> "coldest " + Figures.celsius(r.minDeciCelsius()),
+                    "; below " + degrees(BATTERY.chargeLowDeciCelsius())),
+            signalled(Condition.CELL_HIGH_VOLTAGE, Fact.FLAG_CELL_HIGH, BatteryFlag.CELL_HIGH_VOLTAGE,
+                    "cell overvoltage", r -> "highest cell " + Figures.volts(r.maxCellMillivolts()),
+                    "; threshold " + twoDecimals(BATTERY.cellHighMillivolts())),
+            signalled(Condition.CHARGE_HIGH_TEMPERATURE, Fact.FLAG_CHARGE_HIGH_TEMPERATURE,
+                    BatteryFlag.CHARGE_HIGH_TEMPERATURE, "cell over temperature",
+                    r -> "hottest " + Figures.celsius(r.maxDeciCelsius()),
+                    "; above " + degrees(BATTERY.chargeHighDeciCelsius())),
             // A battery at its load disconnect level pre-alarms too: the lead runs before the loads go off.
             Rule.whenAny(Condition.CELL_PRE_ALARM, List.of(Fact.FLAG_CELL_PRE_ALARM, Fact.FLAG_CELL_LOW),
                     r -> "battery " + r.batteriesWith(r.flag(BatteryFlag.CELL_PRE_ALARM) ? BatteryFlag.CELL_PRE_ALARM
@@ -204,6 +197,17 @@ final class Rules {
                             + ")"));
 
     private Rules() {
+    }
+
+    /**
+     * A classic row that holds while a battery signals {@code flag}: its causes name the batteries that signal it and
+     * the {@code figure} it is about, with the battery's {@code level} when it is raised.
+     */
+    private static Rule signalled(Condition condition, Fact fact, BatteryFlag flag, String what, Rule.Cause figure,
+            String level) {
+        return Rule.when(condition, fact,
+                r -> "battery " + r.batteriesWith(flag) + " signals " + what + " (" + figure.of(r) + level + ")",
+                r -> "no battery signals " + what + " (" + figure.of(r) + ")");
     }
 
     private static int preAlarmLevel(Reading r) {
