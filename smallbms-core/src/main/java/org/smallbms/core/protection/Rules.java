@@ -20,6 +20,16 @@ final class Rules {
     /** The battery's own levels, named in the causes of the conditions its flags raise. */
     private static final BatteryThresholds BATTERY = BatteryThresholds.LITHIUM_NG;
 
+    /** Both devices: below 8 V at Bat+ the BMS is off (OUT-03). */
+    private static final Rule UNPOWERED = Rule.when(Condition.UNPOWERED, Fact.POWER_LOW,
+            r -> "Vbat " + Figures.volts(r.vbat()) + " is below the "
+                    + Figures.volts(Limits.OPERATING_MIN_MILLIVOLTS) + " operating minimum",
+            r -> "Vbat " + Figures.volts(r.vbat()) + " powers the BMS");
+    /** Both devices: the remote terminal (REM-01, CLS-03). */
+    private static final Rule REMOTE_OFF = Rule.when(Condition.REMOTE_OFF, Fact.REMOTE_OFF,
+            r -> "remote off: " + Remote.describe(r.frame().remote(), r.vbat()),
+            r -> "remote on: " + Remote.describe(r.frame().remote(), r.vbat()));
+
     /** The timers, in the order a step moves them. */
     static final List<TimerRule> TIMERS = List.of(
             // W-B01; with neither readings nor a valid bank, unchanged.
@@ -35,13 +45,8 @@ final class Rules {
 
     /** The conditions, in the order a step decides them: a row may read the rows above it. */
     static final List<Rule> NG = List.of(
-            Rule.when(Condition.UNPOWERED, Fact.POWER_LOW,
-                    r -> "Vbat " + Figures.volts(r.vbat()) + " is below the "
-                            + Figures.volts(Limits.OPERATING_MIN_MILLIVOLTS) + " operating minimum",
-                    r -> "Vbat " + Figures.volts(r.vbat()) + " powers the BMS"),
-            Rule.when(Condition.REMOTE_OFF, Fact.REMOTE_OFF,
-                    r -> "remote off: " + Remote.describe(r.frame().remote(), r.vbat()),
-                    r -> "remote on: " + Remote.describe(r.frame().remote(), r.vbat())),
+            UNPOWERED,
+            REMOTE_OFF,
             Rule.when(Condition.MODE_OFF, Fact.MODE_OFF,
                     r -> "Mode set to Off",
                     r -> "Mode set to On"),
@@ -157,13 +162,8 @@ final class Rules {
      * NG's shutdown hold (PROT-11) and low-consumption state (PROT-12), which the classic's figures share (OUT-03).
      */
     static final List<Rule> CLASSIC = List.of(
-            Rule.when(Condition.UNPOWERED, Fact.POWER_LOW,
-                    r -> "Vbat " + Figures.volts(r.vbat()) + " is below the "
-                            + Figures.volts(Limits.OPERATING_MIN_MILLIVOLTS) + " operating minimum",
-                    r -> "Vbat " + Figures.volts(r.vbat()) + " powers the BMS"),
-            Rule.when(Condition.REMOTE_OFF, Fact.REMOTE_OFF,
-                    r -> "remote off: " + Remote.describe(r.frame().remote(), r.vbat()),
-                    r -> "remote on: " + Remote.describe(r.frame().remote(), r.vbat())),
+            UNPOWERED,
+            REMOTE_OFF,
             Rule.when(Condition.SIGNAL_LOST, Fact.SIGNAL_LOST,
                     r -> !r.frame().chainClosed() ? "the daisy chain is open: a BMS cable is out or broken, so no "
                             + "battery's signal reaches the BMS" : missing(r) + ": without its signal the BMS "
