@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.smallbms.app.store.Store;
@@ -25,6 +26,7 @@ class PowerCutSoakTest {
     Path dir;
 
     @Test
+    @Tag("slow")
     @DisplayName("SET-04 HIST-04 MON-07 100 power cuts (SIGKILL) while the device writes: the store always opens, "
             + "settings old or new, history never back, SoC within the checkpoint")
     void run_hundredKills_promisesKept() throws Exception {
