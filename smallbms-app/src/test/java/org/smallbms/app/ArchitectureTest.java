@@ -52,6 +52,18 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("the driver port is in the core: the loop body and what it drives need no simulation, so a hardware "
+            + "driver can implement the plant; the simulation's world is one such plant")
+    void driverPort_inTheCore() {
+        classes().that().haveSimpleName("ClosedLoop").or().haveSimpleName("Plant")
+                .should().resideInAPackage("org.smallbms.core.driver")
+                .check(classes);
+        classes().that().haveFullyQualifiedName("org.smallbms.sim.system.World")
+                .should().beAssignableTo(org.smallbms.core.driver.Plant.class)
+                .check(classes);
+    }
+
+    @Test
     @DisplayName("the simulation does not depend on the app")
     void simDoesNotDependOnApp() {
         noClasses().that().resideInAPackage("org.smallbms.sim..")

@@ -32,7 +32,7 @@ import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.bms.Command;
 import org.smallbms.sim.scenario.ScenarioException;
 import org.smallbms.sim.scenario.Scenarios;
-import org.smallbms.sim.system.ClosedLoop;
+import org.smallbms.core.driver.ClosedLoop;
 import org.smallbms.sim.system.World;
 
 /**

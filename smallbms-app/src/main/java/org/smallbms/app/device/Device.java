@@ -44,7 +44,7 @@ import org.smallbms.core.bms.Command;
 import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.event.Event;
 import org.smallbms.sim.scenario.Scenario;
-import org.smallbms.sim.system.ClosedLoop;
+import org.smallbms.core.driver.ClosedLoop;
 import org.smallbms.sim.system.World;
 
 /**

@@ -19,7 +19,7 @@ import org.smallbms.core.bms.Command;
 import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.SteadySteps;
-import org.smallbms.sim.system.ClosedLoop;
+import org.smallbms.core.driver.ClosedLoop;
 import org.smallbms.sim.system.World;
 import org.smallbms.sim.system.WorldView;
 

@@ -23,7 +23,7 @@ import org.smallbms.core.bms.Command;
 import org.smallbms.core.settings.Setting;
 import org.smallbms.sim.scenario.ScenarioException;
 import org.smallbms.sim.scenario.Scenarios;
-import org.smallbms.sim.system.ClosedLoop;
+import org.smallbms.core.driver.ClosedLoop;
 import org.smallbms.sim.system.World;
 
 /**

@@ -17,7 +17,7 @@ import org.smallbms.core.bms.CommandResult;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.Level;
 import org.smallbms.core.settings.Setting;
-import org.smallbms.sim.system.ClosedLoop;
+import org.smallbms.core.driver.ClosedLoop;
 
 class ControlLoopTest {
 

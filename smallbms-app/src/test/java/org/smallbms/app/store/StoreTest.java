@@ -26,7 +26,7 @@ import org.smallbms.core.settings.Setting;
 import org.smallbms.sim.scenario.ScenarioException;
 import org.smallbms.sim.scenario.Scenarios;
 import org.smallbms.sim.system.World;
-import org.smallbms.sim.system.ClosedLoop;
+import org.smallbms.core.driver.ClosedLoop;
 
 class StoreTest {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.driver.ClosedLoop;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.SteadySteps;
 

@@ -1,4 +1,4 @@
-package org.smallbms.sim.system;
+package org.smallbms.core.driver;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +14,9 @@ import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.ProtectionStepper;
 
 /**
- * One tick of a BMS wired into a world: the world is read, the commands its schedule made due go to the BMS, the BMS
- * decides, its outputs drive the world, and the world moves on by {@code dt}. The one loop body shared by every
- * driver, live or accelerated.
+ * One tick of a BMS wired into a {@link Plant}: the plant is read, the commands it made due go to the BMS, the BMS
+ * decides, its outputs drive the plant, and it moves on by {@code dt}. The one loop body shared by every driver, live
+ * or accelerated, simulated or not.
  *
  * <p>PROT-13: a command takes effect in the tick it is applied. It is applied before the step, so the outputs of that
  * very tick reflect it (a firmware update that starts at 600 s opens Charge disconnect at 600 s), as the live loop
@@ -47,7 +47,7 @@ public final class ClosedLoop {
     }
 
     /** Runs one tick at {@code now}; the world has advanced to now + dt. */
-    public static Tick tick(BmsState bms, World world, Instant now, Duration dt) {
+    public static Tick tick(BmsState bms, Plant world, Instant now, Duration dt) {
         return tick(bms, world, now, dt, List.of());
     }
 
@@ -55,7 +55,7 @@ public final class ClosedLoop {
      * Runs one tick at {@code now} with commands a user requested: they are applied after the world's own (a
      * scenario's initial settings and SoC come first, a user's command overrides them) and before the step.
      */
-    public static Tick tick(BmsState bms, World world, Instant now, Duration dt, List<Command> requested) {
+    public static Tick tick(BmsState bms, Plant world, Instant now, Duration dt, List<Command> requested) {
         return tick(bms, world, now, dt, requested, ProtectionStepper.PLAIN);
     }
 
@@ -64,7 +64,7 @@ public final class ClosedLoop {
      * {@code stepper}: a driver that runs one device tick after tick passes its own
      * {@link org.smallbms.core.protection.SteadySteps}, for the same result faster.
      */
-    public static Tick tick(BmsState bms, World world, Instant now, Duration dt, List<Command> requested,
+    public static Tick tick(BmsState bms, Plant world, Instant now, Duration dt, List<Command> requested,
             ProtectionStepper stepper) {
         BankFrame frame = world.sense(now);
         List<Event> acts = world.takeEvents();
