@@ -24,19 +24,7 @@ public final class Decimals {
             return out.append(value);
         }
         long scaled = Math.round(magnitude * power);
-        if (value < 0 && scaled != 0) {
-            out.append('-');
-        }
-        out.append(scaled / power);
-        if (decimals > 0) {
-            out.append('.');
-            String fraction = Long.toString(scaled % power);
-            for (int i = fraction.length(); i < decimals; i++) {
-                out.append('0');
-            }
-            out.append(fraction);
-        }
-        return out;
+        return appendUnits(out, value < 0 && scaled != 0, scaled, decimals);
     }
 
     /**
@@ -60,7 +48,13 @@ public final class Decimals {
         }
         long units = (long) floor + (fraction > 0.5 ? 1 : 0);
         // %.Nf keeps the sign of a negative value (and of -0.0) even when it rounds to zero.
-        if (value < 0 || value == 0 && 1 / value < 0) {
+        return appendUnits(out, value < 0 || value == 0 && 1 / value < 0, units, decimals);
+    }
+
+    /** Appends {@code units} of 10^-decimals, with a minus sign when {@code negative}. */
+    private static StringBuilder appendUnits(StringBuilder out, boolean negative, long units, int decimals) {
+        long power = POWERS[decimals];
+        if (negative) {
             out.append('-');
         }
         out.append(units / power);

@@ -555,6 +555,16 @@ public record ScenarioFile(String name, String description, String manual, Strin
     }
 
     /** The settings a SmartShunt and a BMV share; null for the default. */
+    /** The checks a SmartShunt's and a BMV-712's settings share, refused as the file gives them. */
+    static void checkMonitor(String name, Double capacityAmpHours, Double chargedVolts, Double tailCurrentPercent,
+            String chargedDetectionTime, Double chargeEfficiency, Double dischargeFloor) {
+        require(name, "name", "a unique name");
+        optional(capacityAmpHours, 100_000, "capacityAmpHours", "the battery capacity in Ah");
+        optional(chargedVolts, MAX_VOLTS, "chargedVolts", "the charged voltage in V");
+        monitorSettings(1, 100, capacityAmpHours, chargedVolts, tailCurrentPercent, chargedDetectionTime,
+                chargeEfficiency, dischargeFloor);
+    }
+
     static ShuntMonitor.Settings monitorSettings(int units, double bankAmpHours, Double capacityAmpHours,
             Double chargedVolts, Double tailCurrentPercent, String chargedDetectionTime, Double chargeEfficiency,
             Double dischargeFloor) {
@@ -589,10 +599,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
             String chargedDetectionTime, Double chargeEfficiency, Double dischargeFloor, Boolean socKnown)
             implements MonitorSpec {
         public SmartShuntSpec {
-            require(name, "name", "a unique name");
-            optional(capacityAmpHours, 100_000, "capacityAmpHours", "the battery capacity in Ah");
-            optional(chargedVolts, MAX_VOLTS, "chargedVolts", "the charged voltage in V");
-            monitorSettings(1, 100, capacityAmpHours, chargedVolts, tailCurrentPercent, chargedDetectionTime,
+            checkMonitor(name, capacityAmpHours, chargedVolts, tailCurrentPercent, chargedDetectionTime,
                     chargeEfficiency, dischargeFloor);
         }
 
@@ -627,10 +634,7 @@ public record ScenarioFile(String name, String description, String manual, Strin
             String chargedDetectionTime, Double chargeEfficiency, Double dischargeFloor, Boolean socKnown,
             RelaySpec relay) implements MonitorSpec {
         public Bmv712Spec {
-            require(name, "name", "a unique name");
-            optional(capacityAmpHours, 100_000, "capacityAmpHours", "the battery capacity in Ah");
-            optional(chargedVolts, MAX_VOLTS, "chargedVolts", "the charged voltage in V");
-            monitorSettings(1, 100, capacityAmpHours, chargedVolts, tailCurrentPercent, chargedDetectionTime,
+            checkMonitor(name, capacityAmpHours, chargedVolts, tailCurrentPercent, chargedDetectionTime,
                     chargeEfficiency, dischargeFloor);
         }
 
