@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,16 +22,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.smallbms.core.bms.BmsState;
 import org.smallbms.core.event.Event;
+import org.smallbms.sim.battery.Battery;
 import org.smallbms.sim.scenario.Scenario;
 import org.smallbms.sim.scenario.ScenarioException;
 import org.smallbms.sim.scenario.Scenarios;
 
 /**
- * The protection's behaviour, pinned: every shipped scenario and four seeded 30-day closed loops run as they did when
- * the streams under {@code src/test/resources/.../differential/} were recorded, event for event, causes included. A
- * change to how the rules are written (a table in place of code) must leave every stream as it was; a change of
- * behaviour shows here first, with the first event that differs, and is recorded again on purpose:
+ * The protection's behaviour and the physics under it, pinned: every shipped scenario and four seeded 30-day closed
+ * loops run as they did when the streams under {@code src/test/resources/.../differential/} were recorded, event for
+ * event, causes included, and figure for figure, to the last bit of every double the time series is made of. A
+ * change to how the code is written (a rule table in place of code, a system split into parts, a fast path beside a
+ * readable one) must leave every stream as it was; a change of behaviour shows here first, with the first event or
+ * hour that differs, and is recorded again on purpose:
  * {@code mvn -pl smallbms-sim -am test -Dtest=ProtectionDifferentialTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dsmallbms.record=true}, from the project root.
  */
@@ -78,7 +83,8 @@ class ProtectionDifferentialTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("shipped")
-    @DisplayName("PROT-10 the shipped scenarios give the same events, causes included, as when they were recorded")
+    @DisplayName("PROT-10 the shipped scenarios give the same events, causes included, and the same time series, bit "
+            + "for bit, as when they were recorded")
     void shippedScenarios_sameEventsAsRecorded(Case run) throws Exception {
         sameEventsAsRecorded(run);
     }
@@ -86,31 +92,102 @@ class ProtectionDifferentialTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("loops")
     @Tag("slow")
-    @DisplayName("PROT-10 four seeded 30-day closed loops give the same events, causes included, as when they were "
-            + "recorded")
+    @DisplayName("PROT-10 four seeded 30-day closed loops give the same events, causes included, and the same time "
+            + "series, bit for bit, as when they were recorded")
     void thirtyDayLoops_sameEventsAsRecorded(Case run) throws Exception {
         sameEventsAsRecorded(run);
     }
 
     private static void sameEventsAsRecorded(Case run) throws Exception {
+        SeriesPrint series = new SeriesPrint();
         List<String> events = new ArrayList<>();
-        for (Event event : Run.of(run.source().get()).events()) {
+        for (Event event : Run.of(run.source().get(), series).events()) {
             // One line an event: a cause never spans lines, but if one did the file would still read back.
             events.add(event.toString().replace('\n', ' '));
         }
-        List<String> recorded = Boolean.getBoolean("smallbms.record") ? record(run.name(), events)
-                : recorded(run.name());
-        for (int i = 0; i < Math.min(events.size(), recorded.size()); i++) {
-            assertThat(events.get(i)).as(run.name() + ": event " + (i + 1) + " of " + recorded.size()
-                    + " recorded").isEqualTo(recorded.get(i));
-        }
-        assertThat(events).as(run.name() + ": as many events as recorded").hasSameSizeAs(recorded);
+        sameAsRecorded(run.name(), ".events.gz", "event", events);
+        sameAsRecorded(run.name(), ".series.gz", "line of the time series", series.lines());
     }
 
-    private static List<String> recorded(String name) throws IOException {
+    private static void sameAsRecorded(String name, String suffix, String what, List<String> lines)
+            throws IOException {
+        List<String> recorded = Boolean.getBoolean("smallbms.record") ? record(name + suffix, lines)
+                : recorded(name + suffix);
+        for (int i = 0; i < Math.min(lines.size(), recorded.size()); i++) {
+            assertThat(lines.get(i)).as(name + ": " + what + " " + (i + 1) + " of " + recorded.size()
+                    + " recorded").isEqualTo(recorded.get(i));
+        }
+        assertThat(lines).as(name + ": as many lines as recorded (" + what + ")").hasSameSizeAs(recorded);
+    }
+
+    /**
+     * The physics of a run, to the last bit: every simulated hour a line of the figures the time series and the
+     * report are made of, each written so that it reads back to the same double, and at the end one line with a
+     * fingerprint of those figures at every tick, so a difference between the hourly lines shows too.
+     */
+    static final class SeriesPrint implements Simulation.Observer {
+
+        private final List<String> lines = new ArrayList<>();
+        private long ticks;
+        private long print = 1;
+
+        @Override
+        public void tick(Instant at, BmsState bms, SimulatedSystem world) {
+            ticks++;
+            List<Battery> batteries = world.bank().batteries();
+            double[] figures = new double[13 + 2 * batteries.size()];
+            figures[0] = world.soc();
+            figures[1] = world.bank().stepVolts();
+            figures[2] = world.bankAmps();
+            figures[3] = world.bmsAmps();
+            figures[4] = world.minCellVolts();
+            figures[5] = world.maxCellVolts();
+            figures[6] = world.ambientCelsius();
+            figures[7] = world.irradiance();
+            figures[8] = world.chargedJoules();
+            figures[9] = world.dischargedJoules();
+            figures[10] = world.bmsJoules();
+            figures[11] = world.bank().heatJoules();
+            figures[12] = bms.socPermille().orElse(-1);
+            for (int i = 0; i < batteries.size(); i++) {
+                figures[13 + 2 * i] = batteries.get(i).soc();
+                figures[14 + 2 * i] = batteries.get(i).celsius();
+            }
+            List<Placement> placements = world.placements();
+            double[] components = new double[2 * placements.size()];
+            for (int i = 0; i < placements.size(); i++) {
+                components[2 * i] = world.componentAmps(i);
+                components[2 * i + 1] = world.componentJoules(i);
+            }
+            for (double figure : figures) {
+                print = print * 1_000_003L + Double.doubleToLongBits(figure);
+            }
+            for (double figure : components) {
+                print = print * 1_000_003L + Double.doubleToLongBits(figure);
+            }
+            if (at.getEpochSecond() % 3600 == 0 && at.getNano() == 0) {
+                StringBuilder line = new StringBuilder(at.toString());
+                for (double figure : figures) {
+                    line.append(' ').append(figure);
+                }
+                for (double figure : components) {
+                    line.append(' ').append(figure);
+                }
+                lines.add(line.toString());
+            }
+        }
+
+        List<String> lines() {
+            List<String> all = new ArrayList<>(lines);
+            all.add("ticks " + ticks + " fingerprint " + Long.toHexString(print));
+            return all;
+        }
+    }
+
+    private static List<String> recorded(String file) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (InputStream in = ProtectionDifferentialTest.class.getResourceAsStream(RESOURCE + name + ".events.gz")) {
-            assertThat(in).as(name + " has no recorded stream; record it with -Dsmallbms.record=true").isNotNull();
+        try (InputStream in = ProtectionDifferentialTest.class.getResourceAsStream(RESOURCE + file)) {
+            assertThat(in).as(file + " has no recorded stream; record it with -Dsmallbms.record=true").isNotNull();
             BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(in),
                     StandardCharsets.UTF_8));
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -121,9 +198,9 @@ class ProtectionDifferentialTest {
     }
 
     /** Writes the stream into the source tree, for the next runs to compare with, and returns it. */
-    private static List<String> record(String name, List<String> events) throws IOException {
+    private static List<String> record(String file, List<String> events) throws IOException {
         Files.createDirectories(SOURCE);
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(SOURCE.resolve(name + ".events.gz")));
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(SOURCE.resolve(file)));
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             for (String event : events) {
                 writer.write(event);
