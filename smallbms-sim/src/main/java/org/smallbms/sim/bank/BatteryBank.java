@@ -100,12 +100,52 @@ public final class BatteryBank {
             List<Battery> batteries = new ArrayList<>();
             for (int s = 0; s < series; s++) {
                 number++;
-                batteries.add(Battery.of(model, String.format(Locale.ROOT, "%s%04d", serialPrefix, number),
-                        seed * 1_000_003L + number, soc, celsius, variants.apply(number)));
+                batteries.add(numbered(model, serialPrefix, seed, number, soc, celsius, variants.apply(number)));
             }
             strings.add(BatteryString.of(batteries));
         }
         return new BatteryBank(strings);
+    }
+
+    /** The lowest cell voltage in the bank now (the truth, not a reading). */
+    public double minCellVolts() {
+        List<Battery> all = batteries();
+        double min = Double.MAX_VALUE;
+        for (int i = 0; i < all.size(); i++) {
+            min = Math.min(min, all.get(i).minCellVolts());
+        }
+        return min;
+    }
+
+    /** The highest cell voltage in the bank now. */
+    public double maxCellVolts() {
+        double max = 0;
+        for (Battery battery : batteries()) {
+            max = Math.max(max, battery.maxCellVolts());
+        }
+        return max;
+    }
+
+    /** The bank's SoC now: the mean of its batteries' (0..1). */
+    public double soc() {
+        double sum = 0;
+        List<Battery> all = batteries();
+        for (Battery battery : all) {
+            sum += battery.soc();
+        }
+        return sum / all.size();
+    }
+
+    /**
+     * Battery number {@code number} (1-based, in chain order) of a bank built from {@code seed}: serial
+     * {@code prefix0001}, {@code prefix0002}, …, its cells' spread seeded from the bank's seed and its number. The one
+     * rule for a bank built at the start and a battery added while running, so the same seed gives the same
+     * batteries either way.
+     */
+    public static Battery numbered(BatteryModel model, String serialPrefix, long seed, int number, double soc,
+            double celsius, BatteryVariant variant) {
+        return Battery.of(model, String.format(Locale.ROOT, "%s%04d", serialPrefix, number), seed * 1_000_003L + number,
+                soc, celsius, variant);
     }
 
     /** Adds a string in parallel (TOP-09: a battery added while running). */

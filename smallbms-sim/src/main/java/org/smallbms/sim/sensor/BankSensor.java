@@ -17,10 +17,43 @@ import org.smallbms.sim.battery.Battery;
  *
  * <p>Quantisation rounds to the nearest unit and clamps to what a battery can report (the ranges of
  * {@link BatteryReading}), so a simulated fault beyond a sensor's range reads as the sensor's end of scale.
+ *
+ * <p>A sensor of one bank remembers the frame it gave last. A frame is a value, and most ticks every battery reports
+ * what it reported the tick before: the sensor then gives that same frame again, and a battery that reads as before
+ * keeps its reading. So a reader can tell "nothing changed since the last frame" by {@code frame == last}, without
+ * comparing; it never has to, since a frame built anew with the same readings is equal to it. {@link #frames()}
+ * counts the frames that differed from the one before. The static methods read without a memory.
+ *
+ * <p>Mutable (the memory), with one owner: the system that reads its bank with it.
  */
 public final class BankSensor {
 
-    private BankSensor() {
+    private final BatteryBank bank;
+    private BankFrame last;
+    private long frames;
+
+    /** A sensor on {@code bank}, with no frame yet. */
+    public BankSensor(BatteryBank bank) {
+        this.bank = bank;
+    }
+
+    /**
+     * The frame of this tick, with Vbat read by {@link #terminalMillivolts(BatteryBank)} in this tick (the remote
+     * terminal may depend on it): the last frame itself when every value reads the same.
+     */
+    public BankFrame read(int terminalMillivolts, ChainFaults faults, RemoteTerminal remote,
+            OutputReadback readback) {
+        BankFrame frame = read(bank, terminalMillivolts, faults, remote, readback, last);
+        if (frame != last) {
+            last = frame;
+            frames++;
+        }
+        return frame;
+    }
+
+    /** How many frames this sensor gave that differed from the one before: the sequence number of the last. */
+    public long frames() {
+        return frames;
     }
 
     /** The frame of a whole chain, remote wire loop fitted, outputs not read back. */
@@ -43,28 +76,19 @@ public final class BankSensor {
      */
     public static BankFrame read(BatteryBank bank, ChainFaults faults, RemoteTerminal remote,
             OutputReadback readback) {
-        return read(bank, faults, remote, readback, null);
+        return read(bank, terminalMillivolts(bank), faults, remote, readback, null);
     }
 
     /**
      * The frame of this tick, reusing what has not changed since {@code previous}: a battery whose quantised values
      * all read the same gives the same reading, and when every reading and the rest of the frame are the same, the
-     * frame is {@code previous} itself. Equal to {@link #read(BatteryBank, ChainFaults, RemoteTerminal,
-     * OutputReadback)} in every value; a reading is immutable, so sharing it is safe.
+     * frame is {@code previous} itself. Equal to a frame read without {@code previous} in every value; a reading is
+     * immutable, so sharing it is safe.
      *
      * @param previous the frame this method returned the tick before for the same bank; null for none
      */
-    public static BankFrame read(BatteryBank bank, ChainFaults faults, RemoteTerminal remote,
-            OutputReadback readback, BankFrame previous) {
-        return read(bank, terminalMillivolts(bank), faults, remote, readback, previous);
-    }
-
-    /**
-     * As {@link #read(BatteryBank, ChainFaults, RemoteTerminal, OutputReadback, BankFrame)}, with Vbat already
-     * read by {@link #terminalMillivolts(BatteryBank)} in this tick (the remote terminal may depend on it).
-     */
-    public static BankFrame read(BatteryBank bank, int terminalMillivolts, ChainFaults faults, RemoteTerminal remote,
-            OutputReadback readback, BankFrame previous) {
+    private static BankFrame read(BatteryBank bank, int terminalMillivolts, ChainFaults faults,
+            RemoteTerminal remote, OutputReadback readback, BankFrame previous) {
         List<Battery> batteries = bank.batteries();
         List<BatteryReading> before = previous == null ? List.of() : previous.batteries();
         Set<String> silent = faults.silentSerials();

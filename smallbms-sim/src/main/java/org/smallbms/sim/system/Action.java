@@ -32,7 +32,7 @@ public sealed interface Action {
     record Remote(boolean on) implements Action {
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.setRemote(on);
+            system.unit.setRemote(on);
         }
     }
 
@@ -40,7 +40,7 @@ public sealed interface Action {
     record MainSwitch(boolean on) implements Action {
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.setMainSwitch(on);
+            system.components.setMainSwitch(on);
         }
     }
 
@@ -48,7 +48,7 @@ public sealed interface Action {
     record AmbientMean(double celsius) implements Action {
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.setAmbientMean(celsius);
+            system.weather.setAmbientMean(celsius);
         }
     }
 
@@ -56,7 +56,7 @@ public sealed interface Action {
     record Cloudiness(double value) implements Action {
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.setCloudiness(value);
+            system.weather.setCloudiness(value);
         }
     }
 
@@ -68,7 +68,7 @@ public sealed interface Action {
 
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.switchDevice(component, on);
+            system.components.switchDevice(component, on);
         }
     }
 
@@ -81,7 +81,7 @@ public sealed interface Action {
 
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.setDemand(component, demand);
+            system.components.setDemand(component, demand);
         }
     }
 
@@ -89,7 +89,7 @@ public sealed interface Action {
     record BmsCable(boolean connected) implements Action {
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.setBmsCable(connected);
+            system.chain.setBmsCable(connected);
         }
     }
 
@@ -97,7 +97,7 @@ public sealed interface Action {
     record BatteryAnswers(int battery, boolean answers) implements Action {
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.setBatteryAnswers(battery, answers);
+            system.chain.setBatteryAnswers(battery, answers);
         }
     }
 
@@ -113,7 +113,7 @@ public sealed interface Action {
     record SensorFailure(int battery, boolean failed) implements Action {
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.setSensorFailure(battery, failed);
+            system.chain.setSensorFailure(battery, failed);
         }
     }
 
@@ -125,7 +125,7 @@ public sealed interface Action {
 
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.setShort(output, shorted);
+            system.unit.setShort(output, shorted);
         }
     }
 
@@ -137,7 +137,7 @@ public sealed interface Action {
 
         @Override
         public void applyTo(SimulatedSystem system) {
-            system.command(command);
+            system.journal.command(command);
         }
     }
 }

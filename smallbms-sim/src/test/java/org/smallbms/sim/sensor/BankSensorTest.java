@@ -119,6 +119,7 @@ class BankSensorTest {
     @DisplayName("TOP-01 a frame built from the last one reads what a frame built anew reads, tick after tick")
     void read_fromThePreviousFrame_equalsAFrameBuiltAnew() {
         BatteryBank bank = bank(1, 3);
+        BankSensor sensor = new BankSensor(bank);
         BankFrame previous = null;
         int sameFrames = 0;
         int sameCells = 0;
@@ -128,8 +129,11 @@ class BankSensorTest {
             // cells and new currents, and readings with new cells.
             double amps = s < 600 ? 0 : s < 1_800 ? -40 : -40 + 15 * Math.sin(s * 0.05);
             bank.step(amps, 1);
-            BankFrame frame = BankSensor.read(bank, ChainFaults.NONE, RemoteTerminal.WIRE_LOOP,
-                    OutputReadback.NOT_MEASURED, previous);
+            long framesBefore = sensor.frames();
+            BankFrame frame = sensor.read(BankSensor.terminalMillivolts(bank), ChainFaults.NONE,
+                    RemoteTerminal.WIRE_LOOP, OutputReadback.NOT_MEASURED);
+            assertThat(sensor.frames()).as("tick %d: the sequence number counts a new frame", s)
+                    .isEqualTo(frame == previous ? framesBefore : framesBefore + 1);
             assertThat(frame).as("tick %d", s).isEqualTo(BankSensor.read(bank));
             if (frame == previous) {
                 sameFrames++;
