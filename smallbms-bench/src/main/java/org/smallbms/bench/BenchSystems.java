@@ -8,7 +8,11 @@ import org.smallbms.sim.scenario.Scenarios;
 /** The systems the simulation benchmarks run, by name. */
 final class BenchSystems {
 
-    /** {@code ng331}: the shipped §3.3.1 example. {@code bank50}: the same kind of system on 50 batteries. */
+    /**
+     * {@code ng331}: the shipped §3.3.1 example. {@code bank50}: the same kind of system on 50 batteries (TOP-03's
+     * largest bank), its 60 kW of solar and 300 A (600 A in the evening) of loads shared by devices within a
+     * scenario's ratings.
+     */
     static final String NG_331 = "ng331";
     static final String BANK_50 = "bank50";
 
@@ -19,10 +23,16 @@ final class BenchSystems {
             bms: {remote: wire-loop}
             batteries: {model: ng-25v6-200ah, series: 1, parallel: 50, soc: 50}
             components:
-              - {name: solar, type: solar-charger, input: remote-h, panelWatts: 60000, maxAmps: 2000,
+              - {name: solar-1, type: solar-charger, input: remote-h, panelWatts: 30000, maxAmps: 1000,
                  control: {output: charge-disconnect}}
-              - {name: loads, type: battery-protect, ratedAmps: 3000, demand: [{amps: 300},
-                 {amps: 600, hours: ["18:00-23:00"]}], control: {output: load-disconnect}}
+              - {name: solar-2, type: solar-charger, input: remote-h, panelWatts: 30000, maxAmps: 1000,
+                 control: {output: charge-disconnect}}
+              - {name: loads-1, type: battery-protect, ratedAmps: 1000, demand: [{amps: 100},
+                 {amps: 200, hours: ["18:00-23:00"]}], control: {output: load-disconnect}}
+              - {name: loads-2, type: battery-protect, ratedAmps: 1000, demand: [{amps: 100},
+                 {amps: 200, hours: ["18:00-23:00"]}], control: {output: load-disconnect}}
+              - {name: loads-3, type: battery-protect, ratedAmps: 1000, demand: [{amps: 100},
+                 {amps: 200, hours: ["18:00-23:00"]}], control: {output: load-disconnect}}
             """;
 
     private BenchSystems() {

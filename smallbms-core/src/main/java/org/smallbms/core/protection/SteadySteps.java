@@ -11,10 +11,15 @@ import org.smallbms.core.bank.BankFrame;
  * <p>When a step hands back the very state it was given (it changed nothing: {@link Protection#step}) and time alone
  * cannot change that state ({@link ProtectionState#quietAt}), the rules give that state again for the same rules,
  * bank, inputs and facts ({@link Fact}: all the rules read of a frame) at any later time. This stepper remembers that
- * state with what it was found steady on and answers such a step with it, without the rules: at once for the same
- * frame (the same object; a device reuses its frame while every battery reads the same, which is most ticks of a
- * small system), and after working out the facts for a new frame (a battery's current moved, but no limit was
- * crossed). Anything else is the plain step.
+ * state with what it was found steady on and answers such a step with it, without the rules: at once for the frame
+ * it was found steady on, and after working out the facts for another frame (a battery's current moved, but no
+ * limit was crossed). Anything else is the plain step.
+ *
+ * <p>Two contracts say "unchanged" here. A step that changes nothing gives back the state it was given
+ * ({@link Protection#step}), so {@code next == previous} is the step's own answer, not a guess. And a device's sensor
+ * gives the frame it gave last while every battery reads as before (most ticks of a small system), so the frame
+ * found steady on comes back as itself; a frame built anew with the same values is not missed, it only takes the
+ * way through the facts, which gives the same answer.
  *
  * <p>Mutable, with one owner: the loop that steps the device. States stay immutable and are equal whether or not a
  * stepper remembered them.
