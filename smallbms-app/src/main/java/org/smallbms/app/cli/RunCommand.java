@@ -511,24 +511,18 @@ public final class RunCommand implements Callable<Integer> {
     private static Map.Entry<Setting, Double> settingValue(String assignment) {
         int eq = assignment.indexOf('=');
         String key = eq < 0 ? assignment : assignment.substring(0, eq);
-        for (Setting setting : Setting.values()) {
-            if (setting.key().equals(key)) {
-                if (eq < 0) {
-                    throw new IllegalArgumentException("--set " + Printable.escape(assignment) + ": give a value, as "
-                            + key + "=" + setting.defaultFor(SystemVoltage.V12));
-                }
-                return Map.entry(setting, number("--set " + key, assignment.substring(eq + 1),
-                        "a whole number in " + setting.unit().valueUnit()));
-            }
+        Setting setting = Setting.byKey(key).orElseThrow(() -> new IllegalArgumentException("--set "
+                + Printable.escape(assignment) + ": there is no setting '" + Printable.escape(key)
+                + "'; the settings are " + String.join(", ", Setting.keys())));
+        if (eq < 0) {
+            throw new IllegalArgumentException("--set " + Printable.escape(assignment) + ": give a value, as "
+                    + key + "=" + setting.defaultFor(SystemVoltage.V12));
         }
-        List<String> keys = new ArrayList<>();
-        for (Setting setting : Setting.values()) {
-            keys.add(setting.key());
-        }
-        throw new IllegalArgumentException("--set " + Printable.escape(assignment) + ": there is no setting '"
-                + Printable.escape(key) + "'; the settings are " + String.join(", ", keys));
+        return Map.entry(setting, number("--set " + key, assignment.substring(eq + 1),
+                "a whole number in " + setting.unit().valueUnit()));
     }
 
+    /** {@code --duration}: the scenarios' grammar ({@link Durations}), and a run's own rule, more than zero. */
     static Duration parseDuration(String text) {
         Duration d;
         try {

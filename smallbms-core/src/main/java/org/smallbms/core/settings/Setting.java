@@ -1,5 +1,7 @@
 package org.smallbms.core.settings;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.smallbms.core.bank.SystemVoltage;
@@ -61,6 +63,28 @@ public enum Setting {
     /** The name in files and protocols: {@code "chargedVoltage"}, … */
     public String key() {
         return key;
+    }
+
+    /**
+     * The setting whose {@link #key()} is {@code key}, exactly as written (keys are case-sensitive in files and
+     * protocols alike); empty when none is, for the caller to refuse in its own words, naming {@link #keys()}.
+     */
+    public static Optional<Setting> byKey(String key) {
+        for (Setting setting : values()) {
+            if (setting.key.equals(key)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every key in schema order, for a message that says which settings there are. */
+    public static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (Setting setting : values()) {
+            keys.add(setting.key);
+        }
+        return List.copyOf(keys);
     }
 
     /** The name the app shows: {@code "Charged voltage"}, … */
