@@ -2,9 +2,9 @@ package org.smallbms.core.settings;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.smallbms.core.bank.SystemVoltage;
+import org.smallbms.core.text.Figures;
 
 /**
  * The schema of every user setting (SET-01): key, unit, default, range, step, whether the value scales with the
@@ -185,8 +185,7 @@ public enum Setting {
         return switch (unit) {
             case ON_OFF -> value >= 0 && value <= max12V ? format(value) : Integer.toString(value);
             // A voltage off the step is shown to the millivolt: 14150 mV is "14.150 V", not the allowed "14.2 V".
-            case MILLIVOLTS -> value % step == 0 ? format(value) : String.format(Locale.ROOT, "%.3f %s",
-                    value / 1000.0, unit.symbol());
+            case MILLIVOLTS -> value % step == 0 ? format(value) : Figures.millivoltsAsVolts(value, 3);
             case PERMILLE_OF_CAPACITY, MINUTES, PERCENT -> format(value);
         };
     }

@@ -86,7 +86,11 @@ public final class Figures {
         return number(value, decimals) + unit;
     }
 
-    private static String number(double value, int decimals) {
+    /**
+     * The number alone, as the figures write it: for a range whose unit is written once at its end
+     * ({@code "13.2..14.6 V"}, {@code "0.3–1.4 A"}).
+     */
+    public static String number(double value, int decimals) {
         if (decimals < 0 || decimals > MAX_DECIMALS) {
             throw new IllegalArgumentException("decimals = " + decimals + " is outside the allowed 0.." + MAX_DECIMALS);
         }

@@ -35,6 +35,7 @@ class FiguresPropertiesTest {
             @ForAll @IntRange(min = 0, max = 6) int decimals) {
         String number = String.format(Locale.ROOT, "%." + decimals + "f", value);
 
+        assertThat(Figures.number(value, decimals)).isEqualTo(number);
         assertThat(Figures.volts(value, decimals)).isEqualTo(number + " V");
         assertThat(Figures.amps(value, decimals)).isEqualTo(number + " A");
         assertThat(Figures.celsius(value, decimals)).isEqualTo(number + " °C");

@@ -389,7 +389,7 @@ public final class SystemCheck {
         double largest = Math.max(smallest, fuseSize(ratings / FUSE_DERATING));
         String outputs = inUse.isEmpty() ? "no output in use" : "the outputs in use: " + String.join(", ", inUse);
         String fits = smallest == largest ? Figures.amps(smallest, 1)
-                : String.format(Locale.ROOT, "%.1f–%.1f A", smallest, largest);
+                : Figures.number(smallest, 1) + "–" + Figures.amps(largest, 1);
         if (scenario.fuseAmps().isEmpty()) {
             findings.add(new Finding(Severity.INFO, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
                     "the BMS and its outputs draw up to %s: a %s fuse in the Bat+ lead fits (%s)",
