@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import org.smallbms.app.report.Decimals;
+import org.smallbms.core.text.Decimals;
 import org.smallbms.sim.cell.Cell;
 import org.smallbms.sim.cell.CellModel;
 import org.smallbms.sim.cell.CellParameterException;

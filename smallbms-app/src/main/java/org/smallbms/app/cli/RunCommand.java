@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -511,35 +510,28 @@ public final class RunCommand implements Callable<Integer> {
     private static Map.Entry<Setting, Double> settingValue(String assignment) {
         int eq = assignment.indexOf('=');
         String key = eq < 0 ? assignment : assignment.substring(0, eq);
-        for (Setting setting : Setting.values()) {
-            if (setting.key().equals(key)) {
-                if (eq < 0) {
-                    throw new IllegalArgumentException("--set " + Printable.escape(assignment) + ": give a value, as "
-                            + key + "=" + setting.defaultFor(SystemVoltage.V12));
-                }
-                return Map.entry(setting, number("--set " + key, assignment.substring(eq + 1),
-                        "a whole number in " + setting.unit().valueUnit()));
-            }
+        Setting setting = Setting.byKey(key).orElseThrow(() -> new IllegalArgumentException("--set "
+                + Printable.escape(assignment) + ": there is no setting '" + Printable.escape(key)
+                + "'; the settings are " + String.join(", ", Setting.keys())));
+        if (eq < 0) {
+            throw new IllegalArgumentException("--set " + Printable.escape(assignment) + ": give a value, as "
+                    + key + "=" + setting.defaultFor(SystemVoltage.V12));
         }
-        List<String> keys = new ArrayList<>();
-        for (Setting setting : Setting.values()) {
-            keys.add(setting.key());
-        }
-        throw new IllegalArgumentException("--set " + Printable.escape(assignment) + ": there is no setting '"
-                + Printable.escape(key) + "'; the settings are " + String.join(", ", keys));
+        return Map.entry(setting, number("--set " + key, assignment.substring(eq + 1),
+                "a whole number in " + setting.unit().valueUnit()));
     }
 
+    /** {@code --duration}: the scenarios' grammar ({@link Durations}), and a run's own rule, more than zero. */
     static Duration parseDuration(String text) {
         Duration d;
         try {
-            d = Durations.parse(text.strip().toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            d = null;
+            d = Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--duration: " + e.getMessage());
         }
-        if (d == null || d.isZero() || d.compareTo(Durations.MAX) > 0) {
-            throw new IllegalArgumentException("--duration = " + Printable.escape(text) + " is not allowed: write a "
-                    + "positive duration of at most " + Durations.MAX.toDays() + "d with d, h, m and s, e.g. 90s, 30m, "
-                    + "12h, 3d, 1d12h");
+        if (d.isZero()) {
+            throw new IllegalArgumentException("--duration = " + Printable.quote(text) + " is not allowed: a run "
+                    + "lasts longer than 0s; give one such as 90s, 30m, 12h, 3d or 1d12h, or leave --duration out");
         }
         return d;
     }

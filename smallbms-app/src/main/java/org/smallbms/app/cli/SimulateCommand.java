@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.function.DoubleConsumer;
 import org.smallbms.app.report.ScenarioRun;
 import org.smallbms.app.report.Summary;
+import org.smallbms.core.text.Figures;
 import org.smallbms.sim.scenario.Durations;
 import org.smallbms.sim.scenario.Printable;
 import org.smallbms.sim.scenario.Scenario;
@@ -146,9 +147,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, Summary s, Path dir, boolean perBattery) {
-        out.printf(Locale.ROOT, "SoC: final %.1f %%, minimum %.1f %% (the BMS shows %s)%n", s.finalSocPercent(),
-                s.minSocPercent(), s.finalBmsSoc());
-        out.printf(Locale.ROOT, "Cells: %.3f V .. %.3f V%n", s.minCellVolts(), s.maxCellVolts());
+        out.println("SoC: final " + Figures.percent(s.finalSocPercent(), 1) + ", minimum "
+                + Figures.percent(s.minSocPercent(), 1) + " (the BMS shows " + s.finalBmsSoc() + ")");
+        out.println("Cells: " + Figures.volts(s.minCellVolts(), 3) + " .. " + Figures.volts(s.maxCellVolts(), 3));
         out.printf(Locale.ROOT, "Outputs: ATC off %.1f h, ATD off %.1f h, pre-alarm on %.1f h%n",
                 s.atcOffSeconds() / 3600.0, s.atdOffSeconds() / 3600.0,
                 s.preAlarmOnSeconds() / 3600.0);

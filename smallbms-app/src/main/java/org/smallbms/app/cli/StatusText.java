@@ -15,6 +15,7 @@ import org.smallbms.core.led.Led;
 import org.smallbms.core.monitor.Measurement;
 import org.smallbms.core.monitor.TimeRemaining;
 import org.smallbms.core.protection.ProtectionState;
+import org.smallbms.core.text.Figures;
 import org.smallbms.sim.system.WorldView;
 
 /** How the terminal shows the device: one status line per snapshot, one line per event. */
@@ -40,8 +41,8 @@ final class StatusText {
         if (m == null) {
             line.append("  -- V  -- A");
         } else {
-            line.append(String.format(Locale.ROOT, "  %.2f V  %+.1f A", m.bankMillivolts() / 1000.0,
-                    m.bankMilliamps() / 1000.0));
+            line.append("  ").append(Figures.millivoltsAsVolts(m.bankMillivolts(), 2)).append("  ")
+                    .append(Figures.signedAmps(m.bankMilliamps() / 1000.0, 1));
         }
         TimeRemaining remaining = snapshot.bms().timeRemaining();
         if (remaining.kind() == TimeRemaining.Kind.FINITE) {
@@ -69,8 +70,8 @@ final class StatusText {
         BmsState bms = snapshot.bms();
         ProtectionState p = bms.protection();
         StringBuilder line = new StringBuilder(clock(snapshot.at()));
-        snapshot.frame().ifPresent(f -> line.append(String.format(Locale.ROOT, "  Vbat %.2f V",
-                f.terminalMillivolts() / 1000.0)));
+        snapshot.frame().ifPresent(f -> line.append("  Vbat ").append(Figures.millivoltsAsVolts(f.terminalMillivolts(),
+                2)));
         boolean powered = !p.has(Condition.UNPOWERED);
         for (Led led : bms.profile().leds()) {
             line.append("  ").append(led.label()).append(' ')
@@ -81,7 +82,7 @@ final class StatusText {
         // The system's own battery monitor, where it has one (a SmartShunt, a BMV-712): its SoC.
         for (WorldView.MonitorView m : snapshot.world().map(WorldView::monitors).orElse(List.of())) {
             line.append("  ").append(m.product()).append(" SoC ").append(m.socPercent().isPresent()
-                    ? String.format(Locale.ROOT, "%.1f %%", m.socPercent().getAsDouble()) : "--");
+                    ? Figures.percent(m.socPercent().getAsDouble(), 1) : "--");
             if (m.hasRelay()) {
                 line.append(" relay ").append(m.relayClosed() ? "closed" : "open");
             }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.text.Decimals;
 import org.smallbms.sim.battery.Battery;
 import org.smallbms.sim.system.SimulatedSystem;
 import org.smallbms.sim.system.Simulation;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.smallbms.core.event.Event;
+import org.smallbms.core.text.Figures;
 
 /**
  * {@code report.html}: the run's charts (SoC, voltage, current, min/max cell) and a timeline of the outputs and
@@ -57,9 +58,9 @@ public final class ReportHtml {
         html.append("<table>\n");
         row(html, "Simulated", String.format(Locale.ROOT, "%.2f days at %.0f s steps, seed %d",
                 s.simulatedSeconds() / 86_400.0, s.stepSeconds(), s.seed()));
-        row(html, "SoC", String.format(Locale.ROOT, "final %.1f %%, minimum %.1f %% (BMS shows %s)",
-                s.finalSocPercent(), s.minSocPercent(), s.finalBmsSoc()));
-        row(html, "Cells", String.format(Locale.ROOT, "%.3f V .. %.3f V", s.minCellVolts(), s.maxCellVolts()));
+        row(html, "SoC", "final " + Figures.percent(s.finalSocPercent(), 1) + ", minimum "
+                + Figures.percent(s.minSocPercent(), 1) + " (BMS shows " + s.finalBmsSoc() + ")");
+        row(html, "Cells", Figures.volts(s.minCellVolts(), 3) + " .. " + Figures.volts(s.maxCellVolts(), 3));
         row(html, "Outputs", String.format(Locale.ROOT, "ATC off %.1f h, ATD off %.1f h, pre-alarm on %.1f h",
                 s.atcOffSeconds() / 3600.0, s.atdOffSeconds() / 3600.0,
                 s.preAlarmOnSeconds() / 3600.0));

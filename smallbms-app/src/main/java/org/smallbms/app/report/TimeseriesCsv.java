@@ -3,6 +3,7 @@ package org.smallbms.app.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.smallbms.core.text.Decimals;
 
 /**
  * {@code timeseries.csv}: one row per sample, a header naming each column with its unit. The {@link Recorder} writes

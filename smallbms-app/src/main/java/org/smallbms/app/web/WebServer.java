@@ -22,7 +22,6 @@ import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -329,7 +328,9 @@ public final class WebServer implements AutoCloseable {
 
         private void changeSetting(Context ctx) {
             String key = ctx.pathParam("key");
-            Setting setting = settingByKey(key);
+            Setting setting = Setting.byKey(key).orElseThrow(() -> ApiError.of(HttpStatus.NOT_FOUND, "There is no "
+                    + "setting '" + Bodies.quoted(key) + "'; the settings are " + String.join(", ", Setting.keys())
+                    + "."));
             JsonNode body = Bodies.object(ctx, "{\"value\": " + setting.defaultFor(latest().bms().settings()
                     .system()) + "}");
             String fix = "Give a whole number in " + setting.unit().valueUnit() + ": the allowed values are "
@@ -340,18 +341,6 @@ public final class WebServer implements AutoCloseable {
                 throw ApiError.badInput("value", Bodies.number(value), reply.message(), fix);
             }
             json(ctx, DeviceViews.setting(latest().bms().settings(), setting));
-        }
-
-        private static Setting settingByKey(String key) {
-            List<String> keys = new ArrayList<>();
-            for (Setting setting : Setting.values()) {
-                if (setting.key().equals(key)) {
-                    return setting;
-                }
-                keys.add(setting.key());
-            }
-            throw ApiError.of(HttpStatus.NOT_FOUND, "There is no setting '" + Bodies.quoted(key) + "'; the settings "
-                    + "are " + String.join(", ", keys) + ".");
         }
 
         private void accepted(Context ctx, Command command) {

@@ -2,7 +2,7 @@ package org.smallbms.core.bank;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.smallbms.core.text.Figures;
 
 /**
  * Detects the bank from the batteries on the chain (TOP-01) and checks it against TOP-03 and TOP-05.
@@ -49,9 +49,10 @@ public final class BankDetection {
         }
         for (BatteryReading reading : readings) {
             if (reading.model().nominalMillivolts() != first.nominalMillivolts()) {
-                violations.add("Mixed nominal voltages: " + reading.serial() + " is " + volts(reading.model()
-                        .nominalMillivolts()) + ", " + readings.get(0).serial() + " is "
-                        + volts(first.nominalMillivolts()) + ". All batteries must be the same model.");
+                violations.add("Mixed nominal voltages: " + reading.serial() + " is "
+                        + Figures.millivoltsAsVolts(reading.model().nominalMillivolts(), 1) + ", "
+                        + readings.get(0).serial() + " is " + Figures.millivoltsAsVolts(first.nominalMillivolts(), 1)
+                        + ". All batteries must be the same model.");
                 break;
             }
         }
@@ -66,31 +67,28 @@ public final class BankDetection {
         int limit = first.cells() == 16 ? MAX_BATTERIES_51V2 : MAX_BATTERIES;
         if (readings.size() > limit) {
             violations.add("Too many batteries: " + readings.size() + " found, at most " + limit + " of "
-                    + volts(first.nominalMillivolts()) + " are allowed.");
+                    + Figures.millivoltsAsVolts(first.nominalMillivolts(), 1) + " are allowed.");
         }
         long meanMillivolts = sumMillivolts / readings.size();
         int series = meanMillivolts == 0 ? 0 : (int) Math.round((double) terminalMillivolts / meanMillivolts);
         int parallel = series == 0 ? 0 : readings.size() / series;
         if (series == 0) {
-            violations.add("Bank voltage " + volts(terminalMillivolts) + " does not fit any series connection of "
-                    + "the batteries at " + volts((int) meanMillivolts) + ": check the battery wiring.");
+            violations.add("Bank voltage " + Figures.millivoltsAsVolts(terminalMillivolts, 1)
+                    + " does not fit any series connection of the batteries at "
+                    + Figures.millivoltsAsVolts((int) meanMillivolts, 1) + ": check the battery wiring.");
         } else if (readings.size() % series != 0) {
             violations.add("Unequal string lengths: " + readings.size() + " batteries cannot form strings of "
                     + series + " in series. Every parallel string must have the same number of batteries.");
         } else {
             int seriesNominal = series * first.nominalMillivolts();
             if (seriesNominal > MAX_SERIES_NOMINAL_MILLIVOLTS) {
-                violations.add("Series voltage " + volts(seriesNominal) + " nominal is above the 48 V system the "
-                        + "BMS allows (" + series + " in series).");
+                violations.add("Series voltage " + Figures.millivoltsAsVolts(seriesNominal, 1)
+                        + " nominal is above the 48 V system the BMS allows (" + series + " in series).");
             } else if (SystemVoltage.ofNominal(seriesNominal) == null) {
-                violations.add("Series voltage " + volts(seriesNominal) + " nominal is not a 12, 24 or 48 V system ("
-                        + series + " in series).");
+                violations.add("Series voltage " + Figures.millivoltsAsVolts(seriesNominal, 1)
+                        + " nominal is not a 12, 24 or 48 V system (" + series + " in series).");
             }
         }
         return new Bank(batteries, series, parallel, violations);
-    }
-
-    static String volts(int millivolts) {
-        return String.format(Locale.ROOT, "%.1f V", millivolts / 1000.0);
     }
 }

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.settings.Settings;
+import org.smallbms.core.text.Figures;
 
 /**
  * The battery monitor: state of charge by coulomb counting (MON-01), synchronisation to 100 % (MON-02), consumed Ah
@@ -71,7 +71,7 @@ public final class Monitor {
                 events = new ArrayList<>(events);
                 events.add(new Event(now, Event.Kind.MONITOR, "capacity", capacityAmpHours + " Ah", "the bank "
                         + "capacity changed from " + previous.capacityAmpHours() + " Ah: SoC kept at "
-                        + percent(socPermille(removed, capacity))));
+                        + Figures.permilleAsPercent(socPermille(removed, capacity), 1)));
             }
         }
 
@@ -99,9 +99,11 @@ public final class Monitor {
             known = true;
             synced = true;
             events = new ArrayList<>(events);
-            events.add(new Event(now, Event.Kind.MONITOR, "SoC", percent(1000), "synchronised: bank voltage "
-                    + volts(m.bankMillivolts()) + " ≥ charged voltage " + volts(settings.chargedMillivolts())
-                    + " and current " + amps(m.bankMilliamps()) + " ≤ tail current " + amps(tailMilliamps)
+            events.add(new Event(now, Event.Kind.MONITOR, "SoC", Figures.permilleAsPercent(1000, 1),
+                    "synchronised: bank voltage " + Figures.millivoltsAsVolts(m.bankMillivolts(), 2)
+                    + " ≥ charged voltage " + Figures.millivoltsAsVolts(settings.chargedMillivolts(), 2)
+                    + " and current " + Figures.milliampsAsAmps(m.bankMilliamps(), 1)
+                    + " ≤ tail current " + Figures.milliampsAsAmps(tailMilliamps, 1)
                     + " since " + since + " (" + settings.chargedDetectionTime().toMinutes() + " min)"));
         }
 
@@ -116,8 +118,8 @@ public final class Monitor {
     /** Why the user cannot set the SoC to {@code permille} now; empty when they can (MON-05). */
     public static Optional<String> setSocProblem(MonitorState state, int permille) {
         if (permille < 0 || permille > 1000) {
-            return Optional.of("State of charge = " + percent(permille) + " is not allowed: the allowed values are "
-                    + "0.0..100.0 %. Nothing was changed.");
+            return Optional.of("State of charge = " + Figures.permilleAsPercent(permille, 1)
+                    + " is not allowed: the allowed values are 0.0..100.0 %. Nothing was changed.");
         }
         if (state.capacityAmpHours() == 0) {
             return Optional.of("State of charge cannot be set yet: the bank capacity is not known until the "
@@ -139,8 +141,8 @@ public final class Monitor {
         MonitorState next = new MonitorState(true, removed, state.capacityAmpHours(), state.lastMeasuredAt(),
                 state.chargedSince(), state.syncedThisCharge(), state.netMicrocoulombs(), state.marks(),
                 state.latest());
-        return MonitorStep.withoutFlow(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC", percent(permille),
-                "set by the user (was " + state.socText() + ")")));
+        return MonitorStep.withoutFlow(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC",
+                Figures.permilleAsPercent(permille, 1), "set by the user (was " + state.socText() + ")")));
     }
 
     /**
@@ -151,8 +153,9 @@ public final class Monitor {
         MonitorState next = new MonitorState(true, 0, state.capacityAmpHours(), state.lastMeasuredAt(),
                 state.chargedSince(), state.syncedThisCharge(), state.netMicrocoulombs(), state.marks(),
                 state.latest());
-        return MonitorStep.withoutFlow(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC", percent(1000),
-                "synchronised to 100 % by the user (was " + state.socText() + ")")));
+        return MonitorStep.withoutFlow(next, List.of(new Event(now, Event.Kind.COMMAND, "SoC",
+                Figures.permilleAsPercent(1000, 1), "synchronised to 100 % by the user (was " + state.socText()
+                + ")")));
     }
 
     /**
@@ -254,17 +257,5 @@ public final class Monitor {
 
     private static int socPermille(long removed, long capacity) {
         return (int) ((capacity - removed) / (capacity / 1000));
-    }
-
-    static String percent(int permille) {
-        return String.format(Locale.ROOT, "%.1f %%", permille / 10.0);
-    }
-
-    static String volts(int millivolts) {
-        return String.format(Locale.ROOT, "%.2f V", millivolts / 1000.0);
-    }
-
-    static String amps(long milliamps) {
-        return String.format(Locale.ROOT, "%.1f A", milliamps / 1000.0);
     }
 }

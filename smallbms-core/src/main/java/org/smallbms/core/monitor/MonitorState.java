@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.smallbms.core.text.Figures;
 
 /**
  * The battery monitor between two steps. Immutable; everything in it survives a power cut (MON-07), timers included,
@@ -77,7 +78,7 @@ public record MonitorState(
 
     /** The SoC as the status page shows it: {@code "55.0 %"}, or {@code "unknown"}. */
     public String socText() {
-        return socKnown ? Monitor.percent(socPermille()) : "unknown";
+        return socKnown ? Figures.permilleAsPercent(socPermille(), 1) : "unknown";
     }
 
     /** MON-03: Ah drawn since the last full charge, as a negative number of mAh (0 at synchronisation). */

@@ -1,12 +1,14 @@
 package org.smallbms.core.protection;
 
+import org.smallbms.core.text.Figures;
+
 /**
  * One thing a step reads off the frame, the inputs and the state before it, true or false: the rule table's
  * vocabulary. {@link Reading#facts} works every fact out once a tick, in one place, with the limits that define it;
  * the rows of {@link Rules} only name facts, timers and conditions, so the table is data.
  */
 enum Fact {
-    POWER_LOW("Vbat below " + Figures.volts(Limits.OPERATING_MIN_MILLIVOLTS)),
+    POWER_LOW("Vbat below " + Figures.millivoltsAsVolts(Limits.OPERATING_MIN_MILLIVOLTS, 3)),
     REMOTE_OFF("the remote terminal reads off (REM-01)"),
     MODE_OFF("Mode set to Off (REM-03)"),
     NO_BANK("no bank detected yet"),
@@ -32,10 +34,12 @@ enum Fact {
             + Limits.LOW_SOC_ALARM_CLEAR_PERMILLE / 10 + " %"),
     SOC_AT_WARNING("SoC known and at or below the low SoC warning level (level 0: never)"),
     NO_VALID_BANK("no valid bank to divide Vbat by"),
-    BANK_LOW("Vbat per cell in series below " + Figures.volts(Limits.LOW_BANK_VOLTAGE.set())),
-    BANK_RECOVERED("Vbat per cell in series at or above " + Figures.volts(Limits.LOW_BANK_VOLTAGE.clear())),
-    BANK_EMERGENCY("Vbat per cell in series below " + Figures.volts(Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL)),
-    CELL_EMERGENCY("a cell below " + Figures.volts(Limits.EMERGENCY_CELL.set())),
+    BANK_LOW("Vbat per cell in series below " + Figures.millivoltsAsVolts(Limits.LOW_BANK_VOLTAGE.set(), 3)),
+    BANK_RECOVERED("Vbat per cell in series at or above "
+            + Figures.millivoltsAsVolts(Limits.LOW_BANK_VOLTAGE.clear(), 3)),
+    BANK_EMERGENCY("Vbat per cell in series below "
+            + Figures.millivoltsAsVolts(Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL, 3)),
+    CELL_EMERGENCY("a cell below " + Figures.millivoltsAsVolts(Limits.EMERGENCY_CELL.set(), 3)),
     BANK_INVALID("the detected bank breaks a rule of TOP-02..05"),
     VBAT_NOT_ALLOWED("Vbat outside " + Limits.VBAT_MIN_MILLIVOLTS / 1000 + ".." + Limits.VBAT_MAX_MILLIVOLTS / 1000
             + " V, or more than " + Limits.VBAT_MISMATCH_PERCENT + " % from the series voltage the batteries report"),

@@ -12,6 +12,7 @@ import org.smallbms.core.codes.Conditions;
 import org.smallbms.core.codes.Effect;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.firmware.FirmwareImage;
+import org.smallbms.core.text.Figures;
 
 /**
  * The protection step: from the previous state, the time and one frame, the next state with its outputs and the
@@ -190,7 +191,7 @@ public final class Protection {
     /** Why a condition cleared: its row's words, or the power that went, which clears them all. */
     private static String cleared(RuleSet rules, Condition condition, Reading reading) {
         if (reading.vbat() < Limits.OPERATING_MIN_MILLIVOLTS) {
-            return "the BMS lost power (Vbat " + Figures.volts(reading.vbat()) + ")";
+            return "the BMS lost power (Vbat " + Figures.millivoltsAsVolts(reading.vbat(), 3) + ")";
         }
         return rules.row(condition).cleared().of(reading);
     }
@@ -244,7 +245,7 @@ public final class Protection {
                 + " in series, "
                 + detected.parallel() + " in parallel, " + detected.cellCount() + " cells, "
                 + (detected.batteryCount() == 0 ? "" : detected.capacityAmpHours() + " Ah at "
-                + Figures.volts(detected.nominalMillivolts()));
+                + Figures.millivoltsAsVolts(detected.nominalMillivolts(), 3));
         String cause = before.isEmpty() ? "bank detected on the BMS cable"
                 : "batteries changed on the BMS cable (was " + count(before.get().batteryCount(), "battery",
                 "batteries") + ")";

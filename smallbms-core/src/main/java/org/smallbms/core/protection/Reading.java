@@ -9,6 +9,7 @@ import org.smallbms.core.bank.BatteryFlag;
 import org.smallbms.core.bank.BatteryReading;
 import org.smallbms.core.bank.OutputReadback;
 import org.smallbms.core.remote.Remote;
+import org.smallbms.core.text.Figures;
 
 /**
  * What the rules read in one tick, worked out once: the frame summed up in one pass over the batteries (the extreme
@@ -245,6 +246,6 @@ record Reading(BankFrame frame, ProtectionInputs inputs, Optional<Bank> bank, Pr
 
     /** Vbat per cell in series, for a cause; "?" without a valid bank. */
     String perCell() {
-        return series == 0 ? "?" : Figures.volts(vbat() / series);
+        return series == 0 ? "?" : Figures.millivoltsAsVolts(vbat() / series, 3);
     }
 }

@@ -7,6 +7,7 @@ import org.smallbms.core.bank.OutputReadback;
 import org.smallbms.core.codes.Condition;
 import org.smallbms.core.codes.Conditions;
 import org.smallbms.core.remote.Remote;
+import org.smallbms.core.text.Figures;
 
 /**
  * The rules of the two devices, declared as tables: for the smallBMS NG first the timers a step moves, then one row
@@ -22,9 +23,9 @@ final class Rules {
 
     /** Both devices: below 8 V at Bat+ the BMS is off (OUT-03). */
     private static final Rule UNPOWERED = Rule.when(Condition.UNPOWERED, Fact.POWER_LOW,
-            r -> "Vbat " + Figures.volts(r.vbat()) + " is below the "
-                    + Figures.volts(Limits.OPERATING_MIN_MILLIVOLTS) + " operating minimum",
-            r -> "Vbat " + Figures.volts(r.vbat()) + " powers the BMS");
+            r -> "Vbat " + Figures.millivoltsAsVolts(r.vbat(), 3) + " is below the "
+                    + Figures.millivoltsAsVolts(Limits.OPERATING_MIN_MILLIVOLTS, 3) + " operating minimum",
+            r -> "Vbat " + Figures.millivoltsAsVolts(r.vbat(), 3) + " powers the BMS");
     /** Both devices: the remote terminal (REM-01, CLS-03). */
     private static final Rule REMOTE_OFF = Rule.when(Condition.REMOTE_OFF, Fact.REMOTE_OFF,
             r -> "remote off: " + Remote.describe(r.frame().remote(), r.vbat()),
@@ -55,17 +56,20 @@ final class Rules {
                     r -> "bank detected"),
             Rule.when(Condition.CHARGE_LOW_TEMPERATURE, Fact.FLAG_CHARGE_LOW_TEMPERATURE,
                     r -> "battery " + r.batteriesWith(BatteryFlag.CHARGE_LOW_TEMPERATURE)
-                            + " reports charge low temperature (coldest " + Figures.celsius(r.minDeciCelsius())
-                            + "; threshold below " + degrees(BATTERY.chargeLowDeciCelsius()) + ")",
-                    r -> "no battery reports charge low temperature (coldest " + Figures.celsius(r.minDeciCelsius())
-                            + "; clears at " + degrees(BATTERY.chargeLowClearDeciCelsius()) + ")"),
+                            + " reports charge low temperature (coldest "
+                            + Figures.deciCelsiusAsCelsius(r.minDeciCelsius(), 1) + "; threshold below "
+                            + Figures.deciCelsiusAsLevel(BATTERY.chargeLowDeciCelsius()) + ")",
+                    r -> "no battery reports charge low temperature (coldest "
+                            + Figures.deciCelsiusAsCelsius(r.minDeciCelsius(), 1) + "; clears at "
+                            + Figures.deciCelsiusAsLevel(BATTERY.chargeLowClearDeciCelsius()) + ")"),
             Rule.when(Condition.CELL_HIGH_VOLTAGE, Fact.FLAG_CELL_HIGH,
                     r -> "battery " + r.batteriesWith(BatteryFlag.CELL_HIGH_VOLTAGE)
                             + " reports a cell at the high cell voltage threshold (highest cell "
-                            + Figures.volts(r.maxCellMillivolts()) + "; threshold "
-                            + twoDecimals(BATTERY.cellHighMillivolts()) + ")",
-                    r -> "no battery reports a high cell (highest cell " + Figures.volts(r.maxCellMillivolts())
-                            + "; clears at " + twoDecimals(BATTERY.cellHighClearMillivolts()) + ")"),
+                            + Figures.millivoltsAsVolts(r.maxCellMillivolts(), 3) + "; threshold "
+                            + Figures.millivoltsAsVolts(BATTERY.cellHighMillivolts(), 2) + ")",
+                    r -> "no battery reports a high cell (highest cell "
+                            + Figures.millivoltsAsVolts(r.maxCellMillivolts(), 3) + "; clears at "
+                            + Figures.millivoltsAsVolts(BATTERY.cellHighClearMillivolts(), 2) + ")"),
             // FW-01: only while the update runs; a failed one is no longer "in progress" (FW-02 takes over).
             Rule.when(Condition.FIRMWARE_UPDATING, Fact.FIRMWARE_UPDATING,
                     r -> "firmware update in progress",
@@ -75,14 +79,15 @@ final class Rules {
                             + Limits.FIRMWARE_FAILED_GRACE.toSeconds() + " s passed without a successful retry",
                     r -> "firmware update succeeded"),
             Rule.timed(Condition.W_B01, Timer.PRE_ALARM_CELL,
-                    r -> cellsBelowPreAlarm(r) ? "lowest cell " + Figures.volts(r.minCellMillivolts()) + " (battery "
-                            + r.batteryWithLowestCell() + ") is below the pre-alarm level "
-                            + Figures.volts(preAlarmLevel(r)) + lowFlagNote(r)
-                            : "Vbat " + Figures.volts(r.vbat()) + " is " + r.perCell() + " per cell in series, "
-                            + "below the pre-alarm level " + Figures.volts(preAlarmLevel(r)) + lowFlagNote(r),
-                    r -> "lowest cell " + Figures.volts(r.minCellMillivolts()) + " and Vbat per cell " + r.perCell()
-                            + " are back at or above " + Figures.volts(preAlarmClear(r)) + " (pre-alarm level + "
-                            + Limits.PRE_ALARM_HYSTERESIS_MILLIVOLTS + " mV)"),
+                    r -> cellsBelowPreAlarm(r) ? "lowest cell " + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3)
+                            + " (battery " + r.batteryWithLowestCell() + ") is below the pre-alarm level "
+                            + Figures.millivoltsAsVolts(preAlarmLevel(r), 3) + lowFlagNote(r)
+                            : "Vbat " + Figures.millivoltsAsVolts(r.vbat(), 3) + " is " + r.perCell()
+                            + " per cell in series, below the pre-alarm level "
+                            + Figures.millivoltsAsVolts(preAlarmLevel(r), 3) + lowFlagNote(r),
+                    r -> "lowest cell " + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3) + " and Vbat per cell "
+                            + r.perCell() + " are back at or above " + Figures.millivoltsAsVolts(preAlarmClear(r), 3)
+                            + " (pre-alarm level + " + Limits.PRE_ALARM_HYSTERESIS_MILLIVOLTS + " mV)"),
             // CODE-02, TOP-06: an open loop warns at once.
             Rule.timedOrWhen(Condition.W_B05, Timer.COMM_WARNING, Fact.CHAIN_OPEN,
                     r -> !r.frame().chainClosed() ? "the daisy chain is open: a BMS cable is out or broken (E-B05 "
@@ -95,11 +100,12 @@ final class Rules {
                             + Timer.COMM_ALARM.clearDelay().toSeconds() + " s"),
             Rule.when(Condition.A_B09, Fact.FLAG_CHARGE_HIGH_TEMPERATURE,
                     r -> "battery " + r.batteriesWith(BatteryFlag.CHARGE_HIGH_TEMPERATURE)
-                            + " reports charge high temperature (hottest " + Figures.celsius(r.maxDeciCelsius())
-                            + "; threshold above " + degrees(BATTERY.chargeHighDeciCelsius()) + ")",
+                            + " reports charge high temperature (hottest "
+                            + Figures.deciCelsiusAsCelsius(r.maxDeciCelsius(), 1) + "; threshold above "
+                            + Figures.deciCelsiusAsLevel(BATTERY.chargeHighDeciCelsius()) + ")",
                     r -> "no battery reports charge high temperature (hottest "
-                            + Figures.celsius(r.maxDeciCelsius()) + "; clears at "
-                            + degrees(BATTERY.chargeHighClearDeciCelsius()) + ")"),
+                            + Figures.deciCelsiusAsCelsius(r.maxDeciCelsius(), 1) + "; clears at "
+                            + Figures.deciCelsiusAsLevel(BATTERY.chargeHighClearDeciCelsius()) + ")"),
             // Errors (TOP-05..08, CODE-09..12).
             Rule.when(Condition.E_B01, Fact.BANK_INVALID,
                     r -> r.bank().map(b -> String.join(" ", b.violations())).orElse("no bank"),
@@ -110,8 +116,9 @@ final class Rules {
                     r -> "the daisy chain has been closed again for " + Timer.CHAIN_OPEN.clearDelay().toSeconds()
                             + " s"),
             Rule.when(Condition.E_B09, Fact.VBAT_NOT_ALLOWED, Rules::vbatNotAllowedCause,
-                    r -> "Vbat " + Figures.volts(r.vbat()) + " is within " + Limits.VBAT_MIN_MILLIVOLTS / 1000 + ".."
-                            + Limits.VBAT_MAX_MILLIVOLTS / 1000 + " V and matches the batteries"),
+                    r -> "Vbat " + Figures.millivoltsAsVolts(r.vbat(), 3) + " is within "
+                            + Limits.VBAT_MIN_MILLIVOLTS / 1000 + ".." + Limits.VBAT_MAX_MILLIVOLTS / 1000
+                            + " V and matches the batteries"),
             // A shorted output stays an error until the BMS is switched off and on (remote, mode or power).
             Rule.latched(Condition.E_B11, Fact.HARDWARE_FAULT, Conditions.of(Condition.REMOTE_OFF,
                     Condition.MODE_OFF),
@@ -121,38 +128,41 @@ final class Rules {
             // pre-alarm lead (PROT-05, CODE-07); their emergency levels at once.
             Rule.shutdown(Condition.A_B01, Fact.FLAG_CELL_LOW, new Rule.Shutdown(Fact.CELL_EMERGENCY, true, true),
                     Rules::lowCellCause,
-                    r -> "no battery reports a low cell (lowest cell " + Figures.volts(r.minCellMillivolts())
-                            + "; the battery clears its flag at " + twoDecimals(BATTERY.cellLowClearMillivolts())
-                            + ")"),
+                    r -> "no battery reports a low cell (lowest cell "
+                            + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3) + "; the battery clears its flag at "
+                            + Figures.millivoltsAsVolts(BATTERY.cellLowClearMillivolts(), 2) + ")"),
             Rule.shutdown(Condition.A_B08, Timer.LOW_BANK_VOLTAGE, new Rule.Shutdown(Fact.BANK_EMERGENCY, true,
                     false),
                     r -> r.vbatPerCellBelow(Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL) ? "Vbat "
-                            + Figures.volts(r.vbat()) + " is " + r.perCell() + " per cell in series, below the "
-                            + "emergency level " + Figures.volts(Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL)
+                            + Figures.millivoltsAsVolts(r.vbat(), 3) + " is " + r.perCell()
+                            + " per cell in series, below the emergency level "
+                            + Figures.millivoltsAsVolts(Limits.EMERGENCY_BANK_MILLIVOLTS_PER_CELL, 3)
                             + ": no pre-alarm lead"
-                            : "Vbat " + Figures.volts(r.vbat()) + " is " + r.perCell() + " per cell in series, below "
-                            + Figures.volts(Limits.LOW_BANK_VOLTAGE.set()) + " for "
+                            : "Vbat " + Figures.millivoltsAsVolts(r.vbat(), 3) + " is " + r.perCell()
+                            + " per cell in series, below "
+                            + Figures.millivoltsAsVolts(Limits.LOW_BANK_VOLTAGE.set(), 3) + " for "
                             + Timer.LOW_BANK_VOLTAGE.setDelay().toSeconds() + " s, and the pre-alarm has been high "
                             + "since " + leadStart(r) + " (" + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)",
                     r -> "Vbat per cell " + r.perCell() + " is back at or above "
-                            + Figures.volts(Limits.LOW_BANK_VOLTAGE.clear())),
+                            + Figures.millivoltsAsVolts(Limits.LOW_BANK_VOLTAGE.clear(), 3)),
             Rule.shutdown(Condition.A_B07, Timer.LOW_SOC, new Rule.Shutdown(null, false, false),
-                    r -> "SoC " + Figures.percent(r.inputs().socPermille()) + " is at or below the discharge floor "
-                            + r.inputs().dischargeFloorPercent() + " %",
-                    r -> r.socRules() ? "SoC " + Figures.percent(r.inputs().socPermille())
+                    r -> "SoC " + Figures.permilleAsPercent(r.inputs().socPermille(), 1)
+                            + " is at or below the discharge floor " + r.inputs().dischargeFloorPercent() + " %",
+                    r -> r.socRules() ? "SoC " + Figures.permilleAsPercent(r.inputs().socPermille(), 1)
                             + " is at or above the discharge floor + "
                             + Limits.LOW_SOC_ALARM_CLEAR_PERMILLE / 10 + " % (" + (r.inputs().dischargeFloorPercent()
                             + Limits.LOW_SOC_ALARM_CLEAR_PERMILLE / 10) + " %)"
                             : "SoC unknown: SoC rules inactive"),
             // After A-B07, which takes over from it at the discharge floor.
             Rule.when(Condition.W_B07, Fact.SOC_AT_WARNING,
-                    r -> "SoC " + Figures.percent(r.inputs().socPermille()) + " is at or below the low SoC warning "
-                            + "level " + r.inputs().lowSocWarningPercent() + " %",
+                    r -> "SoC " + Figures.permilleAsPercent(r.inputs().socPermille(), 1)
+                            + " is at or below the low SoC warning level " + r.inputs().lowSocWarningPercent() + " %",
                     r -> !r.socRules() ? "SoC unknown: SoC rules inactive"
                             : r.inputs().socPermille() <= r.inputs().lowSocWarningPercent() * 10
                             ? "the low SoC alarm A-B07 takes over at the discharge floor"
-                            : "SoC " + Figures.percent(r.inputs().socPermille()) + " is above the low SoC warning "
-                            + "level " + r.inputs().lowSocWarningPercent() + " %").unless(Condition.A_B07));
+                            : "SoC " + Figures.permilleAsPercent(r.inputs().socPermille(), 1)
+                            + " is above the low SoC warning level " + r.inputs().lowSocWarningPercent() + " %")
+                    .unless(Condition.A_B07));
 
     /**
      * The classic smallBMS with pre-alarm (CLS-02..04): the batteries decide, with the levels set in them, and
@@ -171,30 +181,31 @@ final class Rules {
                     r -> "the daisy chain is closed and all " + r.frame().chainNodes() + " batteries signal"),
             signalled(Condition.CHARGE_LOW_TEMPERATURE, Fact.FLAG_CHARGE_LOW_TEMPERATURE,
                     BatteryFlag.CHARGE_LOW_TEMPERATURE, "charge low temperature",
-                    r -> "coldest " + Figures.celsius(r.minDeciCelsius()),
-                    "; below " + degrees(BATTERY.chargeLowDeciCelsius())),
+                    r -> "coldest " + Figures.deciCelsiusAsCelsius(r.minDeciCelsius(), 1),
+                    "; below " + Figures.deciCelsiusAsLevel(BATTERY.chargeLowDeciCelsius())),
             signalled(Condition.CELL_HIGH_VOLTAGE, Fact.FLAG_CELL_HIGH, BatteryFlag.CELL_HIGH_VOLTAGE,
-                    "cell overvoltage", r -> "highest cell " + Figures.volts(r.maxCellMillivolts()),
-                    "; threshold " + twoDecimals(BATTERY.cellHighMillivolts())),
+                    "cell overvoltage", r -> "highest cell " + Figures.millivoltsAsVolts(r.maxCellMillivolts(), 3),
+                    "; threshold " + Figures.millivoltsAsVolts(BATTERY.cellHighMillivolts(), 2)),
             signalled(Condition.CHARGE_HIGH_TEMPERATURE, Fact.FLAG_CHARGE_HIGH_TEMPERATURE,
                     BatteryFlag.CHARGE_HIGH_TEMPERATURE, "cell over temperature",
-                    r -> "hottest " + Figures.celsius(r.maxDeciCelsius()),
-                    "; above " + degrees(BATTERY.chargeHighDeciCelsius())),
+                    r -> "hottest " + Figures.deciCelsiusAsCelsius(r.maxDeciCelsius(), 1),
+                    "; above " + Figures.deciCelsiusAsLevel(BATTERY.chargeHighDeciCelsius())),
             // A battery at its load disconnect level pre-alarms too: the lead runs before the loads go off.
             Rule.whenAny(Condition.CELL_PRE_ALARM, List.of(Fact.FLAG_CELL_PRE_ALARM, Fact.FLAG_CELL_LOW),
                     r -> "battery " + r.batteriesWith(r.flag(BatteryFlag.CELL_PRE_ALARM) ? BatteryFlag.CELL_PRE_ALARM
                             : BatteryFlag.CELL_LOW_VOLTAGE) + " signals imminent cell undervoltage (lowest cell "
-                            + Figures.volts(r.minCellMillivolts()) + "; below the pre-alarm level set in the "
-                            + "battery)",
+                            + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3)
+                            + "; below the pre-alarm level set in the battery)",
                     r -> "no battery signals imminent cell undervoltage (lowest cell "
-                            + Figures.volts(r.minCellMillivolts()) + ")"),
+                            + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3) + ")"),
             Rule.shutdown(Condition.CELL_UNDERVOLTAGE, Fact.FLAG_CELL_LOW, new Rule.Shutdown(null, true, true),
                     r -> "battery " + r.batteriesWith(BatteryFlag.CELL_LOW_VOLTAGE) + " signals cell undervoltage "
-                            + "(lowest cell " + Figures.volts(r.minCellMillivolts()) + "; at the load disconnect "
-                            + "level set in the battery), and the pre-alarm has been high since " + leadStart(r)
+                            + "(lowest cell " + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3)
+                            + "; at the load disconnect level set in the battery), and the pre-alarm has been high "
+                            + "since " + leadStart(r)
                             + " (" + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)",
-                    r -> "no battery signals cell undervoltage (lowest cell " + Figures.volts(r.minCellMillivolts())
-                            + ")"));
+                    r -> "no battery signals cell undervoltage (lowest cell "
+                            + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3) + ")"));
 
     private Rules() {
     }
@@ -234,21 +245,23 @@ final class Rules {
 
     private static String lowCellCause(Reading r) {
         if (r.minCellMillivolts() < Limits.EMERGENCY_CELL.set()) {
-            return "lowest cell " + Figures.volts(r.minCellMillivolts()) + " is below the emergency level "
-                    + Figures.volts(Limits.EMERGENCY_CELL.set()) + ": no pre-alarm lead";
+            return "lowest cell " + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3)
+                    + " is below the emergency level " + Figures.millivoltsAsVolts(Limits.EMERGENCY_CELL.set(), 3)
+                    + ": no pre-alarm lead";
         }
         String lead = " and the pre-alarm has been high since " + leadStart(r) + " ("
                 + Limits.PRE_ALARM_LEAD.toSeconds() + " s lead)";
         if (r.minCellMillivolts() < BATTERY.cellLowMillivolts()) {
             return "battery " + r.batteriesWith(BatteryFlag.CELL_LOW_VOLTAGE) + " reports a cell at the low cell "
-                    + "voltage threshold (lowest cell " + Figures.volts(r.minCellMillivolts()) + "; threshold "
-                    + twoDecimals(BATTERY.cellLowMillivolts()) + ")" + lead;
+                    + "voltage threshold (lowest cell " + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3)
+                    + "; threshold " + Figures.millivoltsAsVolts(BATTERY.cellLowMillivolts(), 2) + ")" + lead;
         }
         // The flag is latched in the battery: the cell that set it may have recovered since.
         return "battery " + r.batteriesWith(BatteryFlag.CELL_LOW_VOLTAGE) + " still reports its low cell flag, set "
-                + "when a cell reached the " + twoDecimals(BATTERY.cellLowMillivolts()) + " threshold and cleared "
-                + "only at " + twoDecimals(BATTERY.cellLowClearMillivolts()) + " (lowest cell now "
-                + Figures.volts(r.minCellMillivolts()) + ")," + lead;
+                + "when a cell reached the " + Figures.millivoltsAsVolts(BATTERY.cellLowMillivolts(), 2)
+                + " threshold and cleared only at " + Figures.millivoltsAsVolts(BATTERY.cellLowClearMillivolts(), 2)
+                + " (lowest cell now "
+                + Figures.millivoltsAsVolts(r.minCellMillivolts(), 3) + ")," + lead;
     }
 
     /** When the pre-alarm went high, for the cause of an alarm that waited for its lead. */
@@ -268,12 +281,13 @@ final class Rules {
     private static String vbatNotAllowedCause(Reading r) {
         int vbat = r.vbat();
         if (vbat < Limits.VBAT_MIN_MILLIVOLTS || vbat > Limits.VBAT_MAX_MILLIVOLTS) {
-            return "Vbat " + Figures.volts(vbat) + " is outside all system voltage ranges ("
-                    + Figures.volts(Limits.VBAT_MIN_MILLIVOLTS) + " to " + Figures.volts(Limits.VBAT_MAX_MILLIVOLTS)
-                    + ")";
+            return "Vbat " + Figures.millivoltsAsVolts(vbat, 3) + " is outside all system voltage ranges ("
+                    + Figures.millivoltsAsVolts(Limits.VBAT_MIN_MILLIVOLTS, 3) + " to "
+                    + Figures.millivoltsAsVolts(Limits.VBAT_MAX_MILLIVOLTS, 3) + ")";
         }
-        return "Vbat " + Figures.volts(vbat) + " differs by more than " + Limits.VBAT_MISMATCH_PERCENT + " % from "
-                + Figures.volts((int) Reading.reportedSeriesMillivolts(r.bank(), r.frame().batteries()))
+        return "Vbat " + Figures.millivoltsAsVolts(vbat, 3) + " differs by more than " + Limits.VBAT_MISMATCH_PERCENT
+                + " % from "
+                + Figures.millivoltsAsVolts((int) Reading.reportedSeriesMillivolts(r.bank(), r.frame().batteries()), 3)
                 + ", the series voltage the batteries report: the BMS is wired to another battery";
     }
 
@@ -294,17 +308,6 @@ final class Rules {
             return "hardware error latched at " + r.now();
         }
         return text + " output driven high reads low: short circuit or overload";
-    }
-
-    /** A battery level as the causes name it: {@code 3.75 V}. */
-    private static String twoDecimals(int millivolts) {
-        return String.format(java.util.Locale.ROOT, "%.2f V", millivolts / 1000.0);
-    }
-
-    /** A temperature level as the causes name it: {@code 5 °C}. */
-    private static String degrees(int deciCelsius) {
-        return deciCelsius % 10 == 0 ? deciCelsius / 10 + " °C"
-                : String.format(java.util.Locale.ROOT, "%.1f °C", deciCelsius / 10.0);
     }
 
 }

@@ -1,5 +1,7 @@
 package org.smallbms.core.remote;
 
+import org.smallbms.core.text.Figures;
+
 /**
  * REM-01: the remote terminal reads ON when L and H are interconnected, when L is pulled to battery minus
  * (V_L &lt; 3.5 V), or when H is high (2.9 V &lt; V_H &lt; Vbat); OFF in all other conditions.
@@ -35,14 +37,12 @@ public final class Remote {
             return "Remote L and H interconnected";
         }
         StringBuilder text = new StringBuilder();
-        text.append(terminal.lDriven() ? "Remote L at " + volts(terminal.lMillivolts()) : "Remote L floating");
+        text.append(terminal.lDriven() ? "Remote L at " + Figures.millivoltsAsVolts(terminal.lMillivolts(), 2)
+                : "Remote L floating");
         text.append(", ");
-        text.append(terminal.hDriven() ? "Remote H at " + volts(terminal.hMillivolts()) : "Remote H floating");
-        text.append(" (Vbat ").append(volts(vbatMillivolts)).append(')');
+        text.append(terminal.hDriven() ? "Remote H at " + Figures.millivoltsAsVolts(terminal.hMillivolts(), 2)
+                : "Remote H floating");
+        text.append(" (Vbat ").append(Figures.millivoltsAsVolts(vbatMillivolts, 2)).append(')');
         return text.toString();
-    }
-
-    private static String volts(int millivolts) {
-        return String.format(java.util.Locale.ROOT, "%.2f V", millivolts / 1000.0);
     }
 }

@@ -1,8 +1,10 @@
 package org.smallbms.core.settings;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.smallbms.core.bank.SystemVoltage;
+import org.smallbms.core.text.Figures;
 
 /**
  * The schema of every user setting (SET-01): key, unit, default, range, step, whether the value scales with the
@@ -61,6 +63,28 @@ public enum Setting {
     /** The name in files and protocols: {@code "chargedVoltage"}, … */
     public String key() {
         return key;
+    }
+
+    /**
+     * The setting whose {@link #key()} is {@code key}, exactly as written (keys are case-sensitive in files and
+     * protocols alike); empty when none is, for the caller to refuse in its own words, naming {@link #keys()}.
+     */
+    public static Optional<Setting> byKey(String key) {
+        for (Setting setting : values()) {
+            if (setting.key.equals(key)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every key in schema order, for a message that says which settings there are. */
+    public static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (Setting setting : values()) {
+            keys.add(setting.key);
+        }
+        return List.copyOf(keys);
     }
 
     /** The name the app shows: {@code "Charged voltage"}, … */
@@ -161,8 +185,7 @@ public enum Setting {
         return switch (unit) {
             case ON_OFF -> value >= 0 && value <= max12V ? format(value) : Integer.toString(value);
             // A voltage off the step is shown to the millivolt: 14150 mV is "14.150 V", not the allowed "14.2 V".
-            case MILLIVOLTS -> value % step == 0 ? format(value) : String.format(Locale.ROOT, "%.3f %s",
-                    value / 1000.0, unit.symbol());
+            case MILLIVOLTS -> value % step == 0 ? format(value) : Figures.millivoltsAsVolts(value, 3);
             case PERMILLE_OF_CAPACITY, MINUTES, PERCENT -> format(value);
         };
     }

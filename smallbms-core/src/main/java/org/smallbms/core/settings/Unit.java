@@ -1,6 +1,6 @@
 package org.smallbms.core.settings;
 
-import java.util.Locale;
+import org.smallbms.core.text.Figures;
 
 /** The unit a setting's integer value is in, and how the app shows it. */
 public enum Unit {
@@ -42,8 +42,8 @@ public enum Unit {
     /** The value as the app shows it, without its unit. */
     String number(int value, int step) {
         return switch (this) {
-            case MILLIVOLTS -> String.format(Locale.ROOT, step >= 100 ? "%.1f" : "%.2f", value / 1000.0);
-            case PERMILLE_OF_CAPACITY -> String.format(Locale.ROOT, "%.1f", value / 10.0);
+            case MILLIVOLTS -> Figures.number(value / 1000.0, step >= 100 ? 1 : 2);
+            case PERMILLE_OF_CAPACITY -> Figures.number(value / 10.0, 1);
             case MINUTES, PERCENT -> Integer.toString(value);
             case ON_OFF -> value == 1 ? "On" : "Off";
         };

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.smallbms.core.bank.BatteryFamily;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.bms.DeviceProfile;
+import org.smallbms.core.text.Figures;
 import org.smallbms.sim.check.Finding.Severity;
 import org.smallbms.sim.component.BmsOutput;
 import org.smallbms.sim.component.Component;
@@ -95,8 +96,8 @@ public final class SystemCheck {
         int seriesMillivolts = scenario.series() * model.nominalMillivolts();
         if (seriesMillivolts > 51_200) {
             findings.add(new Finding(Severity.ERROR, "TOP-05", "§2.1", "bank", String.format(Locale.ROOT,
-                    "%d in series make %.1f V nominal, above the 48 V system maximum", scenario.series(),
-                    seriesMillivolts / 1000.0), "put fewer batteries in series"));
+                    "%d in series make %s nominal, above the 48 V system maximum", scenario.series(),
+                    Figures.millivoltsAsVolts(seriesMillivolts, 1)), "put fewer batteries in series"));
         }
     }
 
@@ -128,9 +129,9 @@ public final class SystemCheck {
         };
         if (systemVolts == 0) {
             findings.add(new Finding(Severity.ERROR, "CLS-01", "§2.1", "bank", String.format(Locale.ROOT,
-                    "%d × %s in series make %.1f V nominal: the batteries build systems of 12 V, 24 V or 48 V",
-                    scenario.series(), model.label(), seriesMillivolts / 1000.0), "put 1, 2 or 4 of 12.8 V, or 1 or 2 "
-                    + "of 25.6 V in series"));
+                    "%d × %s in series make %s nominal: the batteries build systems of 12 V, 24 V or 48 V",
+                    scenario.series(), model.label(), Figures.millivoltsAsVolts(seriesMillivolts, 1)),
+                    "put 1, 2 or 4 of 12.8 V, or 1 or 2 of 25.6 V in series"));
             return;
         }
         double kilowattHours = count * model.nominalMillivolts() / 1000.0 * model.capacityAmpHours() / 1000;
@@ -329,19 +330,21 @@ public final class SystemCheck {
             String section = specifications(device);
             if (amps > rating && output.rating(device).shortCircuitProtected()) {
                 findings.add(new Finding(Severity.ERROR, "OUT-02", section, output.label(), String.format(Locale.ROOT,
-                        "the %s output would source %.3f A (%s), above its %s rating; it is short-circuit protected, "
+                        "the %s output would source %s (%s), above its %s rating; it is short-circuit protected, "
                         + "so it limits its current rather than being damaged, and the devices get too little to "
-                        + "switch on reliably", output.label(), amps, String.join(", ", names), ratingText(rating)),
+                        + "switch on reliably", output.label(), Figures.amps(amps, 3), String.join(", ", names),
+                        ratingText(rating)),
                         "drive the devices through a relay or a Cyrix-Li-Charge, whose control input takes at most "
                         + ratingText(rating)));
             } else if (amps > rating) {
                 findings.add(new Finding(Severity.ERROR, "OUT-02", section, output.label(), String.format(Locale.ROOT,
-                        "the %s output would source %.3f A (%s), above its %.1f A rating; it is not short-circuit "
-                        + "protected", output.label(), amps, String.join(", ", names), rating),
+                        "the %s output would source %s (%s), above its %s rating; it is not short-circuit "
+                        + "protected", output.label(), Figures.amps(amps, 3), String.join(", ", names),
+                        Figures.amps(rating, 1)),
                         "drive the devices through a relay or a Cyrix, or spread them over fewer amps"));
             } else if (!names.isEmpty()) {
                 findings.add(new Finding(Severity.INFO, "OUT-02", section, output.label(), String.format(Locale.ROOT,
-                        "%s output: %.3f A of %s (%s)", output.label(), amps, ratingText(rating),
+                        "%s output: %s of %s (%s)", output.label(), Figures.amps(amps, 3), ratingText(rating),
                         String.join(", ", names)), ""));
             }
         }
@@ -359,7 +362,7 @@ public final class SystemCheck {
     /** A rating as the manuals write it: 1.0 A, 0.5 A, 10 mA. */
     private static String ratingText(double amps) {
         return amps < 0.1 ? String.format(Locale.ROOT, "%.0f mA", amps * 1000)
-                : String.format(Locale.ROOT, "%.1f A", amps);
+                : Figures.amps(amps, 1);
     }
 
     /**
@@ -385,32 +388,32 @@ public final class SystemCheck {
         double smallest = fuseSize(draw / FUSE_DERATING);
         double largest = Math.max(smallest, fuseSize(ratings / FUSE_DERATING));
         String outputs = inUse.isEmpty() ? "no output in use" : "the outputs in use: " + String.join(", ", inUse);
-        String fits = smallest == largest ? String.format(Locale.ROOT, "%.1f A", smallest)
-                : String.format(Locale.ROOT, "%.1f–%.1f A", smallest, largest);
+        String fits = smallest == largest ? Figures.amps(smallest, 1)
+                : Figures.number(smallest, 1) + "–" + Figures.amps(largest, 1);
         if (scenario.fuseAmps().isEmpty()) {
             findings.add(new Finding(Severity.INFO, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
-                    "the BMS and its outputs draw up to %.3f A: a %s fuse in the Bat+ lead fits (%s)", draw, fits,
-                    outputs), ""));
+                    "the BMS and its outputs draw up to %s: a %s fuse in the Bat+ lead fits (%s)",
+                    Figures.amps(draw, 3), fits, outputs), ""));
             return;
         }
         double fuse = scenario.fuseAmps().get();
-        String fix = String.format(Locale.ROOT, "fit a %s fuse; %.1f A carries what they draw", fits, smallest);
+        String fix = "fit a " + fits + " fuse; " + Figures.amps(smallest, 1) + " carries what they draw";
         if (fuse < FUSE_MIN_AMPS || fuse > FUSE_MAX_AMPS) {
             findings.add(new Finding(Severity.ERROR, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
-                    "the %.2f A fuse is outside the recommended 0.3–2.5 A", fuse), fix));
+                    "the %s fuse is outside the recommended 0.3–2.5 A", Figures.amps(fuse, 2)), fix));
         } else if (fuse * FUSE_DERATING < draw) {
             findings.add(new Finding(Severity.ERROR, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
-                    "the %.2f A fuse would carry %.3f A, more than %.0f %% of its rating", fuse, draw,
-                    FUSE_DERATING * 100), fix));
+                    "the %s fuse would carry %s, more than %s of its rating", Figures.amps(fuse, 2),
+                    Figures.amps(draw, 3), Figures.percent(FUSE_DERATING * 100, 0)), fix));
         } else if (fuse > largest) {
             findings.add(new Finding(Severity.WARNING, "SYS-01", specifications(device), "BMS", String.format(
-                    Locale.ROOT, "the %.2f A fuse is larger than what the outputs drive allows: %.1f A would carry "
-                    + "%s at their full ratings, and the outputs are not short-circuit protected", fuse, largest,
-                    outputs), fix));
+                    Locale.ROOT, "the %s fuse is larger than what the outputs drive allows: %s would carry "
+                    + "%s at their full ratings, and the outputs are not short-circuit protected",
+                    Figures.amps(fuse, 2), Figures.amps(largest, 1), outputs), fix));
         } else {
             findings.add(new Finding(Severity.INFO, "SYS-01", specifications(device), "BMS", String.format(Locale.ROOT,
-                    "the %.2f A fuse fits: the BMS and its outputs draw up to %.3f A; %s fits (%s)", fuse, draw, fits,
-                    outputs), ""));
+                    "the %s fuse fits: the BMS and its outputs draw up to %s; %s fits (%s)", Figures.amps(fuse, 2),
+                    Figures.amps(draw, 3), fits, outputs), ""));
         }
     }
 
@@ -446,14 +449,14 @@ public final class SystemCheck {
         double capacity = strings * model.capacityAmpHours();
         if (charge > RECOMMENDED_CHARGE_C * capacity && charge <= strings * model.maxContinuousChargeAmps()) {
             findings.add(new Finding(Severity.INFO, "SYS-04", "§4.1", "bank", String.format(Locale.ROOT,
-                    "chargers give up to %.0f A, above the recommended 0.3C (%.0f A) for battery life", charge,
-                    RECOMMENDED_CHARGE_C * capacity), ""));
+                    "chargers give up to %s, above the recommended 0.3C (%s) for battery life", Figures.amps(charge, 0),
+                    Figures.amps(RECOMMENDED_CHARGE_C * capacity, 0)), ""));
         }
         if (discharge > RECOMMENDED_DISCHARGE_C * capacity
                 && discharge <= strings * model.maxContinuousDischargeAmps()) {
             findings.add(new Finding(Severity.INFO, "SYS-04", "§4.1", "bank", String.format(Locale.ROOT,
-                    "loads draw up to %.0f A, above the recommended 0.5C (%.0f A) for battery life", discharge,
-                    RECOMMENDED_DISCHARGE_C * capacity), ""));
+                    "loads draw up to %s, above the recommended 0.5C (%s) for battery life", Figures.amps(discharge, 0),
+                    Figures.amps(RECOMMENDED_DISCHARGE_C * capacity, 0)), ""));
         }
     }
 
@@ -461,7 +464,8 @@ public final class SystemCheck {
             String fix) {
         if (amps > max) {
             findings.add(new Finding(Severity.ERROR, "SYS-04", "§4.1", "bank", String.format(Locale.ROOT,
-                    "%s %.0f A exceeds the bank's %s limit of %.0f A", what, amps, limit, max), fix));
+                    "%s %s exceeds the bank's %s limit of %s", what, Figures.amps(amps, 0), limit,
+                    Figures.amps(max, 0)), fix));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.smallbms.sim.component;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.smallbms.core.text.Figures;
 
 /**
  * Smart BatteryProtect with the DC loads behind it (manual §3.2.2): it disconnects its loads when its remote H input
@@ -43,16 +44,16 @@ public final class BatteryProtect extends Component {
             if (belowSeconds >= DELAY_SECONDS) {
                 undervoltage = true;
                 bus.sink().report(name(), "disconnected", String.format(Locale.ROOT,
-                        "its input %.2f V stayed below its own threshold %.2f V for %.0f s (SYS-03)", volts,
-                        disconnectVolts, DELAY_SECONDS));
+                        "its input %s stayed below its own threshold %s for %.0f s (SYS-03)", Figures.volts(volts, 2),
+                        Figures.volts(disconnectVolts, 2), DELAY_SECONDS));
             }
         } else if (!undervoltage) {
             belowSeconds = 0;
         } else if (volts >= reconnectVolts) {
             undervoltage = false;
             belowSeconds = 0;
-            bus.sink().report(name(), "reconnected", String.format(Locale.ROOT,
-                    "its input %.2f V is back above its reconnect voltage %.2f V", volts, reconnectVolts));
+            bus.sink().report(name(), "reconnected", "its input " + Figures.volts(volts, 2)
+                    + " is back above its reconnect voltage " + Figures.volts(reconnectVolts, 2));
         }
         return enabled && switchedOn() && !undervoltage ? -demand.amps(volts, bus.secondOfDay()) : 0;
     }

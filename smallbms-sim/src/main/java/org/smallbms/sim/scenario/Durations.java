@@ -1,12 +1,20 @@
 package org.smallbms.sim.scenario;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as scenario files and the command line write them: {@code 1d6h30m10s}, any part optional, at least one,
- * whole seconds from {@code 0s} up to {@link #MAX}.
+ * The one grammar of a duration, in scenario files ({@code duration}, {@code step}, {@code at}, {@code takes},
+ * {@code chargedDetectionTime}) and on the command line ({@code run --duration}, {@code simulate --duration} and
+ * {@code --interval}) alike: whole days, hours, minutes and seconds in that order, {@code 1d6h30m10s}, any part left
+ * out but at least one given, in any case, with blanks around the text, between parts and before a unit allowed
+ * ({@code " 1D 6h "} is {@code 1d6h}); from {@code 0s} up to {@link #MAX}. The same text is the same
+ * {@link Duration} wherever it is written.
+ *
+ * <p>The grammar knows no caller's limits: a step of at most a day, a run of more than zero are the scenario's and
+ * the command's to check, and to word.
  */
 public final class Durations {
 
@@ -16,23 +24,27 @@ public final class Durations {
      */
     public static final Duration MAX = Duration.ofDays(36_500);
 
-    private static final Pattern FORMAT = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    /** The grammar and its examples, as every refusal of a duration states it. */
+    public static final String GRAMMAR = "write whole days, hours, minutes and seconds in that order as 1d6h30m10s, "
+            + "any part left out (90s, 30m, 12h, 3d, 1d12h)";
+
+    private static final Pattern FORMAT = Pattern.compile(
+            "(?:(\\d+)\\s*d)?\\s*(?:(\\d+)\\s*h)?\\s*(?:(\\d+)\\s*m)?\\s*(?:(\\d+)\\s*s)?");
     /** A part with more digits is beyond {@link #MAX} whatever its unit; with at most this many, the sum fits. */
     private static final int MAX_DIGITS = 12;
-    private static final int QUOTED_CHARS = 40;
+    private static final long[] UNIT_SECONDS = {86_400, 3600, 60, 1};
 
     private Durations() {
     }
 
-    /** Parses {@code text}; the message says what is allowed. Never overflows: too long is refused. */
+    /** Parses {@code text}; the message quotes it and states {@link #GRAMMAR}. Never overflows: too long is refused. */
     public static Duration parse(String text) {
-        Matcher m = FORMAT.matcher(text == null ? "" : text.replace(" ", ""));
-        if (text == null || text.isBlank() || !m.matches()) {
-            throw new IllegalArgumentException(quote(text) + " is not a duration: write days, hours, minutes and "
-                    + "seconds as 1d6h30m10s (any part may be left out)");
+        Matcher m = FORMAT.matcher(text == null ? "" : text.strip().toLowerCase(Locale.ROOT));
+        if (text == null || !m.matches() || m.group(1) == null && m.group(2) == null && m.group(3) == null
+                && m.group(4) == null) {
+            throw new IllegalArgumentException(Printable.quote(text) + " is not a duration: " + GRAMMAR);
         }
         long seconds = 0;
-        long[] unitSeconds = {86_400, 3600, 60, 1};
         for (int group = 1; group <= 4; group++) {
             String digits = m.group(group);
             if (digits == null) {
@@ -41,7 +53,7 @@ public final class Durations {
             if (digits.length() > MAX_DIGITS) {
                 throw tooLong(text);
             }
-            seconds += Long.parseLong(digits) * unitSeconds[group - 1];
+            seconds += Long.parseLong(digits) * UNIT_SECONDS[group - 1];
         }
         if (seconds > MAX.getSeconds()) {
             throw tooLong(text);
@@ -50,16 +62,8 @@ public final class Durations {
     }
 
     private static IllegalArgumentException tooLong(String text) {
-        return new IllegalArgumentException(quote(text) + " is longer than the longest duration allowed, "
+        return new IllegalArgumentException(Printable.quote(text) + " is longer than the longest duration allowed, "
                 + format(MAX) + " (100 years)");
-    }
-
-    private static String quote(String text) {
-        if (text == null) {
-            return "nothing";
-        }
-        String shown = text.length() > QUOTED_CHARS ? text.substring(0, QUOTED_CHARS) + "…" : text;
-        return "\"" + shown + "\"";
     }
 
     /** The same form back: {@code 90061 s} is {@code 1d1h1m1s}. */

@@ -1,4 +1,4 @@
-package org.smallbms.app.report;
+package org.smallbms.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

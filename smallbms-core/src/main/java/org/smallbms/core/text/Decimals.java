@@ -1,4 +1,4 @@
-package org.smallbms.app.report;
+package org.smallbms.core.text;
 
 /**
  * Fixed-point text for the time series, which writes a row per sample (half a million for a year at the default
@@ -17,7 +17,7 @@ public final class Decimals {
      * double's value, as {@code %.Nf} prints it except that it never prints "-0.00" and, for a value within an ulp of
      * a tie, may round the other way. Not finite values and values beyond ±9e12 are printed by {@link Double#toString}.
      */
-    static StringBuilder append(StringBuilder out, double value, int decimals) {
+    public static StringBuilder append(StringBuilder out, double value, int decimals) {
         long power = POWERS[decimals];
         double magnitude = Math.abs(value);
         if (!(magnitude < 9e12)) {
