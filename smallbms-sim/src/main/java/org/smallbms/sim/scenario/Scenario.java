@@ -582,17 +582,13 @@ public final class Scenario {
                 throws ScenarioException {
             Map<Setting, Double> settings = new EnumMap<>(Setting.class);
             for (Map.Entry<String, Integer> entry : values.entrySet()) {
-                Setting setting = setting(entry.getKey());
-                if (setting == null) {
-                    List<String> keys = new ArrayList<>();
-                    for (Setting known : Setting.values()) {
-                        keys.add(known.key());
-                    }
+                Optional<Setting> setting = Setting.byKey(entry.getKey());
+                if (setting.isEmpty()) {
                     throw fail(byKey ? pointer + "/" + entry.getKey() : pointer, byKey ? field + "."
                             + entry.getKey() : field, Printable.quote(entry.getKey()) + " is not a setting; "
-                            + "allowed: " + String.join(", ", keys));
+                            + "allowed: " + String.join(", ", Setting.keys()));
                 }
-                settings.put(setting, (double) entry.getValue());
+                settings.put(setting.get(), (double) entry.getValue());
             }
             return settings;
         }
@@ -617,15 +613,6 @@ public final class Scenario {
                 }
             }
             throw fail(pointer, field, message);
-        }
-
-        private static Setting setting(String key) {
-            for (Setting setting : Setting.values()) {
-                if (setting.key().equals(key)) {
-                    return setting;
-                }
-            }
-            return null;
         }
     }
 }

@@ -9,6 +9,7 @@ import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.Outputs;
 import org.smallbms.core.remote.Remote;
 import org.smallbms.core.remote.RemoteTerminal;
+import org.smallbms.core.text.Figures;
 import org.smallbms.sim.bank.BatteryBank;
 import org.smallbms.sim.component.BmsOutput;
 
@@ -113,13 +114,15 @@ final class BmsUnit {
      */
     private String overload(BmsOutput output, double amps, double rating) {
         if (!limits[output.ordinal()]) {
-            return String.format(Locale.ROOT, "the devices on the %s output take %.2f A, more than its %.1f A rating "
-                    + "(OUT-02); it is not short-circuit protected", output.label(), amps, rating);
+            return "the devices on the " + output.label() + " output take " + Figures.amps(amps, 2)
+                    + ", more than its " + Figures.amps(rating, 1) + " rating (OUT-02); it is not short-circuit "
+                    + "protected";
         }
-        return String.format(Locale.ROOT, "the devices on the %s output would take %.3f A, more than its %.0f mA "
-                + "rating (OUT-02); it is short-circuit protected, so it limits its current to %.0f mA rather than "
-                + "being damaged, and what it drives gets less than it needs and may not switch on", output.label(),
-                amps, rating * 1000, rating * 1000);
+        String milliamps = Figures.number(rating * 1000, 0) + " mA";
+        return "the devices on the " + output.label() + " output would take " + Figures.amps(amps, 3)
+                + ", more than its " + milliamps + " rating (OUT-02); it is short-circuit protected, so it limits its "
+                + "current to " + milliamps + " rather than being damaged, and what it drives gets less than it "
+                + "needs and may not switch on";
     }
 
     /**

@@ -2,8 +2,8 @@ package org.smallbms.sim.system;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.smallbms.core.event.Event;
+import org.smallbms.core.text.Figures;
 import org.smallbms.sim.monitor.ShuntMonitor;
 
 /**
@@ -55,18 +55,20 @@ final class Monitors {
             switch (monitor.measure(volts, amps, seconds)) {
                 case NONE -> {
                 }
-                case SYNCHRONISED -> journal.record(Event.Kind.MONITOR, monitor.name(), "SoC 100.0 %", String.format(
-                        Locale.ROOT, "%s synchronised: %.2f V ≥ charged voltage %.2f V and %.2f A ≤ tail current "
-                        + "%.2f A for %d min", monitor.product().label(), volts, monitor.settings().chargedVolts(),
-                        amps, monitor.settings().tailAmps(), monitor.settings().chargedDetection().toMinutes()));
-                case RELAY_OPENED -> journal.record(Event.Kind.MONITOR, monitor.name() + " relay", "open",
-                        String.format(Locale.ROOT, "SoC %.1f %% fell below %.0f %%%s", monitor.socPercent().orElse(0),
-                        monitor.relay().orElseThrow().openBelowSocPercent(), monitor == remoteRelay
+                case SYNCHRONISED -> journal.record(Event.Kind.MONITOR, monitor.name(), "SoC 100.0 %",
+                        monitor.product().label() + " synchronised: " + Figures.volts(volts, 2) + " ≥ charged voltage "
+                        + Figures.volts(monitor.settings().chargedVolts(), 2) + " and " + Figures.amps(amps, 2)
+                        + " ≤ tail current " + Figures.amps(monitor.settings().tailAmps(), 2) + " for "
+                        + monitor.settings().chargedDetection().toMinutes() + " min");
+                case RELAY_OPENED -> journal.record(Event.Kind.MONITOR, monitor.name() + " relay", "open", "SoC "
+                        + Figures.percent(monitor.socPercent().orElse(0), 1) + " fell below "
+                        + Figures.percent(monitor.relay().orElseThrow().openBelowSocPercent(), 0)
+                        + (monitor == remoteRelay
                         ? ": the BMS's remote terminal opens, loads and chargers off (classic manual §3.1)" : ""));
-                case RELAY_CLOSED -> journal.record(Event.Kind.MONITOR, monitor.name() + " relay", "closed",
-                        String.format(Locale.ROOT, "SoC %.1f %% reached %.0f %%%s", monitor.socPercent().orElse(0),
-                        monitor.relay().orElseThrow().closeAboveSocPercent(), monitor == remoteRelay
-                        ? ": the BMS's remote terminal closes again" : ""));
+                case RELAY_CLOSED -> journal.record(Event.Kind.MONITOR, monitor.name() + " relay", "closed", "SoC "
+                        + Figures.percent(monitor.socPercent().orElse(0), 1) + " reached "
+                        + Figures.percent(monitor.relay().orElseThrow().closeAboveSocPercent(), 0)
+                        + (monitor == remoteRelay ? ": the BMS's remote terminal closes again" : ""));
             }
         }
     }

@@ -2,8 +2,8 @@ package org.smallbms.sim.system;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import org.smallbms.core.event.Event;
+import org.smallbms.core.text.Figures;
 import org.smallbms.sim.bank.BatteryBank;
 
 /**
@@ -49,10 +49,10 @@ final class Reserve {
             Instant at = now.plus(dt);
             reported = true;
             double days = Duration.between(shutdownAt, at).getSeconds() / 86_400.0;
-            journal.record(at, Event.Kind.FINDING, "reserve", "exhausted", String.format(Locale.ROOT,
-                    "the weakest cell is down to %.2f V %.1f days after the low cell voltage shutdown with %.1f mA "
-                    + "still drawn: the battery is being damaged; recharge at once after a shutdown (SYS-05, manual "
-                    + "§3.1)", minCellVolts, days, -bankAmps * 1000));
+            journal.record(at, Event.Kind.FINDING, "reserve", "exhausted", "the weakest cell is down to "
+                    + Figures.volts(minCellVolts, 2) + " " + Figures.number(days, 1) + " days after the low cell "
+                    + "voltage shutdown with " + Figures.number(-bankAmps * 1000, 1) + " mA still drawn: the battery "
+                    + "is being damaged; recharge at once after a shutdown (SYS-05, manual §3.1)");
         }
     }
 }

@@ -2,10 +2,10 @@ package org.smallbms.sim.system;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.smallbms.core.bank.BatteryFamily;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.core.event.Event;
+import org.smallbms.core.text.Figures;
 import org.smallbms.sim.bank.BatteryBank;
 import org.smallbms.sim.bank.BatteryString;
 import org.smallbms.sim.battery.Battery;
@@ -61,8 +61,8 @@ final class StringChanges {
                 string.add(battery);
             }
             bank.addString(BatteryString.of(string));
-            journal.record(Event.Kind.FAULT, "bank", "string added", String.format(Locale.ROOT,
-                    "%d × %s added in parallel at %.0f %% SoC (TOP-09)", series, model.label(), soc * 100));
+            journal.record(Event.Kind.FAULT, "bank", "string added", series + " × " + model.label()
+                    + " added in parallel at " + Figures.percent(soc * 100, 0) + " SoC (TOP-09)");
         } else {
             if (bank.strings().size() < 2) {
                 throw new IllegalStateException("the last string of a bank cannot be removed");

@@ -2,8 +2,8 @@ package org.smallbms.sim.system;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import org.smallbms.core.event.Event;
+import org.smallbms.core.text.Figures;
 import org.smallbms.sim.component.Sun;
 
 /**
@@ -76,14 +76,14 @@ final class Weather {
 
     void setAmbientMean(double celsius) {
         ambient = ambient.withMean(celsius);
-        journal.record(Event.Kind.COMMAND, "ambient", String.format(Locale.ROOT, "%.1f °C", celsius),
+        journal.record(Event.Kind.COMMAND, "ambient", Figures.celsius(celsius, 1),
                 "the daily mean of the air around the batteries");
     }
 
     void setCloudiness(double value) {
         cloudiness = value;
         cloudHour = Long.MIN_VALUE;
-        journal.record(Event.Kind.COMMAND, "cloudiness", String.format(Locale.ROOT, "%.2f", value),
+        journal.record(Event.Kind.COMMAND, "cloudiness", Figures.number(value, 2),
                 "the weather changes");
     }
 
