@@ -72,7 +72,10 @@ public sealed interface SingleCell permits Cell, FastCell {
     /** R0 now, at this SoC and temperature. */
     double ohms();
 
-    /** The terminal voltage in the next step if the last current keeps flowing. */
+    /**
+     * The terminal voltage now, with the last step's current flowing and M0 in the direction that step left (setting
+     * the temperature does not turn it).
+     */
     double volts();
 
     /** The open-circuit voltage at the present SoC and temperature. */
