@@ -120,6 +120,30 @@ class CellReplayCommandTest {
         assertThat(err.toString()).contains("--soc = 50.0 is outside 0..1");
     }
 
+    @Test
+    @DisplayName("--model reference steps the reference cell: the same rows as the default fast one, to the printed "
+            + "digits")
+    void replay_referenceModel_printsTheFastModelsRows() throws IOException {
+        Path file = profile("time_s,current_a\n0,0\n10,-50\n1810,0\n3600,30\n5400,0\n7200,0\n");
+        assertThat(run("cell", "replay", "--current", file.toString(), "--soc", "0.8")).isZero();
+        String fast = out.toString();
+        out.getBuffer().setLength(0);
+        assertThat(run("cell", "replay", "--current", file.toString(), "--soc", "0.8", "--model", "reference"))
+                .as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo(fast);
+    }
+
+    @Test
+    @DisplayName("--model takes reference or fast; another name is a bad option: exit 2, the two names, nothing run")
+    void replay_unknownModel_isABadOptionNamingTheTwo() throws IOException {
+        int code = run("cell", "replay", "--current", profile("0,1\n").toString(), "--model", "exact");
+        assertRefused(code, null, "'exact' is not a cell model: give reference", "or fast", "--help");
+        assertThat(run("cell", "replay", "--help")).isZero();
+        // Picocli wraps the description at 80 columns.
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains("--model=reference|fast",
+                "fast (the default)", "reference, the equations of docs/cell-model.md as written");
+    }
+
     /** The refusal of a user's input: exit 2, one message without a stack trace, nothing written. */
     private void assertRefused(int code, Path target, String... parts) {
         assertThat(code).as(err.toString()).isEqualTo(2);

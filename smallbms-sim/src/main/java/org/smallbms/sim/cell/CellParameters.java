@@ -47,6 +47,9 @@ public record CellParameters(
         double selfDischargeDoublingKelvin,
         HysteresisConvention convention) {
 
+    /** The mean month of the Gregorian calendar, 30.4375 days: what a self-discharge per month is per. */
+    public static final double SECONDS_PER_MONTH = 30.4375 * 86_400;
+
     /** No scaling: the resistances are all tables of their own. */
     public static final ResistanceScaling NO_SCALING = new ResistanceScaling.RatioTable(Curve.constant(1));
 

@@ -47,7 +47,6 @@ public final class SeriesCells {
      */
     public static final double NEGLIGIBLE_AMPS = 1e-12;
 
-    private static final double SECONDS_PER_MONTH = 30.4375 * 86_400;
     /** Below this, exp(−x) is its Taylor polynomial (error under 3e-9): the hysteresis decay without a call. */
     private static final double POLYNOMIAL_EXP_LIMIT = 0.05;
 
@@ -228,7 +227,7 @@ public final class SeriesCells {
             capacityFactors[i] = variation.capacityFactor();
             r0Factors[i] = variation.r0Factor();
             selfDischargePerSecond[i] = p.selfDischargePerMonth() * variation.selfDischargeFactor()
-                    / SECONDS_PER_MONTH;
+                    / CellParameters.SECONDS_PER_MONTH;
         }
         resolveFigures(celsius);
         this.soc = new double[count];

@@ -79,6 +79,7 @@ final class Components {
         return amps[index];
     }
 
+    /** Every component's current in the last step, by index: the live array, read by the ledger, never written. */
     double[] amps() {
         return amps;
     }

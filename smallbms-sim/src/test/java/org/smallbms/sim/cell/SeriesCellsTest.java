@@ -13,13 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The string steps the RC pairs and the direction of the current once for all its cells, and apart only for a cell
- * that carries a current of its own: each of its cells must behave as that cell stepped on its own with the current
- * it carries.
+ * that carries a current of its own: each of its cells must behave as the reference {@link Cell} stepped on its own
+ * with the current it carries, to 1 µV and 1e-9 of SoC (ReferenceCellDifferentialTest draws the sets and profiles at
+ * random; these are the cases the string's bookkeeping turns on).
  */
 class SeriesCellsTest {
 
     private static final CellModel DEFAULT = CellModel.of(CellParameterFile.defaults());
     private static final int CELLS = 8;
+    /** How close each cell of the string stays to the reference cell stepped alone (issue 20: 1 µV, 1e-9 of SoC). */
+    private static final double VOLTS = 1e-6;
+    private static final double SOC = 1e-9;
 
     private static CellVariation[] spread(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
@@ -41,12 +45,13 @@ class SeriesCellsTest {
 
     private static void assertSame(SeriesCells string, Cell[] cells) {
         for (int i = 0; i < cells.length; i++) {
-            assertThat(string.soc(i)).as("SoC of cell %d", i).isCloseTo(cells[i].soc(), within(1e-12));
-            assertThat(string.hysteresis(i)).as("h of cell %d", i).isCloseTo(cells[i].hysteresis(), within(1e-12));
+            assertThat(string.soc(i)).as("SoC of cell %d", i).isCloseTo(cells[i].soc(), within(SOC));
+            assertThat(string.hysteresis(i)).as("h of cell %d", i).isCloseTo(cells[i].hysteresis(), within(SOC));
             assertThat(string.sourceVolts(i)).as("source of cell %d", i)
-                    .isCloseTo(cells[i].sourceVolts(), within(1e-12));
-            assertThat(string.ohms(i)).as("R0 of cell %d", i).isCloseTo(cells[i].ohms(), within(1e-15));
-            assertThat(string.volts(i)).as("volts of cell %d", i).isCloseTo(cells[i].volts(), within(1e-12));
+                    .isCloseTo(cells[i].sourceVolts(), within(VOLTS));
+            assertThat(string.ohms(i)).as("R0 of cell %d", i).isCloseTo(cells[i].ohms(), within(1e-12));
+            assertThat(string.volts(i)).as("volts of cell %d", i).isCloseTo(cells[i].volts(), within(VOLTS));
+            assertThat(string.direction(i)).as("direction of cell %d", i).isEqualTo(cells[i].direction());
         }
     }
 
@@ -64,7 +69,7 @@ class SeriesCellsTest {
                 volts += cell.step(amps, 1);
                 loss += cell.lossJoules() - before;
             }
-            assertThat(string.step(amps, 1)).isCloseTo(volts, within(1e-11));
+            assertThat(string.step(amps, 1)).isCloseTo(volts, within(CELLS * VOLTS));
         }
         assertSame(string, cells);
         assertThat(string.lossJoules()).isCloseTo(loss, within(Math.abs(loss) * 1e-9));

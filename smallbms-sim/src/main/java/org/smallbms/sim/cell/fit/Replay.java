@@ -1,13 +1,15 @@
 package org.smallbms.sim.cell.fit;
 
-import org.smallbms.sim.cell.Cell;
+import org.smallbms.sim.cell.FastCell;
 import org.smallbms.sim.cell.CellModel;
 import org.smallbms.sim.cell.CellVariation;
 
 /**
  * One cell stepped through lab data as {@code smallbms cell replay} steps it: each row's voltage is the terminal
  * voltage with that row's current applied, after the previous row's current has flowed until this row's time; the
- * temperature follows the data's, set when it moves by more than 0.01 K (as a battery sets its cells').
+ * temperature follows the data's, set when it moves by more than 0.01 K (as a battery sets its cells'). On the fast
+ * path, a {@link FastCell}: a fit replays the data tens of times, and the reference cell it is tested against would
+ * take several times as long.
  *
  * @param volts the model's voltage at each row
  * @param soc the model's SoC at each row
@@ -25,7 +27,7 @@ public record Replay(double[] volts, double[] soc) {
         int n = data.rows();
         double[] volts = new double[n];
         double[] soc = new double[n];
-        Cell cell = new Cell(model, CellVariation.NONE, initialSoc, celsius[0]);
+        FastCell cell = new FastCell(model, CellVariation.NONE, initialSoc, celsius[0]);
         double cellCelsius = celsius[0];
         for (int k = 0; k < n; k++) {
             if (k > 0) {

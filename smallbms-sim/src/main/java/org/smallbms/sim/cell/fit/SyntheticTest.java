@@ -1,7 +1,7 @@
 package org.smallbms.sim.cell.fit;
 
 import java.util.SplittableRandom;
-import org.smallbms.sim.cell.Cell;
+import org.smallbms.sim.cell.FastCell;
 import org.smallbms.sim.cell.CellModel;
 import org.smallbms.sim.cell.CellVariation;
 
@@ -28,7 +28,8 @@ public record SyntheticTest(int seconds, double voltsNoise, double voltsOffset, 
 
     /**
      * Steps a cell of {@code model} at {@code celsius} from {@code initialSoc} through the profile of
-     * {@code seed} and records it with noise.
+     * {@code seed} and records it with noise. The cell is the {@link FastCell} the fit replays, so the recorded
+     * figures (and the fits of them in the tests and in docs/cell-model.md) stay as they were.
      */
     public LabData record(CellModel model, double celsius, double initialSoc, long seed) {
         double capacity = model.parameters().capacityAmpHours().at(celsius);
@@ -39,7 +40,7 @@ public record SyntheticTest(int seconds, double voltsNoise, double voltsOffset, 
         double[] measuredAmps = new double[n];
         double[] volts = new double[n];
         double[] temperature = new double[n];
-        Cell cell = new Cell(model, CellVariation.NONE, initialSoc, celsius);
+        FastCell cell = new FastCell(model, CellVariation.NONE, initialSoc, celsius);
         for (int k = 0; k < n; k++) {
             if (k > 0) {
                 cell.step(amps[k - 1], 1);
