@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.smallbms.core.bank.BatteryModel;
 import org.smallbms.sim.battery.Battery;
+import org.smallbms.sim.battery.BatteryVariant;
 
 class BatteryBankTest {
 
@@ -31,6 +32,30 @@ class BatteryBankTest {
         double cables = bank.strings().get(0).cableOhms() * -80;
         assertThat(bank.terminalVolts()).isCloseTo(sum + cables, within(1e-9));
         assertThat(bank.terminalVolts()).isBetween(4 * 3.1, 4 * 4 * 3.35);
+    }
+
+    @Test
+    @DisplayName("TOP-09 a battery numbered on while running is the battery a bank built with it from the start has: "
+            + "one seed rule")
+    void numbered_laterOrFromTheStart_theSameBattery() {
+        BatteryBank built = BatteryBank.uniform(BatteryModel.NG_25V6_200AH, 1, 3, 42, 0.7, 20, "HQ");
+        Battery third = built.batteries().get(2);
+        Battery later = BatteryBank.numbered(BatteryModel.NG_25V6_200AH, "HQ", 42, 3, 0.7, 20,
+                BatteryVariant.NONE);
+        Battery otherSeed = BatteryBank.numbered(BatteryModel.NG_25V6_200AH, "HQ", 43, 3, 0.7, 20,
+                BatteryVariant.NONE);
+        assertThat(later.serial()).isEqualTo(third.serial()).isEqualTo("HQ0003");
+        boolean seedMatters = false;
+        for (int s = 0; s < 600; s++) {
+            third.step(-60, 1);
+            later.step(-60, 1);
+            otherSeed.step(-60, 1);
+        }
+        for (int c = 0; c < third.cellCount(); c++) {
+            assertThat(later.cellVolts(c)).as("cell %d", c).isEqualTo(third.cellVolts(c));
+            seedMatters |= otherSeed.cellVolts(c) != third.cellVolts(c);
+        }
+        assertThat(seedMatters).as("another seed spreads the cells otherwise").isTrue();
     }
 
     @Property(tries = 200)
