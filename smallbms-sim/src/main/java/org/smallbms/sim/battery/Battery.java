@@ -59,7 +59,6 @@ public final class Battery {
     private final SeriesCells cells;
     private final boolean[] bleeding;
     private final double linkOhms;
-    private final double m0Volts;
     private final double heatCapacityJoulesPerKelvin;
     private final double conductanceWattsPerKelvin;
     private final BatteryMonitor monitor;
@@ -144,7 +143,6 @@ public final class Battery {
         bleeding = new boolean[variations.length];
         double perHundred = 100.0 / model.capacityAmpHours();
         linkOhms = LINK_OHMS_PER_CELL_100AH * variations.length * perHundred;
-        m0Volts = cells.m0SumVolts();
         double cellAmpHours = (double) variations.length * model.capacityAmpHours();
         heatCapacityJoulesPerKelvin = HEAT_CAPACITY_JOULES_PER_KELVIN_CELL_AMP_HOUR * cellAmpHours;
         conductanceWattsPerKelvin = CONDUCTANCE_WATTS_PER_KELVIN_12V8_100AH * Math.pow(cellAmpHours / 400, 2.0 / 3);
@@ -169,11 +167,12 @@ public final class Battery {
     }
 
     /**
-     * The instantaneous hysteresis M0 of all the cells: what the battery's voltage steps up charging and down
-     * discharging (CELL-MODEL.md).
+     * The instantaneous hysteresis M0 of all the cells at their temperature now: what the battery's voltage steps up
+     * charging and down discharging (CELL-MODEL.md). A cell set whose M0 follows temperature gives it anew as the
+     * battery warms or cools.
      */
     public double m0Volts() {
-        return m0Volts;
+        return cells.m0SumVolts();
     }
 
     /** The direction of the last current other than zero: 1 charging, −1 discharging, 0 never. */

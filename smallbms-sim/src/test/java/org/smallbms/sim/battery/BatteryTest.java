@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,8 +13,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.smallbms.core.bank.BatteryFlag;
 import org.smallbms.core.bank.BatteryFlags;
 import org.smallbms.core.bank.BatteryModel;
+import org.smallbms.sim.cell.CellParameterFile;
+import org.smallbms.sim.cell.CellParameters;
 
 class BatteryTest {
+
+    @Test
+    @DisplayName("docs/cell-model.md: a battery whose cells' M0 follows temperature steps by the M0 of its "
+            + "temperature now, as it warms")
+    void m0Volts_cellsM0FollowsTemperature_followsTheBatteryAsItWarms() throws Exception {
+        String json;
+        try (InputStream in = CellParameterFile.class.getResourceAsStream(CellParameterFile.DEFAULT_RESOURCE)) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        CellParameters cells = CellParameterFile.parse(json.replace("\"m0Volts\": 0.003",
+                "\"m0Volts\": {\"celsius\": [10, 40], \"values\": [0.004, 0.001]}").getBytes(StandardCharsets.UTF_8));
+        Battery battery = new Battery(BatteryModel.NG_12V8_100AH, "HQ0001", "v1.10", cells, 1, 0.5, 10);
+        double cold = battery.m0Volts();
+        assertThat(cold).isCloseTo(4 * 0.004, within(1e-12));
+        battery.setAmbientCelsius(40);
+        for (int s = 0; s < 24 * 3600; s++) {
+            battery.step(-5, 1);
+        }
+        assertThat(battery.celsius()).isGreaterThan(30);
+        assertThat(battery.m0Volts()).isEqualTo(battery.cells().m0SumVolts()).isLessThan(cold - 0.005);
+    }
 
     @ParameterizedTest(name = "{0}: {1} cells, about {2} mΩ")
     @CsvSource({
