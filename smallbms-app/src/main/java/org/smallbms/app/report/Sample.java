@@ -22,10 +22,12 @@ import org.smallbms.sim.system.SimulatedSystem;
  * @param atc the Charge disconnect output is high (decided at t)
  * @param atd the Load disconnect output is high (decided at t)
  * @param preAlarm the pre-alarm output is high (decided at t)
+ * @param monitorSocPercent the SoC the system's first battery monitor (a SmartShunt, a BMV-712) shows after the step
+ *     from t; NaN without a monitor or while it does not know
  */
 public record Sample(long seconds, double socPercent, double bmsSocPercent, double volts, double amps,
         double minCellVolts, double maxCellVolts, double batteryCelsius, double ambientCelsius, boolean atc,
-        boolean atd, boolean preAlarm) {
+        boolean atd, boolean preAlarm, double monitorSocPercent) {
 
     /**
      * What the batteries were at one instant.
@@ -61,6 +63,7 @@ public record Sample(long seconds, double socPercent, double bmsSocPercent, doub
         return new Sample(seconds, at.socPercent(), bms.socPermille().map(p -> p / 10.0).orElse(Double.NaN),
                 world.bank().stepVolts(), world.bankAmps(), at.minCellVolts(), at.maxCellVolts(),
                 at.batteryCelsius(), world.ambientCelsius(), bms.protection().outputs().charge().isHigh(),
-                bms.protection().outputs().load().isHigh(), bms.protection().outputs().preAlarm().isHigh());
+                bms.protection().outputs().load().isHigh(), bms.protection().outputs().preAlarm().isHigh(),
+                world.monitors().isEmpty() ? Double.NaN : world.monitors().get(0).socPercent().orElse(Double.NaN));
     }
 }

@@ -7,12 +7,14 @@ import org.smallbms.core.text.Decimals;
 
 /**
  * {@code timeseries.csv}: one row per sample, a header naming each column with its unit. The {@link Recorder} writes
- * each row as its sample is taken; {@link #write} writes a list of them the same way.
+ * each row as its sample is taken; {@link #write} writes a list of them the same way. A figure the run does not have
+ * (the BMS's SoC before it knows it, a battery monitor's SoC in a system without one) is an empty field; the columns
+ * are the same for every run, so a script reads any run's file by the same header.
  */
 public final class TimeseriesCsv {
 
     public static final String HEADER = "t_s,soc_percent,bms_soc_percent,bank_volts,bank_amps,min_cell_volts,"
-            + "max_cell_volts,battery_celsius,ambient_celsius,atc,atd,pre_alarm";
+            + "max_cell_volts,battery_celsius,ambient_celsius,atc,atd,pre_alarm,monitor_soc_percent";
 
     private TimeseriesCsv() {
     }
@@ -41,7 +43,11 @@ public final class TimeseriesCsv {
         Decimals.append(row, s.maxCellVolts(), 4).append(',');
         Decimals.append(row, s.batteryCelsius(), 2).append(',');
         Decimals.append(row, s.ambientCelsius(), 2).append(',');
-        return row.append(s.atc() ? 1 : 0).append(',').append(s.atd() ? 1 : 0).append(',')
-                .append(s.preAlarm() ? 1 : 0).append('\n');
+        row.append(s.atc() ? 1 : 0).append(',').append(s.atd() ? 1 : 0).append(',').append(s.preAlarm() ? 1 : 0)
+                .append(',');
+        if (!Double.isNaN(s.monitorSocPercent())) {
+            Decimals.append(row, s.monitorSocPercent(), 1);
+        }
+        return row.append('\n');
     }
 }

@@ -53,7 +53,7 @@ class SimulateCommandTest {
         List<String> csv = Files.readAllLines(dir.resolve("timeseries.csv"));
         assertThat(csv.get(0)).startsWith("t_s,soc_percent");
         assertThat(csv).hasSize(1 + 14 * 24 * 6);
-        assertThat(csv.get(2).split(",", -1)).hasSize(12);
+        assertThat(csv.get(2).split(",", -1)).hasSize(13);
         JsonNode summary = JSON.readTree(dir.resolve("summary.json").toFile());
         assertThat(summary.get("simulatedSeconds").asLong()).isEqualTo(14 * 86_400L);
         assertThat(summary.get("codes").get("A-B01").asInt()).isEqualTo(1);

@@ -132,6 +132,34 @@ class RecorderTest {
         return runs;
     }
 
+    @Test
+    @DisplayName("CLS-01 the time series of a classic system carries its SmartShunt's SoC, the one figure of charge "
+            + "its user sees; a system without a monitor leaves the column empty")
+    void record_classicWithSmartShunt_monitorSocInEveryRow() throws Exception {
+        Scenario classic = Scenarios.builtIn("classic-3.3.1-solar-batteryprotect").withDuration(Duration.ofDays(2));
+        Recorded run = record(classic, Duration.ofMinutes(10));
+        String[] lines = run.timeseries().split("\n");
+        assertThat(lines[0]).endsWith(",pre_alarm,monitor_soc_percent");
+        List<Double> socs = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] fields = lines[i].split(",", -1);
+            assertThat(fields).as("line %d", i + 1).hasSize(13);
+            assertThat(fields[2]).as("the classic BMS shows no SoC").isEmpty();
+            socs.add(Double.parseDouble(fields[12]));
+        }
+        assertThat(socs).allSatisfy(soc -> assertThat(soc).isBetween(0.0, 100.0));
+        assertThat(socs.stream().distinct().count()).as("the shunt counts the day's charge and discharge")
+                .isGreaterThan(10);
+        assertThat(run.samples()).allSatisfy(sample -> assertThat(sample.monitorSocPercent()).isNotNaN());
+
+        Recorded ng = record(Scenarios.builtIn("ng-3.3.1-solar-batteryprotect").withDuration(Duration.ofDays(1)),
+                Duration.ofHours(1));
+        for (String line : ng.timeseries().split("\n")) {
+            assertThat(line.split(",", -1)).hasSize(13);
+            assertThat(line).as("no monitor, an empty last field").matches(".*,(monitor_soc_percent)?$");
+        }
+    }
+
     @ParameterizedTest(name = "interval {0}")
     @CsvSource({"10m", "1m", "7s"})
     @DisplayName("the streamed time series is the one a list of every sample gives, and the report's trace is the "

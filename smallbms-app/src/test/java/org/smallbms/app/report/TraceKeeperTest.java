@@ -17,7 +17,7 @@ class TraceKeeperTest {
     private static final Instant START = Instant.parse("2026-06-01T00:00:00Z");
 
     private static Sample sample(long seconds, boolean high) {
-        return new Sample(seconds, 50, 50, 13.2, seconds % 7 - 3, 3.3, 3.31, 20, 20, high, !high, high);
+        return new Sample(seconds, 50, 50, 13.2, seconds % 7 - 3, 3.3, 3.31, 20, 20, high, !high, high, Double.NaN);
     }
 
     private static Event code(long seconds, String value) {
