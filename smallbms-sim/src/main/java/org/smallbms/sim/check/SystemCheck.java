@@ -205,9 +205,9 @@ public final class SystemCheck {
         if (output == BmsOutput.NONE) {
             if (!placement.beforeMainSwitch() || c.role() == Role.CHARGER) {
                 findings.add(new Finding(c.role() == Role.CHARGER ? Severity.ERROR : Severity.WARNING, "SYS-01",
-                        "§4.1", c.name(), name + " is not controlled by the BMS: chargers and loads not controlled via "
-                        + "ATC and ATD can permanently damage the battery", "wire it to the " + expected.label()
-                        + " output" + viaFor(c)));
+                        controlled(device, c.role()), c.name(), name + " is not controlled by the BMS: chargers and "
+                        + "loads not controlled via ATC and ATD can permanently damage the battery", "wire it to the "
+                        + expected.label() + " output" + viaFor(c)));
             }
             return;
         }
@@ -351,6 +351,28 @@ public final class SystemCheck {
         return total;
     }
 
+    /**
+     * Where the device's manual asks for chargers and loads under the BMS's control: the NG's §4.1, the classic's
+     * §3.2.3 for chargers and §3.2.1 for loads (it has no configuration chapter).
+     */
+    private static String controlled(DeviceProfile device, Role role) {
+        return switch (device) {
+            case NG -> "§4.1";
+            case CLASSIC -> role == Role.CHARGER ? "§3.2.3" : "§3.2.1";
+        };
+    }
+
+    /**
+     * Where the bank's current limits come from: the NG's manual gives them in §4.1; the classic's gives none and
+     * sends the reader to the Lithium Battery Smart manual (§3.2.4), whose figures the battery models carry.
+     */
+    private static String currentLimits(DeviceProfile device) {
+        return switch (device) {
+            case NG -> "§4.1";
+            case CLASSIC -> "§3.2.4, Lithium Battery Smart manual";
+        };
+    }
+
     /** The section of the device's manual with its specifications: the NG's §6, the classic's §4. */
     private static String specifications(DeviceProfile device) {
         return switch (device) {
@@ -423,7 +445,7 @@ public final class SystemCheck {
         return Math.min(FUSE_MAX_AMPS, Math.max(FUSE_MIN_AMPS, rounded));
     }
 
-    /** SYS-04, §4.1: combined charge and discharge currents against the bank's limits. */
+    /** SYS-04, NG manual §4.1: combined charge and discharge currents against the bank's limits. */
     private static void currents(Scenario scenario, List<Placement> placements, double volts,
             List<Finding> findings) {
         BatteryModel model = scenario.model();
@@ -440,30 +462,32 @@ public final class SystemCheck {
                 pulse += c.pulseAmps(volts);
             }
         }
-        limit(findings, "combined charge current", charge, strings * model.maxContinuousChargeAmps(),
+        String section = currentLimits(scenario.device());
+        limit(findings, section, "combined charge current", charge, strings * model.maxContinuousChargeAmps(),
                 "continuous charge", "lower the chargers' current limits");
-        limit(findings, "combined discharge current", discharge, strings * model.maxContinuousDischargeAmps(),
-                "continuous discharge", "reduce the loads or add batteries in parallel");
-        limit(findings, "combined 10 s peak discharge", pulse, strings * model.maxPulseDischargeAmps(),
+        limit(findings, section, "combined discharge current", discharge,
+                strings * model.maxContinuousDischargeAmps(), "continuous discharge",
+                "reduce the loads or add batteries in parallel");
+        limit(findings, section, "combined 10 s peak discharge", pulse, strings * model.maxPulseDischargeAmps(),
                 "pulse (10 s) discharge", "reduce the inverters' and loads' peaks or add batteries in parallel");
         double capacity = strings * model.capacityAmpHours();
         if (charge > RECOMMENDED_CHARGE_C * capacity && charge <= strings * model.maxContinuousChargeAmps()) {
-            findings.add(new Finding(Severity.INFO, "SYS-04", "§4.1", "bank", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.INFO, "SYS-04", section, "bank", String.format(Locale.ROOT,
                     "chargers give up to %s, above the recommended 0.3C (%s) for battery life", Figures.amps(charge, 0),
                     Figures.amps(RECOMMENDED_CHARGE_C * capacity, 0)), ""));
         }
         if (discharge > RECOMMENDED_DISCHARGE_C * capacity
                 && discharge <= strings * model.maxContinuousDischargeAmps()) {
-            findings.add(new Finding(Severity.INFO, "SYS-04", "§4.1", "bank", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.INFO, "SYS-04", section, "bank", String.format(Locale.ROOT,
                     "loads draw up to %s, above the recommended 0.5C (%s) for battery life", Figures.amps(discharge, 0),
                     Figures.amps(RECOMMENDED_DISCHARGE_C * capacity, 0)), ""));
         }
     }
 
-    private static void limit(List<Finding> findings, String what, double amps, double max, String limit,
-            String fix) {
+    private static void limit(List<Finding> findings, String section, String what, double amps, double max,
+            String limit, String fix) {
         if (amps > max) {
-            findings.add(new Finding(Severity.ERROR, "SYS-04", "§4.1", "bank", String.format(Locale.ROOT,
+            findings.add(new Finding(Severity.ERROR, "SYS-04", section, "bank", String.format(Locale.ROOT,
                     "%s %s exceeds the bank's %s limit of %s", what, Figures.amps(amps, 0), limit,
                     Figures.amps(max, 0)), fix));
         }

@@ -135,4 +135,27 @@ class ClassicCheckTest {
         assertThat(check("ng", "wire-loop", "ng-12v8-100ah", 1, 1, "  []\n"))
                 .noneMatch(f -> f.rule().equals("CLS-01"));
     }
+
+    @Test
+    @DisplayName("CLS-01 a classic system's findings cite its own manual: an uncontrolled charger §3.2.3, an "
+            + "uncontrolled load §3.2.1, the bank's current limits the Lithium Battery Smart manual §3.2.4 sends to; "
+            + "the NG's cite its §4.1")
+    void classicFindings_citeTheClassicManual() throws ScenarioException {
+        String components = """
+                  - {name: charger, type: charger, input: remote-h, maxAmps: 150}
+                  - {name: lights, type: dc-load, input: remote-h, demand: [{amps: 5}]}
+                """;
+        List<Finding> classic = check("classic", "switch-h-to-plus", "smart-12v8-100ah", 1, 1, components);
+        assertThat(classic).filteredOn(f -> f.subject().equals("charger") && f.rule().equals("SYS-01"))
+                .singleElement().satisfies(f -> assertThat(f.section()).isEqualTo("§3.2.3"));
+        assertThat(classic).filteredOn(f -> f.subject().equals("lights") && f.rule().equals("SYS-01"))
+                .singleElement().satisfies(f -> assertThat(f.section()).isEqualTo("§3.2.1"));
+        assertThat(classic).filteredOn(f -> f.rule().equals("SYS-04") && f.subject().equals("bank"))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.section()).contains("Lithium Battery Smart manual"));
+
+        List<Finding> ng = check("ng", "switch-h-to-plus", "ng-12v8-100ah", 1, 1, components);
+        assertThat(ng).filteredOn(f -> f.rule().equals("SYS-01") || f.rule().equals("SYS-04"))
+                .filteredOn(f -> List.of("charger", "lights", "bank").contains(f.subject()))
+                .isNotEmpty().allSatisfy(f -> assertThat(f.section()).isEqualTo("§4.1"));
+    }
 }
