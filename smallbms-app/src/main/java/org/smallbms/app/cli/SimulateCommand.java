@@ -148,7 +148,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Summary s, Path dir, boolean perBattery) {
         out.println("SoC: final " + Figures.percent(s.finalSocPercent(), 1) + ", minimum "
-                + Figures.percent(s.minSocPercent(), 1) + " (the BMS shows " + s.finalBmsSoc() + ")");
+                + Figures.percent(s.minSocPercent(), 1) + " (" + s.shown() + ")");
         out.println("Cells: " + Figures.volts(s.minCellVolts(), 3) + " .. " + Figures.volts(s.maxCellVolts(), 3));
         out.printf(Locale.ROOT, "Outputs: ATC off %.1f h, ATD off %.1f h, pre-alarm on %.1f h%n",
                 s.atcOffSeconds() / 3600.0, s.atdOffSeconds() / 3600.0,

@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.smallbms.core.bms.BmsState;
+import org.smallbms.core.bms.DeviceProfile;
 import org.smallbms.core.event.Event;
 import org.smallbms.core.protection.Outputs;
+import org.smallbms.core.text.Figures;
 import org.smallbms.sim.system.SimulatedSystem;
 import org.smallbms.sim.system.Simulation;
 
@@ -139,8 +142,15 @@ public final class Recorder implements Simulation.Observer {
 
     /** The summary of the run so far. */
     public Summary summary(String scenario, long seed, Duration simulated) {
+        String bmsSoc = system.device().has(DeviceProfile.Feature.BATTERY_MONITOR) ? last.monitor().socText()
+                : "none";
+        String monitorSoc = "";
+        if (!system.monitors().isEmpty()) {
+            OptionalDouble soc = system.monitors().get(0).socPercent();
+            monitorSoc = soc.isPresent() ? Figures.percent(soc.getAsDouble(), 1) : "unknown";
+        }
         return new Summary(scenario, seed, simulated.getSeconds(), stepSeconds, system.soc() * 100, minSoc,
-                last.monitor().socText(), minCell, maxCell, Math.round(chargeOffSeconds), Math.round(loadOffSeconds),
+                bmsSoc, monitorSoc, minCell, maxCell, Math.round(chargeOffSeconds), Math.round(loadOffSeconds),
                 Math.round(preAlarmSeconds), codes, system.chargedJoules() / 3600, system.dischargedJoules() / 3600,
                 findings);
     }

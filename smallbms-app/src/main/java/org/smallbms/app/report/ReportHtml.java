@@ -41,8 +41,14 @@ public final class ReportHtml {
         html.append("<h1>").append(escape(title)).append("</h1>\n<p>").append(escape(description)).append("</p>\n");
         summary(html, summary);
         List<Sample> points = trace.points();
-        chart(html, "State of charge (%)", points, span, List.of(Sample::socPercent), List.of("#2a7"),
-                new ReportTrace.Range(0, 100), false);
+        if (points.stream().anyMatch(p -> !Double.isNaN(p.monitorSocPercent()))) {
+            chart(html, "State of charge (%): the batteries' (green) and what the battery monitor shows (blue)",
+                    points, span, List.of(Sample::socPercent, Sample::monitorSocPercent), List.of("#2a7", "#36c"),
+                    new ReportTrace.Range(0, 100), false);
+        } else {
+            chart(html, "State of charge (%)", points, span, List.of(Sample::socPercent), List.of("#2a7"),
+                    new ReportTrace.Range(0, 100), false);
+        }
         chart(html, "Bank voltage (V)", points, span, List.of(Sample::volts), List.of("#36c"), trace.volts(), true);
         chart(html, "Bank current (A, positive charging)", points, span, List.of(Sample::amps), List.of("#c63"),
                 trace.amps(), true);
@@ -59,7 +65,7 @@ public final class ReportHtml {
         row(html, "Simulated", String.format(Locale.ROOT, "%.2f days at %.0f s steps, seed %d",
                 s.simulatedSeconds() / 86_400.0, s.stepSeconds(), s.seed()));
         row(html, "SoC", "final " + Figures.percent(s.finalSocPercent(), 1) + ", minimum "
-                + Figures.percent(s.minSocPercent(), 1) + " (BMS shows " + s.finalBmsSoc() + ")");
+                + Figures.percent(s.minSocPercent(), 1) + " (" + s.shown() + ")");
         row(html, "Cells", Figures.volts(s.minCellVolts(), 3) + " .. " + Figures.volts(s.maxCellVolts(), 3));
         row(html, "Outputs", String.format(Locale.ROOT, "ATC off %.1f h, ATD off %.1f h, pre-alarm on %.1f h",
                 s.atcOffSeconds() / 3600.0, s.atdOffSeconds() / 3600.0,
@@ -95,13 +101,27 @@ public final class ReportHtml {
         html.append("<h2>").append(escape(title)).append("</h2>\n");
         frame(html, span, min, max);
         for (int k = 0; k < series.size(); k++) {
-            html.append("<polyline fill=\"none\" stroke-width=\"1.2\" stroke=\"").append(colours.get(k))
-                    .append("\" points=\"");
+            // A figure the run does not have at a point (a monitor that does not know its SoC yet) breaks the line.
+            boolean open = false;
             for (Sample sample : points) {
-                html.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(sample.seconds(), span),
-                        y(series.get(k).applyAsDouble(sample), min, max)));
+                double value = series.get(k).applyAsDouble(sample);
+                if (Double.isNaN(value)) {
+                    if (open) {
+                        html.append("\"/>\n");
+                        open = false;
+                    }
+                    continue;
+                }
+                if (!open) {
+                    html.append("<polyline fill=\"none\" stroke-width=\"1.2\" stroke=\"").append(colours.get(k))
+                            .append("\" points=\"");
+                    open = true;
+                }
+                html.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(sample.seconds(), span), y(value, min, max)));
             }
-            html.append("\"/>\n");
+            if (open) {
+                html.append("\"/>\n");
+            }
         }
         html.append("</svg>\n");
     }

@@ -31,6 +31,35 @@ class SimulateCommandTest {
     }
 
     @Test
+    @DisplayName("CLS-01 the report of a classic system charts what its SmartShunt shows beside the batteries' own "
+            + "SoC, and the time series carries it; a system without a monitor charts the batteries' alone")
+    void simulate_classicWithSmartShunt_reportChartsTheMonitorsSoc() throws IOException {
+        Path classic = dir.resolve("classic");
+        assertThat(run("simulate", "classic-3.3.1-solar-batteryprotect", "--out", classic.toString(), "--duration",
+                "2d", "--interval", "10m")).isZero();
+        String html = Files.readString(classic.resolve("report.html"));
+        String socChart = html.substring(html.indexOf("<h2>State of charge"), html.indexOf("<h2>Bank voltage"));
+        assertThat(socChart).contains("what the battery monitor shows (blue)", "stroke=\"#36c\"", "stroke=\"#2a7\"");
+        assertThat(html).contains("battery monitor shows").doesNotContain("BMS shows");
+        assertThat(out.toString()).contains("battery monitor shows");
+        JsonNode summary = JSON.readTree(classic.resolve("summary.json").toFile());
+        assertThat(summary.get("finalBmsSoc").asText()).isEqualTo("none");
+        assertThat(summary.get("finalMonitorSoc").asText()).matches("\\d+\\.\\d %");
+        List<String> rows = Files.readAllLines(classic.resolve("timeseries.csv"));
+        assertThat(rows.get(0)).endsWith(",monitor_soc_percent");
+        assertThat(rows.get(rows.size() - 1)).matches(".*,\\d+\\.\\d$");
+
+        Path ng = dir.resolve("ng");
+        assertThat(run("simulate", "ng-3.3.1-solar-batteryprotect", "--out", ng.toString(), "--duration", "1d",
+                "--interval", "10m")).isZero();
+        String ngHtml = Files.readString(ng.resolve("report.html"));
+        String ngChart = ngHtml.substring(ngHtml.indexOf("<h2>State of charge"), ngHtml.indexOf("<h2>Bank voltage"));
+        assertThat(ngChart).doesNotContain("battery monitor", "#36c").contains("stroke=\"#2a7\"");
+        assertThat(ngHtml).contains("BMS shows").doesNotContain("battery monitor shows");
+        assertThat(JSON.readTree(ng.resolve("summary.json").toFile()).get("finalMonitorSoc").asText()).isEmpty();
+    }
+
+    @Test
     @DisplayName("SYS-05 simulate writes four files: events with t, kind, name, value and cause; a time series; a "
             + "summary; an offline HTML report; the reserve's end is a finding")
     void simulate_residualDrain_writesFourFiles() throws IOException {

@@ -95,7 +95,7 @@ class TraceKeeperTest {
         for (long t = 0; t < 501 + 41; t++) {
             keeper.event(code(t, "active"));
         }
-        Summary summary = new Summary("s", 1, 600, 1, 50, 40, "50 %", 3.2, 3.4, 0, 0, 0,
+        Summary summary = new Summary("s", 1, 600, 1, 50, 40, "50 %", "", 3.2, 3.4, 0, 0, 0,
                 Map.of("W-B01", 1, "A-B01", 2, "E-B09", 3), 0, 0, List.of());
         StringWriter html = new StringWriter();
 
