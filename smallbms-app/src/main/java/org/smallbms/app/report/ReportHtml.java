@@ -41,14 +41,11 @@ public final class ReportHtml {
         html.append("<h1>").append(escape(title)).append("</h1>\n<p>").append(escape(description)).append("</p>\n");
         summary(html, summary);
         List<Sample> points = trace.points();
-        if (points.stream().anyMatch(p -> !Double.isNaN(p.monitorSocPercent()))) {
-            chart(html, "State of charge (%): the batteries' (green) and what the battery monitor shows (blue)",
-                    points, span, List.of(Sample::socPercent, Sample::monitorSocPercent), List.of("#2a7", "#36c"),
-                    new ReportTrace.Range(0, 100), false);
-        } else {
-            chart(html, "State of charge (%)", points, span, List.of(Sample::socPercent), List.of("#2a7"),
-                    new ReportTrace.Range(0, 100), false);
-        }
+        boolean monitored = points.stream().anyMatch(p -> !Double.isNaN(p.monitorSocPercent()));
+        chart(html, monitored ? "State of charge (%): the batteries' (green) and what the battery monitor shows (blue)"
+                : "State of charge (%)", points, span, monitored ? List.of(Sample::socPercent,
+                Sample::monitorSocPercent) : List.of(Sample::socPercent), List.of("#2a7", "#36c"),
+                new ReportTrace.Range(0, 100), false);
         chart(html, "Bank voltage (V)", points, span, List.of(Sample::volts), List.of("#36c"), trace.volts(), true);
         chart(html, "Bank current (A, positive charging)", points, span, List.of(Sample::amps), List.of("#c63"),
                 trace.amps(), true);

@@ -33,8 +33,9 @@ final class BmsUnit {
     /** OUT-02: each output's rating, and whether a short only limits its current, by ordinal. */
     private final double[] ratingAmps = new double[BmsOutput.values().length];
     private final boolean[] limits = new boolean[BmsOutput.values().length];
-    private final double[] controlAmps = new double[BmsOutput.values().length];
     private final BatteryBank bank;
+    /** What is wired to each output, and what its control inputs draw from it. */
+    private final Components components;
     private final RemoteWiring remoteWiring;
     private final Monitors monitors;
     private final Journal journal;
@@ -56,9 +57,9 @@ final class BmsUnit {
         for (BmsOutput output : BmsOutput.values()) {
             ratingAmps[output.ordinal()] = output.ratingAmps(device);
             limits[output.ordinal()] = output.rating(device).shortCircuitProtected();
-            controlAmps[output.ordinal()] = components.controlAmps(output);
         }
         this.bank = bank;
+        this.components = components;
         this.remoteWiring = remoteWiring;
         this.monitors = monitors;
         this.journal = journal;
@@ -96,7 +97,7 @@ final class BmsUnit {
         outputs = newOutputs;
         for (int i = 0; i < OUTPUTS.size(); i++) {
             BmsOutput output = OUTPUTS.get(i);
-            double amps = controlAmps[output.ordinal()];
+            double amps = components.controlAmps(output);
             double rating = ratingAmps[output.ordinal()];
             if (output.levelIn(outputs).isHigh() && amps > rating && overloadReported.add(output)) {
                 journal.record(Event.Kind.FINDING, output.label(), "overloaded", overload(output, amps, rating));
@@ -152,7 +153,8 @@ final class BmsUnit {
             BmsOutput output = OUTPUTS.get(i);
             if (output.levelIn(outputs).isHigh()) {
                 int o = output.ordinal();
-                sum += limits[o] ? Math.min(controlAmps[o], ratingAmps[o]) : controlAmps[o];
+                double amps = components.controlAmps(output);
+                sum += limits[o] ? Math.min(amps, ratingAmps[o]) : amps;
             }
         }
         return sum;

@@ -2,6 +2,7 @@ package org.smallbms.sim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.smallbms.sim.scenario.Refused.refusal;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,15 +24,6 @@ class BadScenarioTest {
 
     @TempDir
     Path dir;
-
-    private static ScenarioException refusal(String text) {
-        try {
-            Scenarios.parse(text, "t.yaml");
-        } catch (ScenarioException e) {
-            return e;
-        }
-        throw new AssertionError("the scenario was accepted:\n" + text);
-    }
 
     @Test
     @DisplayName("Bad input: a bank of 65 batteries, more than the BMS cable chain addresses, is refused at load with "

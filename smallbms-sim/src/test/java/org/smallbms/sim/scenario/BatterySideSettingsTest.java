@@ -1,6 +1,7 @@
 package org.smallbms.sim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smallbms.sim.scenario.Refused.refusal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +17,6 @@ import org.smallbms.sim.system.Simulation;
 class BatterySideSettingsTest {
 
     private static final String CLASSIC = "name: t\nduration: 3h\nbms: {device: classic}\n";
-
-    private static ScenarioException refusal(String text) {
-        try {
-            Scenarios.parse(text, "t.yaml");
-        } catch (ScenarioException e) {
-            return e;
-        }
-        throw new AssertionError("the scenario was accepted:\n" + text);
-    }
 
     @Test
     @DisplayName("CLS-02 batteries.loadDisconnectVolts and preAlarmVolts reach every Lithium Battery Smart of the "

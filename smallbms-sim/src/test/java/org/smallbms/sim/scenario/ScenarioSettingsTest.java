@@ -1,6 +1,7 @@
 package org.smallbms.sim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.smallbms.sim.scenario.Refused.refusal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,15 +25,6 @@ class ScenarioSettingsTest {
             step: 1m
             """;
     private static final String BANK = "batteries: {model: ng-12v8-100ah, soc: 80}\n";
-
-    private static ScenarioException refusal(String text) {
-        try {
-            Scenarios.parse(text, "t.yaml");
-        } catch (ScenarioException e) {
-            return e;
-        }
-        throw new AssertionError("the scenario was accepted");
-    }
 
     /** Runs the scenario; the BMS's last state, and every event of the kind command. */
     private static BmsState run(Scenario scenario, List<Event> commands) {
